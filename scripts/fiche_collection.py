@@ -1,0 +1,168 @@
+"""Load every fiche of a folder, check each against the schema and all of them against each other.
+
+This is the one entry point used by the validator CLI and the mkdocs hook, so the
+build refuses exactly what the validator refuses, with the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fiche_schema as s
+from fiche_check import Checker
+from fiche_loader import load_nodes
+from problems import Problem, did_you_mean, has_errors
+
+ROOT = Path(__file__).resolve().parent.parent
+FICHES_DIR = ROOT / "fiches"
+
+
+@dataclass
+class Fiche:
+    data: dict
+    path: Path
+    display: str
+    positions: dict = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.data.get("status") == "draft"
+
+
+@dataclass
+class Collection:
+    fiches: list[Fiche]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+    def by_id(self) -> dict[str, Fiche]:
+        return {f.id: f for f in self.fiches}
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()))
+            strays = sorted(p for p in path.iterdir() if p.is_file() and p.suffix not in (".yml", ".yaml")
+                            and not p.name.startswith("."))
+            for stray in strays:
+                problems.append(Problem(display_path(stray), 1, 1, "", "not a fiche: fiches are .yml files",
+                                        "warning"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), 1, 1, "", "no such file or folder"))
+    return files, problems
+
+
+def load_one(path: Path) -> tuple[Fiche | None, list[Problem]]:
+    display = display_path(path)
+    node, problems = load_nodes(path, display)
+    if node is None:
+        return None, problems
+    checker = Checker(display)
+    data = checker.check_fiche(node)
+    problems = checker.problems
+    if data is None or has_errors(problems):
+        return None, problems
+    fiche = Fiche(data=data, path=path, display=display)
+    if path.suffix != ".yml":
+        problems.append(Problem(display, 1, 1, "", "fiche files end in .yml (rename the file)"))
+    if data["id"] != path.stem:
+        line = _line_of(node, "id")
+        problems.append(Problem(display, line, 1, "id", f"id {data['id']!r} must equal the file name "
+                                                        f"{path.stem!r} (rename the file or fix the id)"))
+    module_ids = [m["id"] for m in data.get("modules", [])]
+    for index, module_id in enumerate(module_ids):
+        if module_ids.index(module_id) != index:
+            problems.append(Problem(display, _line_of(node, "modules"), 1, f"modules[{index}].id",
+                                    f"module id {module_id!r} is used twice in this fiche"))
+    fiche.positions = {"id": _line_of(node, "id"), "related": _line_of(node, "related"),
+                       "see_also": _line_of(node, "see_also")}
+    return fiche, problems
+
+
+def _line_of(mapping, key: str) -> int:
+    for k, _ in getattr(mapping, "value", []):
+        if getattr(k, "value", None) == key:
+            return k.start_mark.line + 1
+    return 1
+
+
+def load_collection(paths: list[Path] | None = None, docs_dir: Path | None = None) -> Collection:
+    files, problems = discover(paths or [FICHES_DIR])
+    fiches: list[Fiche] = []
+    for path in files:
+        fiche, found = load_one(path)
+        problems.extend(found)
+        if fiche is not None:
+            fiches.append(fiche)
+    problems.extend(cross_check(fiches, docs_dir))
+    return Collection(fiches=fiches, problems=problems)
+
+
+def cross_check(fiches: list[Fiche], docs_dir: Path | None) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, Fiche] = {}
+    for fiche in fiches:
+        if fiche.id in first:
+            problems.append(Problem(fiche.display, fiche.positions["id"], 1, "id",
+                                    f"id {fiche.id!r} is already used by {first[fiche.id].display}"))
+        else:
+            first[fiche.id] = fiche
+    for fiche in fiches:
+        for index, ref in enumerate(fiche.data.get("related", [])):
+            if ref == fiche.id:
+                problems.append(Problem(fiche.display, fiche.positions["related"], 1, f"related[{index}]",
+                                        "a fiche cannot be related to itself"))
+            elif ref not in first:
+                problems.append(Problem(fiche.display, fiche.positions["related"], 1, f"related[{index}]",
+                                        f"no fiche with id {ref!r}" + did_you_mean(ref, first)))
+        if docs_dir is not None:
+            for index, link in enumerate(fiche.data.get("see_also", [])):
+                page = link["page"]
+                if not any((docs_dir / page.replace(".md", f".{lang}.md")).is_file() for lang in s.LANGS):
+                    problems.append(Problem(fiche.display, fiche.positions["see_also"], 1,
+                                            f"see_also[{index}].page", f"no page docs/{page} in any language"))
+    return problems
+
+
+def total_fte(data: dict) -> float | None:
+    roles = data.get("staffing", {}).get("roles")
+    if not roles:
+        return None
+    return round(sum(r.get("count", 1) * r["fte"] for r in roles), 2)
+
+
+def weekly_hours(setup: dict) -> float | None:
+    """Hours per week computed from what the source gives; None when it gives too little."""
+    if "hours_per_week" in setup:
+        return setup["hours_per_week"]
+    freq = setup.get("frequency")
+    if freq and "hours_per_session" in setup:
+        return round(freq["times"] * s.PER_WEEK[freq["per"]] * setup["hours_per_session"], 2)
+    return None
+
+
+def sessions_per_week(setup: dict) -> float | None:
+    freq = setup.get("frequency")
+    if not freq:
+        return None
+    return round(freq["times"] * s.PER_WEEK[freq["per"]], 2)

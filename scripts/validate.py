@@ -1,0 +1,40 @@
+"""Validate fiches: `python scripts/validate.py [--json] [PATH ...]` (default: fiches/).
+
+Exit 0 when valid, 1 when any error was found, 2 on a usage error. Every problem
+of every file is printed in one run, GCC style, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fiche_collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
+from problems import format_problems  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Validate fiche YAML files against the schema.")
+    parser.add_argument("paths", nargs="*", type=Path, help="fiche files or folders (default: fiches/)")
+    parser.add_argument("--json", action="store_true", help="print the problems as JSON records")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    collection = load_collection(args.paths or [FICHES_DIR], docs_dir=ROOT / "docs")
+    output = format_problems(collection.problems, as_json=args.json)
+    if output:
+        print(output)
+    errors = sum(p.severity == "error" for p in collection.problems)
+    warnings = len(collection.problems) - errors
+    if not args.json:
+        summary = f"{len(collection.fiches)} fiche(s) valid" if not errors else f"{errors} error(s)"
+        print(f"{summary}, {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
