@@ -1,0 +1,97 @@
+"""Turn validated fiche data into what a template shows in one language.
+
+The walk follows the schema, so a new field is localised without code here:
+texts become safe HTML (or escaped plain text when inline), enum codes become
+labels in the reader's language, numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+import fiche_schema as s
+import richtext
+import ui_text
+from fiche_collection import sessions_per_week, total_fte, weekly_hours
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def localize(schema: s.Node, value, lang: str, glossary: dict[str, str] | None):
+    if isinstance(schema, s.Text):
+        text = value.get(lang) or ""
+        if schema.inline:
+            return richtext.to_inline_html(text, None) if text else ""
+        return richtext.to_html(text, glossary) if text else Markup("")
+    if isinstance(schema, s.Enum):
+        return Choice(value, schema.values[value][lang])
+    if isinstance(schema, s.List):
+        return [localize(schema.item, item, lang, glossary) for item in value]
+    if isinstance(schema, s.Obj):
+        out = {}
+        for field in schema.fields:
+            if field.name in value:
+                out[field.name] = localize(field.node, value[field.name], lang, glossary)
+        return out
+    return value
+
+
+def list_item(schema_list_value: Markup) -> Markup:
+    """List items are single paragraphs: drop the wrapping <p> for tidy lists."""
+    text = str(schema_list_value)
+    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
+        return Markup(text[3:-4])
+    return schema_list_value
+
+
+def fiche_view(data: dict, lang: str, glossary: dict[str, str] | None = None) -> dict:
+    view = localize(s.FICHE, data, lang, glossary)
+    view["total_fte"] = total_fte(data)
+    budget_fte = data.get("budget", {}).get("personnel_fte")
+    if budget_fte is not None and view["total_fte"] is not None and abs(budget_fte - view["total_fte"]) > 1e-6:
+        view["budget_mismatch"] = ui_text.t("budget_mismatch", lang, budget=ui_text.number(budget_fte, lang),
+                                            team=ui_text.number(view["total_fte"], lang))
+    for module, raw in zip(view.get("modules", []), data.get("modules", [])):
+        setup = raw.get("setup", {})
+        module["sessions_per_week"] = sessions_per_week(setup)
+        module["weekly_hours"] = weekly_hours(setup)
+    view["title_plain"] = richtext.plain(data["title"][lang])
+    return view
+
+
+def intensity_summary(module: dict, raw_setup: dict, lang: str) -> list[str]:
+    """Short phrases for the numeric set-up, e.g. '1 per week', '3 uur per sessie'."""
+    t = ui_text.t
+    n = ui_text.number
+    parts = []
+    freq = raw_setup.get("frequency")
+    if freq:
+        parts.append(f"{n(freq['times'], lang)} × {s.FREQUENCY_UNITS[freq['per']][lang]}")
+    if "hours_per_session" in raw_setup:
+        parts.append(f"{n(raw_setup['hours_per_session'], lang)} {t('hours_per_session', lang)}")
+    if module.get("weekly_hours") is not None:
+        prefix = f"{t('min_short', lang)} " if "hours_per_week" in raw_setup else ""
+        if "hours_per_week" in raw_setup or freq:
+            parts.append(f"{prefix}{n(module['weekly_hours'], lang)} {t('hours_per_week', lang)}")
+    duration = raw_setup.get("duration")
+    if duration:
+        about = f"{t('approximately', lang)} " if duration.get("approximate") else ""
+        parts.append(f"{t('duration', lang)}: {about}{n(duration['amount'], lang)} "
+                     f"{s.DURATION_UNITS[duration['unit']][lang]}")
+    sizes = []
+    if "min_group_size" in raw_setup:
+        sizes.append(f"{t('min_short', lang)} {raw_setup['min_group_size']}")
+    if "max_group_size" in raw_setup:
+        sizes.append(f"{t('max_short', lang)} {raw_setup['max_group_size']}")
+    if sizes:
+        parts.append(f"{t('group_size', lang)}: {' – '.join(sizes)} {t('persons', lang)}")
+    return parts

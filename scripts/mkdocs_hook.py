@@ -1,0 +1,114 @@
+"""MkDocs hooks: fiches/ → one page per fiche per language, the generated parts of
+hand-written pages, fiches.json, and one search index per language.
+
+Registered under `hooks:` in mkdocs.yml, so it runs inside `mkdocs build` and
+`mkdocs serve` (which also watches fiches/). Invalid fiches stop the build with
+the validator's own messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import search_split  # noqa: E402
+import site_data  # noqa: E402
+from fiche_collection import FICHES_DIR  # noqa: E402
+from problems import format_problems  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugin")
+
+PREVIEW_ENV = "KB_PREVIEW"
+PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z-]+)\s*-->")
+
+
+class State:
+    """What the current `mkdocs build` (all languages) knows."""
+
+    serving = False
+    site: site_data.SiteData | None = None
+
+
+def _preview() -> bool:
+    return State.serving or os.environ.get(PREVIEW_ENV, "") not in ("", "0")
+
+
+def _nested_language_build(config) -> bool:
+    """static-i18n builds the other languages from inside the first build's post-build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    State.serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    server.watch(str(FICHES_DIR))
+    server.watch(str(site_data.DATA_DIR))
+    return server
+
+
+@event_priority(100)  # before static-i18n sorts the files per language
+def on_files(files: Files, config) -> Files:
+    if not _nested_language_build(config) or State.site is None:
+        site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir))
+        if not site.collection.ok:
+            raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.collection.problems))
+        warnings = [p for p in site.collection.problems if p.severity != "error"]
+        if warnings:
+            log.info("fiche warnings:\n" + format_problems(warnings))
+        if site.drafts_left_out:
+            log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
+                     f"or {PREVIEW_ENV}=1")
+        State.site = site
+    # Virtual pages that pretend to live in docs/, so static-i18n pairs them like hand-written ones.
+    for src_uri in State.site.page_sources():
+        files.append(File.generated(config, src_uri, abs_src_path=str(Path(config.docs_dir) / src_uri)))
+    return files
+
+
+@event_priority(-200)  # after static-i18n rebuilt the File objects: give generated pages their content
+def on_nav(nav, config, files):
+    for file in files:
+        if site_data.fiche_id_of(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
+            file.content_string = "<!-- kb:fiche -->\n"
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    lang = getattr(page.file, "locale", None) or site_data.DEFAULT_LANG
+    site = State.site
+    env = site_data.template_env(config)
+    src_uri = page.file.src_uri
+
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        try:
+            return site.render_placeholder(env, name, lang, src_uri, page.url)
+        except site_data.UnknownPlaceholder:
+            raise PluginError(f"{src_uri}: unknown placeholder <!-- kb:{name} -->") from None
+
+    return PLACEHOLDER.sub(fill, markdown) + site.abbreviations(lang)
+
+
+@event_priority(-1000)  # after static-i18n has built every language and merged the search indexes
+def on_post_build(config) -> None:
+    if _nested_language_build(config):
+        return
+    site_dir = Path(config.site_dir)
+    State.site.write_open_data(site_dir)
+    search_split.split_by_language(site_dir, site_data.LANGS, site_data.DEFAULT_LANG)
+    # Pages of another language use their language root as Material's base; it reads sitemap.xml there.
+    for lang in site_data.LANGS:
+        if lang != site_data.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
+            (site_dir / lang / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())

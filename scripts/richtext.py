@@ -1,0 +1,87 @@
+"""Fiche text (a small Markdown subset) to safe HTML.
+
+Two independent layers, so that neither alone has to be perfect: the author's
+text is HTML-escaped before Markdown sees it (raw HTML can never pass through),
+and the result is cleaned by nh3 with an allowlist of tags, attributes and URL
+schemes (http, https, mailto).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br", "code", "abbr"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+
+
+@lru_cache(maxsize=1)
+def _md() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def _clean(fragment: str) -> str:
+    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
+                     link_rel="noopener noreferrer", strip_comments=True)
+
+
+def to_html(text: str, glossary: dict[str, str] | None = None) -> Markup:
+    """Block Markdown (paragraphs, lists) to safe HTML."""
+    converter = _md()
+    converter.reset()
+    rendered = converter.convert(html.escape(text, quote=False))
+    return Markup(_abbreviate(_clean(rendered), glossary))
+
+
+def to_inline_html(text: str, glossary: dict[str, str] | None = None) -> Markup:
+    """A one-paragraph text without the surrounding <p>, for list items and table cells."""
+    rendered = to_html(text, glossary)
+    stripped = str(rendered)
+    if stripped.startswith("<p>") and stripped.endswith("</p>") and stripped.count("<p>") == 1:
+        stripped = stripped[3:-4]
+    return Markup(stripped)
+
+
+def plain(text: str) -> str:
+    """Markdown-free plain text (for titles, search data and CSV)."""
+    converter = _md()
+    converter.reset()
+    rendered = converter.convert(html.escape(text, quote=False))
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+def _abbreviate(fragment: str, glossary: dict[str, str] | None) -> str:
+    """Wrap glossary terms in <abbr> in text nodes only (never inside tags or links)."""
+    if not glossary:
+        return fragment
+    escaped = {html.escape(term, quote=False): title for term, title in glossary.items()}
+    pattern = _glossary_pattern(tuple(sorted(escaped, key=len, reverse=True)))
+    out = []
+    in_link = False
+    for part in _TAG_SPLIT.split(fragment):
+        if part.startswith("<"):
+            if part.startswith("<a"):
+                in_link = True
+            elif part.startswith("</a"):
+                in_link = False
+            out.append(part)
+        elif in_link or not part:
+            out.append(part)
+        else:
+            out.append(pattern.sub(
+                lambda m: f'<abbr title="{html.escape(escaped[m.group(0)], quote=True)}">{m.group(0)}</abbr>',
+                part))
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _glossary_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"(?<![\w&-])(?:{alternatives})(?![\w-])")

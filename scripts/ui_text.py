@@ -1,0 +1,153 @@
+"""Interface wording in each language. Language is data: templates look labels up here."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    # fiche sections, after the guide's headings
+    "overview": {"nl": "In vogelvlucht", "fr": "En bref"},
+    "inspiration": {"nl": "Waarom met dit project aan de slag?", "fr": "Pourquoi s'en inspirer ?"},
+    "problem": {"nl": "Gebrek aan zelfredzaamheid en hoog risico op isolement",
+                "fr": "Manque d'autonomie et risque élevé d'isolement"},
+    "objectives": {"nl": "Sociale activering: doelstellingen", "fr": "Activation sociale : objectifs"},
+    "target_group": {"nl": "Doelgroep", "fr": "Public cible"},
+    "criteria": {"nl": "Criteria", "fr": "Critères"},
+    "referral": {"nl": "Toeleiding en intake", "fr": "Orientation et accueil"},
+    "intake_questions": {"nl": "Centrale vragen bij de intake", "fr": "Questions centrales de l'accueil"},
+    "staffing": {"nl": "Uitvoering", "fr": "Mise en œuvre"},
+    "role": {"nl": "Functie", "fr": "Fonction"},
+    "count": {"nl": "Aantal", "fr": "Nombre"},
+    "fte_per_person": {"nl": "VTE per persoon", "fr": "ETP par personne"},
+    "total": {"nl": "Totaal", "fr": "Total"},
+    "fte": {"nl": "VTE", "fr": "ETP"},
+    "total_fte": {"nl": "Totaal VTE", "fr": "Total ETP"},
+    "approach": {"nl": "De aanpak", "fr": "L'approche"},
+    "goals": {"nl": "Doel", "fr": "Objectifs"},
+    "content": {"nl": "Inhoud", "fr": "Contenu"},
+    "setup": {"nl": "Opzet", "fr": "Organisation"},
+    "phase_begin": {"nl": "Beginfase", "fr": "Phase de démarrage"},
+    "phase_middle": {"nl": "Middenfase", "fr": "Phase intermédiaire"},
+    "phase_end": {"nl": "Eindfase", "fr": "Phase finale"},
+    "intensity": {"nl": "Intensiteit", "fr": "Intensité"},
+    "sessions_per_week": {"nl": "sessies per week", "fr": "séances par semaine"},
+    "hours_per_session": {"nl": "uur per sessie", "fr": "heure(s) par séance"},
+    "hours_per_week": {"nl": "uur per week", "fr": "heure(s) par semaine"},
+    "duration": {"nl": "Duur", "fr": "Durée"},
+    "group_size": {"nl": "Groepsgrootte", "fr": "Taille du groupe"},
+    "max_short": {"nl": "max.", "fr": "max."},
+    "min_short": {"nl": "min.", "fr": "min."},
+    "persons": {"nl": "personen", "fr": "personnes"},
+    "approximately": {"nl": "ongeveer", "fr": "environ"},
+    "competences": {"nl": "Competenties van de projectmedewerkers", "fr": "Compétences de l'équipe"},
+    "comp_required": {"nl": "Benodigde competenties", "fr": "Compétences requises"},
+    "comp_training": {"nl": "Beroepsopleiding", "fr": "Formation professionnelle"},
+    "comp_knowledge": {"nl": "Kennis", "fr": "Connaissances"},
+    "comp_traits": {"nl": "Persoonskenmerken", "fr": "Qualités personnelles"},
+    "comp_further_training": {"nl": "Nascholing", "fr": "Formation continue"},
+    "comp_supervision": {"nl": "Supervisie en intervisie", "fr": "Supervision et intervision"},
+    "support": {"nl": "Vertrouwen in het project binnen de organisatie",
+                "fr": "Soutien au projet au sein de l'organisation"},
+    "sup_organisation": {"nl": "Draagvlak binnen de organisatie", "fr": "Adhésion au sein de l'organisation"},
+    "sup_management": {"nl": "Rol van het management", "fr": "Rôle de la direction"},
+    "sup_cooperation": {"nl": "Samenwerking met andere organisaties", "fr": "Collaboration avec d'autres organisations"},
+    "sup_location": {"nl": "Locatie", "fr": "Lieu"},
+    "sup_quality": {"nl": "Kwaliteitsbewaking", "fr": "Suivi de la qualité"},
+    "budget": {"nl": "Budget", "fr": "Budget"},
+    "budget_personnel": {"nl": "Personeelskost", "fr": "Frais de personnel"},
+    "budget_material": {"nl": "Materiaalkost", "fr": "Frais de matériel"},
+    "budget_mismatch": {
+        "nl": "Let op: de bron vermeldt in de budgetlijn {budget} VTE, terwijl het team hierboven samen {team} "
+              "VTE telt. Beide cijfers staan zo in de bron.",
+        "fr": "Attention : la ligne budgétaire de la source mentionne {budget} ETP, alors que l'équipe "
+              "ci-dessus totalise {team} ETP. La source donne ces deux chiffres.",
+    },
+    "vision": {"nl": "Visie", "fr": "Vision"},
+    "pillar": {"nl": "Pijler", "fr": "Pilier"},
+    "pros_cons": {"nl": "Plus- en minpunten", "fr": "Points forts et points faibles"},
+    "pros": {"nl": "Pluspunten", "fr": "Points forts"},
+    "cons": {"nl": "Minpunten", "fr": "Points faibles"},
+    "future": {"nl": "Toekomst", "fr": "Perspectives"},
+    "what_works": {"nl": "Wat werkt er in het project?", "fr": "Qu'est-ce qui fonctionne dans le projet ?"},
+    "practical": {"nl": "Praktisch", "fr": "Informations pratiques"},
+    "contact": {"nl": "Contact", "fr": "Contact"},
+    "sources": {"nl": "Bronnen", "fr": "Sources"},
+    "pages_short": {"nl": "p.", "fr": "p."},
+    "see_also": {"nl": "Zie ook", "fr": "Voir aussi"},
+    "related": {"nl": "Verwante fiches", "fr": "Fiches liées"},
+    "last_reviewed": {"nl": "Laatst nagekeken", "fr": "Dernière vérification"},
+    # identity
+    "organisation": {"nl": "Organisatie", "fr": "Organisation"},
+    "municipality": {"nl": "Gemeente", "fr": "Commune"},
+    "region": {"nl": "Gewest", "fr": "Région"},
+    "period": {"nl": "Looptijd", "fr": "Période"},
+    "since": {"nl": "sinds", "fr": "depuis"},
+    "lifecycle": {"nl": "Stand van zaken", "fr": "État"},
+    "funding": {"nl": "Financiering", "fr": "Financement"},
+    "themes": {"nl": "Thema's", "fr": "Thèmes"},
+    "modules": {"nl": "Modules", "fr": "Modules"},
+    "draft_banner": {"nl": "Ontwerp – vertaling of nazicht nog bezig. Deze fiche verschijnt niet op de publieke site.",
+                     "fr": "Brouillon – traduction ou relecture en cours. Cette fiche n'apparaît pas sur le site "
+                           "public."},
+    # catalogue
+    "project": {"nl": "Project", "fr": "Projet"},
+    "target_brief": {"nl": "Doelgroep", "fr": "Public"},
+    "no_fiches": {"nl": "Nog geen fiches.", "fr": "Pas encore de fiches."},
+    "fiche_count": {"nl": "{n} fiches", "fr": "{n} fiches"},
+    "open_data": {"nl": "De gegevens van alle fiches zijn ook beschikbaar als open data:",
+                  "fr": "Les données de toutes les fiches sont aussi disponibles en données ouvertes :"},
+    "updated": {"nl": "bijgewerkt op", "fr": "mise à jour le"},
+    # glossary and schema pages
+    "term": {"nl": "Term", "fr": "Terme"},
+    "other_language": {"nl": "In het Frans", "fr": "En néerlandais"},
+    "definition": {"nl": "Uitleg", "fr": "Définition"},
+    "field": {"nl": "Veld", "fr": "Champ"},
+    "type": {"nl": "Type", "fr": "Type"},
+    "required": {"nl": "Verplicht", "fr": "Obligatoire"},
+    "yes": {"nl": "ja", "fr": "oui"},
+    "no": {"nl": "nee", "fr": "non"},
+    "description": {"nl": "Beschrijving", "fr": "Description"},
+    "allowed_values": {"nl": "Toegelaten waarden", "fr": "Valeurs admises"},
+    "t_text": {"nl": "tekst NL+FR", "fr": "texte NL+FR"},
+    "t_inline": {"nl": "korte tekst NL+FR (één regel)", "fr": "texte court NL+FR (une ligne)"},
+    "t_str": {"nl": "code", "fr": "code"},
+    "t_number": {"nl": "getal", "fr": "nombre"},
+    "t_integer": {"nl": "geheel getal", "fr": "nombre entier"},
+    "t_enum": {"nl": "keuze", "fr": "choix"},
+    "t_date": {"nl": "datum", "fr": "date"},
+    "t_url": {"nl": "webadres", "fr": "adresse web"},
+    "t_email": {"nl": "e-mailadres", "fr": "adresse e-mail"},
+    "t_ficheref": {"nl": "id van een fiche", "fr": "identifiant d'une fiche"},
+    "t_list": {"nl": "lijst van", "fr": "liste de"},
+    "t_obj": {"nl": "groep velden", "fr": "groupe de champs"},
+}
+
+MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text
+
+
+def number(value: float | int | None, lang: str) -> str:
+    """Belgian notation in both languages: decimal comma."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def date(value: str, lang: str) -> str:
+    """Human date from YYYY, YYYY-MM or YYYY-MM-DD."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[lang][int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
