@@ -1,0 +1,123 @@
+"""Shared fixtures: one strict build of the real site per session, a local server, Debian's chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str = "http://127.0.0.1:8000/",
+               preview: bool = False, config: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    env.pop("KB_PREVIEW", None)
+    if preview:
+        env["KB_PREVIEW"] = "1"
+    if fiches_dir is not None:
+        env["KB_FICHES_DIR"] = str(fiches_dir)
+    command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), "-f", str(config or ROOT / "mkdocs.yml")]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+
+
+def fixture_project(tmp_path: Path) -> Path:
+    """A tiny copy of the site (home and catalogue only) that builds from another fiches folder."""
+    docs = tmp_path / "docs"
+    (docs / "fiches").mkdir(parents=True)
+    (docs / "assets").mkdir()
+    shutil.copy(ROOT / "docs" / "assets" / "kb.css", docs / "assets" / "kb.css")
+    for lang, title in (("nl", "Start"), ("fr", "Accueil")):
+        (docs / f"index.{lang}.md").write_text(f"# {title}\n\n<!-- kb:recent-fiches -->\n", encoding="utf-8")
+        shutil.copy(ROOT / "docs" / "fiches" / f"index.{lang}.md", docs / "fiches" / f"index.{lang}.md")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = text.replace("- scripts/mkdocs_hook.py", f"- {ROOT / 'scripts' / 'mkdocs_hook.py'}")
+    text = text.split("\nnav:", 1)[0] + "\nnav:\n  - Start: index.md\n  - Fiches:\n      - Catalogus: fiches/index.md\n"
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, server_port) -> Path:
+    """The real site, built once with --strict for the whole session."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir, site_url=f"http://127.0.0.1:{server_port}/")
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def base_url(site, server_port):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", server_port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class PageWatch:
+    """Every request a page makes and every console error or failed response, for the privacy and 404 checks."""
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("response", lambda response: self.failures.append(f"{response.status} {response.url}")
+                if response.status >= 400 else None)
+        page.on("requestfailed", lambda request: self.failures.append(f"failed {request.url}"))
+        page.on("console", lambda message: self.console_errors.append(message.text)
+                if message.type == "error" else None)
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.watch = PageWatch(page)
+    yield page
+    context.close()
