@@ -11,9 +11,8 @@ import datetime as dt
 import math
 import re
 
-import yaml
-
 import fiche_schema as s
+import yaml
 from problems import Problem, did_you_mean
 
 YAML_STR = "tag:yaml.org,2002:str"
@@ -304,7 +303,8 @@ class Checker:
         value = self._scalar(node, path, "a web address")
         if value is None:
             return None
-        if not re.fullmatch(r"(?:%s)://[^\s<>\"']+" % "|".join(schema.schemes), value):
+        schemes = "|".join(schema.schemes)
+        if not re.fullmatch(rf"(?:{schemes})://[^\s<>\"']+", value):
             self.report(node, path, f"{value[:60]!r} is not allowed; a link must start with "
                                     + " or ".join(f"{x}://" for x in schema.schemes))
             return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from problems import Problem
 
 try:  # the C loader is much faster; fall back when libyaml is absent

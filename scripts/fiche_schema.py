@@ -246,7 +246,7 @@ SETUP = Obj(
         F("hours_per_session", Number(description=d("Uren per sessie.", "Heures par séance."),
                                       exclusive_minimum=True, maximum=24)),
         F("hours_per_week", Number(description=d("Uren per week, als de bron dat zo zegt (bv. minimum 21).",
-                                                 "Heures par semaine quand la source le dit ainsi (p. ex. 21 minimum)."),
+                                                 "Heures par semaine si la source le dit ainsi (p. ex. 21 minimum)."),
                                    exclusive_minimum=True, maximum=60)),
         F("duration", DURATION),
         F("min_group_size", Number(description=d("Minimale groepsgrootte.", "Taille minimale du groupe."),

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 import fiche_schema as s
 import richtext
 import ui_text
 from fiche_collection import sessions_per_week, total_fte, weekly_hours
+from markupsafe import Markup
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def fiche_view(data: dict, lang: str, glossary: dict[str, str] | None = None) ->
     if budget_fte is not None and view["total_fte"] is not None and abs(budget_fte - view["total_fte"]) > 1e-6:
         view["budget_mismatch"] = ui_text.t("budget_mismatch", lang, budget=ui_text.number(budget_fte, lang),
                                             team=ui_text.number(view["total_fte"], lang))
-    for module, raw in zip(view.get("modules", []), data.get("modules", [])):
+    for module, raw in zip(view.get("modules", []), data.get("modules", []), strict=True):
         setup = raw.get("setup", {})
         module["sessions_per_week"] = sessions_per_week(setup)
         module["weekly_hours"] = weekly_hours(setup)

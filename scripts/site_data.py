@@ -10,16 +10,15 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
-
 import fiche_schema as s
 import fiche_view
 import richtext
 import schema_doc
 import ui_text
+import yaml
 from fiche_collection import ROOT, Collection, Fiche, load_collection, total_fte
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 LANGS = s.LANGS
 DEFAULT_LANG = "nl"
