@@ -80,8 +80,8 @@ def on_files(files: Files, config) -> Files:
 @event_priority(-200)  # after static-i18n rebuilt the File objects: give generated pages their content
 def on_nav(nav, config, files):
     for file in files:
-        if site_data.fiche_id_of(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
-            file.content_string = "<!-- kb:fiche -->\n"
+        if State.site.is_generated(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
+            file.content_string = site_data.GENERATED_MARK
     return nav
 
 

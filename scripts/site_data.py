@@ -1,15 +1,18 @@
-"""Everything the build shows that comes from data: fiches, glossary, schema.
+"""Everything the build shows that comes from data: fiches, themes, catalogue, figures, glossary, schema.
 
-The hook asks this module for page sources and for the Markdown of each
+The hook asks this module which pages to generate and for the Markdown of each
 placeholder; Python gathers the data, templates in overrides/partials decide markup.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import catalogue
+import charts
 import fiche_schema as s
 import fiche_view
 import richtext
@@ -24,28 +27,13 @@ LANGS = s.LANGS
 DEFAULT_LANG = "nl"
 DATA_DIR = ROOT / "docs" / "_data"
 GLOSSARY_FILE = DATA_DIR / "glossary.yml"
-FICHE_PREFIX = "fiches/"
+FICHE_DIR = "fiches"
+THEME_DIR = "themas"
+GENERATED_MARK = "<!-- kb:generated -->\n"
 
 
 class UnknownPlaceholder(KeyError):
     pass
-
-
-def fiche_page_source(fiche_id: str, lang: str) -> str:
-    return f"{FICHE_PREFIX}{fiche_id}.{lang}.md"
-
-
-def fiche_id_of(src_uri: str) -> str | None:
-    """The fiche id of a generated page source (either `fiches/x.nl.md` or, after static-i18n, `fiches/x.md`)."""
-    if not src_uri.startswith(FICHE_PREFIX) or src_uri.count("/") != 1:
-        return None
-    stem = src_uri[len(FICHE_PREFIX):-len(".md")] if src_uri.endswith(".md") else None
-    if not stem:
-        return None
-    for lang in LANGS:
-        if stem.endswith(f".{lang}"):
-            stem = stem[: -len(lang) - 1]
-    return None if stem == "index" else stem
 
 
 def site_url(path: str, lang: str) -> str:
@@ -54,7 +42,19 @@ def site_url(path: str, lang: str) -> str:
 
 
 def fiche_url(fiche_id: str, lang: str) -> str:
-    return site_url(f"{FICHE_PREFIX}{fiche_id}/", lang)
+    return site_url(f"{FICHE_DIR}/{fiche_id}/", lang)
+
+
+def theme_url(code: str, lang: str) -> str:
+    return site_url(f"{THEME_DIR}/{code}/", lang)
+
+
+def strip_lang(src_uri: str) -> str:
+    """`fiches/x.nl.md` → `fiches/x.md` (static-i18n already strips it on its own File objects)."""
+    for lang in LANGS:
+        if src_uri.endswith(f".{lang}.md"):
+            return src_uri[: -len(lang) - 4] + ".md"
+    return src_uri
 
 
 @dataclass
@@ -65,14 +65,25 @@ class SiteData:
     glossary: list[dict]
     preview: bool
     _views: dict = field(default_factory=dict)
+    _items: dict = field(default_factory=dict)
 
-    # -- what gets built --------------------------------------------------------------
+    # -- generated pages --------------------------------------------------------------
+    def generated_pages(self) -> dict[str, tuple[str, str]]:
+        """Language-free source path → (kind, key) of every page the build makes from data."""
+        pages = {f"{FICHE_DIR}/{f.id}.md": ("fiche", f.id) for f in self.fiches}
+        pages.update({f"{THEME_DIR}/{code}.md": ("theme", code) for code in s.THEMES})
+        return pages
+
     def page_sources(self) -> list[str]:
-        return [fiche_page_source(f.id, lang) for f in self.fiches for lang in LANGS]
+        return [path[:-3] + f".{lang}.md" for path in self.generated_pages() for lang in LANGS]
+
+    def is_generated(self, src_uri: str) -> bool:
+        return strip_lang(src_uri) in self.generated_pages()
 
     def by_id(self) -> dict[str, Fiche]:
         return {f.id: f for f in self.fiches}
 
+    # -- shared lookups ---------------------------------------------------------------
     def glossary_terms(self, lang: str) -> dict[str, str]:
         return {entry[lang]["term"]: entry[lang]["expansion"] for entry in self.glossary}
 
@@ -86,11 +97,19 @@ class SiteData:
             self._views[key] = fiche_view.fiche_view(fiche.data, lang, self.glossary_terms(lang))
         return self._views[key]
 
+    def items(self, lang: str) -> list[dict]:
+        if lang not in self._items:
+            items = [catalogue.catalogue_item(f, lang) for f in self.fiches]
+            self._items[lang] = sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
+        return self._items[lang]
+
     # -- placeholders -----------------------------------------------------------------
     def render_placeholder(self, env, name: str, lang: str, src_uri: str, page_url: str) -> str:
         renderers = {
-            "fiche": self._render_fiche,
+            "generated": self._render_generated,
             "catalogue": self._render_catalogue,
+            "compare": self._render_compare,
+            "figures": self._render_figures,
             "recent-fiches": self._render_recent,
             "glossary": self._render_glossary,
             "schema": self._render_schema,
@@ -99,8 +118,8 @@ class SiteData:
             raise UnknownPlaceholder(name)
         return renderers[name](env, lang, src_uri, page_url)
 
-    def _context(self, env, lang: str, page_url: str) -> dict:
-        return {
+    def _context(self, lang: str, page_url: str, **extra) -> dict:
+        ctx = {
             "lang": lang,
             "t": lambda key, **kw: ui_text.t(key, lang, **kw),
             "number": lambda value: ui_text.number(value, lang),
@@ -108,12 +127,16 @@ class SiteData:
             "href": lambda path: get_relative_url(site_url(path, lang), page_url),
             "root": lambda path: get_relative_url(path, page_url),
         }
+        ctx.update(extra)
+        return ctx
 
-    def _render_fiche(self, env, lang: str, src_uri: str, page_url: str) -> str:
-        fiche_id = fiche_id_of(src_uri)
-        fiche = self.by_id().get(fiche_id)
-        if fiche is None:
-            raise PluginError(f"{src_uri}: no fiche {fiche_id!r}")
+    def _render_generated(self, env, lang: str, src_uri: str, page_url: str) -> str:
+        kind, key = self.generated_pages()[strip_lang(src_uri)]
+        if kind == "theme":
+            items = [i for i in self.items(lang) if key in i["codes"]["theme"]]
+            ctx = self._context(lang, page_url, theme=s.THEMES[key][lang], items=items)
+            return env.get_template("partials/kb-theme.html").render(ctx)
+        fiche = self.by_id()[key]
         by_id = self.by_id()
         related = [{"label": f"{richtext.plain(by_id[r].data['title'][lang])} – "
                              f"{richtext.plain(by_id[r].data['organisation']['name'][lang])}",
@@ -121,58 +144,60 @@ class SiteData:
                    for r in fiche.data.get("related", []) if r in by_id]
         links = [{"label": richtext.plain(link["label"][lang]), "href": f"../{link['page']}"}
                  for link in fiche.data.get("see_also", [])]
-        ctx = self._context(env, lang, page_url)
-        ctx.update(f=self.view(fiche, lang), raw=fiche.data, draft=fiche.is_draft, related=related, links=links,
-                   intensity=lambda module, setup: fiche_view.intensity_summary(module, setup, lang))
+        ctx = self._context(lang, page_url, f=self.view(fiche, lang), raw=fiche.data, draft=fiche.is_draft,
+                            related=related, links=links,
+                            intensity=lambda module, setup: fiche_view.intensity_summary(module, setup, lang))
         return env.get_template("partials/kb-fiche.html").render(ctx)
 
-    def catalogue_rows(self, lang: str) -> list[dict]:
-        rows = []
-        for fiche in sorted(self.fiches, key=lambda f: richtext.plain(f.data["title"][lang]).lower()):
-            data = fiche.data
-            view = self.view(fiche, lang)
-            rows.append({
-                "id": fiche.id,
-                "title": view["title_plain"],
-                "organisation": view["organisation"]["name"],
-                "municipality": view["municipality"],
-                "region": view["region"],
-                "themes": view["themes"],
-                "summary": view["summary"],
-                "total_fte": data and total_fte(data),
-                "period": data.get("period"),
-                "draft": fiche.is_draft,
-                "path": f"{FICHE_PREFIX}{fiche.id}/",
-            })
-        return rows
-
     def _render_catalogue(self, env, lang: str, src_uri: str, page_url: str) -> str:
-        ctx = self._context(env, lang, page_url)
-        ctx.update(rows=self.catalogue_rows(lang))
+        items = self.items(lang)
+        ctx = self._context(lang, page_url, items=items, facets=catalogue.facet_options(items, lang),
+                            themes=[(code, labels[lang]) for code, labels in s.THEMES.items()])
         return env.get_template("partials/kb-catalogue.html").render(ctx)
 
+    def _render_compare(self, env, lang: str, src_uri: str, page_url: str) -> str:
+        ctx = self._context(lang, page_url, items=self.items(lang))
+        return env.get_template("partials/kb-compare.html").render(ctx)
+
+    def _render_figures(self, env, lang: str, src_uri: str, page_url: str) -> str:
+        t = ui_text.t
+        href = self._context(lang, page_url)["href"]
+        items = self.items(lang)
+        fte = sorted(items, key=lambda i: (-(i["total_fte"] or 0), i["title"]))
+        hours = sorted(items, key=lambda i: (-(i["max_weekly_hours"] or 0), i["title"]))
+        bar = lambda i, key: {"label": i["title"], "value": i[key], "href": href(f"{FICHE_DIR}/{i['id']}/")}  # noqa: E731
+        places = []
+        for fiche in self.fiches:
+            if "coordinates" in fiche.data:
+                item = next(i for i in items if i["id"] == fiche.id)
+                places.append({"label": f"{item['title']} – {item['municipality']}",
+                               "lon": fiche.data["coordinates"]["lon"], "lat": fiche.data["coordinates"]["lat"],
+                               "href": href(f"{FICHE_DIR}/{fiche.id}/")})
+        ctx = self._context(
+            lang, page_url, fte=fte, hours=hours, places=places,
+            fte_chart=charts.bar_chart("chart-fte", t("chart_fte_title", lang), t("chart_fte_desc", lang),
+                                       [bar(i, "total_fte") for i in fte], t("fte", lang), lang),
+            hours_chart=charts.bar_chart("chart-hours", t("chart_hours_title", lang), t("chart_hours_desc", lang),
+                                         [bar(i, "max_weekly_hours") for i in hours], t("hours_unit", lang), lang),
+            map=charts.belgium_map("map", t("map_title", lang), t("map_desc", lang), places))
+        return env.get_template("partials/kb-figures.html").render(ctx)
+
     def _render_recent(self, env, lang: str, src_uri: str, page_url: str) -> str:
-        recent = sorted(self.fiches, key=lambda f: (f.data["last_reviewed"], f.id), reverse=True)[:5]
-        rows = [r for r in self.catalogue_rows(lang) if r["id"] in {f.id for f in recent}]
-        rows.sort(key=lambda r: (self.by_id()[r["id"]].data["last_reviewed"], r["id"]), reverse=True)
-        ctx = self._context(env, lang, page_url)
-        ctx.update(rows=rows, reviewed={f.id: f.data["last_reviewed"] for f in recent})
-        return env.get_template("partials/kb-recent.html").render(ctx)
+        recent = sorted(self.items(lang), key=lambda i: (i["last_reviewed"], i["id"]), reverse=True)[:5]
+        return env.get_template("partials/kb-recent.html").render(self._context(lang, page_url, items=recent))
 
     def _render_glossary(self, env, lang: str, src_uri: str, page_url: str) -> str:
         other = next(code for code in LANGS if code != lang)
         entries = sorted(self.glossary, key=lambda e: e[lang]["term"].lower())
-        ctx = self._context(env, lang, page_url)
-        ctx.update(entries=[{
+        ctx = self._context(lang, page_url, other=other, entries=[{
             "id": e["id"], "term": e[lang]["term"], "expansion": e[lang]["expansion"],
             "other": e[other]["term"], "definition": richtext.to_inline_html(e[lang]["definition"]),
         } for e in entries])
         return env.get_template("partials/kb-glossary.html").render(ctx)
 
     def _render_schema(self, env, lang: str, src_uri: str, page_url: str) -> str:
-        ctx = self._context(env, lang, page_url)
-        ctx.update(rows=schema_doc.rows(lang))
-        return env.get_template("partials/kb-schema.html").render(ctx)
+        return env.get_template("partials/kb-schema.html").render(
+            self._context(lang, page_url, rows=schema_doc.rows(lang)))
 
     # -- open data --------------------------------------------------------------------
     def fiches_json(self) -> dict:
@@ -187,6 +212,24 @@ class SiteData:
     def write_open_data(self, site_dir: Path) -> None:
         payload = json.dumps(self.fiches_json(), ensure_ascii=False, indent=1, sort_keys=True)
         (site_dir / "fiches.json").write_text(payload + "\n", encoding="utf-8")
+        for lang in LANGS:
+            lang_dir = site_dir if lang == DEFAULT_LANG else site_dir / lang
+            rows = [catalogue.csv_row(f, lang, fiche_url(f.id, lang))
+                    for f in sorted(self.fiches, key=lambda f: f.id)]
+            (lang_dir / "fiches.csv").write_bytes(catalogue.to_csv(rows, lang))
+            for fiche in self.fiches:
+                target = lang_dir / FICHE_DIR / fiche.id / "data.json"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                data = catalogue.compare_data(fiche, lang, get_relative_url(fiche_url(fiche.id, lang),
+                                                                            site_url(f"{FICHE_DIR}/vergelijk/", lang)))
+                target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                                  encoding="utf-8")
+
+
+def catalogue_size(site_dir: Path, lang: str) -> int:
+    """Gzip size of the catalogue page, which carries all catalogue data (used by the benchmark)."""
+    page = (site_dir if lang == DEFAULT_LANG else site_dir / lang) / FICHE_DIR / "index.html"
+    return len(gzip.compress(page.read_bytes(), mtime=0))
 
 
 def load(preview: bool, docs_dir: Path | None = None) -> SiteData:
@@ -195,7 +238,6 @@ def load(preview: bool, docs_dir: Path | None = None) -> SiteData:
     drafts = [f for f in fiches if f.is_draft]
     if not preview:
         fiches = [f for f in fiches if not f.is_draft]
-    if not preview:
         published = {f.id for f in fiches}
         for fiche in fiches:  # a published fiche must not link to a draft that is left out
             fiche.data["related"] = [r for r in fiche.data.get("related", []) if r in published]
@@ -232,6 +274,7 @@ def template_env(config):
         env = config.theme.get_env().overlay(autoescape=True)
         env.filters["li"] = fiche_view.list_item
         env.filters["mdlink"] = lambda text: str(text).replace("[", "\\[").replace("]", "\\]")
+        env.filters["attr_list"] = lambda values: " ".join(values)
         _ENVS.clear()
         _ENVS[key] = env
     return _ENVS[key]

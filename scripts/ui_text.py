@@ -96,6 +96,71 @@ LABELS: dict[str, dict[str, str]] = {
     "open_data": {"nl": "De gegevens van alle fiches zijn ook beschikbaar als open data:",
                   "fr": "Les données de toutes les fiches sont aussi disponibles en données ouvertes :"},
     "updated": {"nl": "bijgewerkt op", "fr": "mise à jour le"},
+    # catalogue filters and compare
+    "module_kinds": {"nl": "Soort begeleiding", "fr": "Type d'accompagnement"},
+    "filters": {"nl": "Filters", "fr": "Filtres"},
+    "search_text": {"nl": "Zoek in de fiches", "fr": "Rechercher dans les fiches"},
+    "fte_range": {"nl": "Team (VTE)", "fr": "Équipe (ETP)"},
+    "fte_min": {"nl": "minimum", "fr": "minimum"},
+    "fte_max": {"nl": "maximum", "fr": "maximum"},
+    "sort": {"nl": "Sorteren op", "fr": "Trier par"},
+    "sort_title": {"nl": "naam (A-Z)", "fr": "nom (A-Z)"},
+    "sort_fte_desc": {"nl": "team: grootste eerst", "fr": "équipe : la plus grande d'abord"},
+    "sort_fte_asc": {"nl": "team: kleinste eerst", "fr": "équipe : la plus petite d'abord"},
+    "sort_hours_desc": {"nl": "intensiteit: hoogste eerst", "fr": "intensité : la plus élevée d'abord"},
+    "sort_reviewed": {"nl": "laatst nagekeken", "fr": "dernière vérification"},
+    "sort_municipality": {"nl": "gemeente (A-Z)", "fr": "commune (A-Z)"},
+    "reset": {"nl": "Alle filters wissen", "fr": "Effacer tous les filtres"},
+    "shown": {"nl": "{shown} van {total} fiches", "fr": "{shown} fiche(s) sur {total}"},
+    "compare": {"nl": "Vergelijken", "fr": "Comparer"},
+    "compare_this": {"nl": "Vergelijk deze fiche met andere", "fr": "Comparer cette fiche à d'autres"},
+    "compare_selected": {"nl": "Vergelijk de gekozen fiches", "fr": "Comparer les fiches choisies"},
+    "compare_pick": {"nl": "Kies 2 tot 4 fiches", "fr": "Choisissez de 2 à 4 fiches"},
+    "compare_add": {"nl": "Toevoegen", "fr": "Ajouter"},
+    "compare_remove": {"nl": "Verwijderen", "fr": "Retirer"},
+    "compare_choose": {"nl": "Fiche om toe te voegen", "fr": "Fiche à ajouter"},
+    "compare_nojs": {"nl": "De vergelijking heeft JavaScript nodig. Alle gegevens staan ook in de catalogus en "
+                           "in het open-databestand.",
+                     "fr": "La comparaison nécessite JavaScript. Toutes les données figurent aussi dans le "
+                           "catalogue et dans le fichier de données ouvertes."},
+    "compare_empty": {"nl": "Kies hieronder fiches om ze naast elkaar te zien.",
+                      "fr": "Choisissez ci-dessous des fiches pour les voir côte à côte."},
+    "compare_max": {"nl": "U kunt tot 4 fiches vergelijken.", "fr": "Vous pouvez comparer jusqu'à 4 fiches."},
+    "weekly_hours": {"nl": "Uren per week", "fr": "Heures par semaine"},
+    "sessions_week": {"nl": "Sessies per week", "fr": "Séances par semaine"},
+    "frequency": {"nl": "Frequentie", "fr": "Fréquence"},
+    "max_group": {"nl": "Max. groepsgrootte", "fr": "Taille max. du groupe"},
+    "not_given": {"nl": "niet vermeld", "fr": "non précisé"},
+    "download_csv": {"nl": "Download als CSV (Excel)", "fr": "Télécharger en CSV (Excel)"},
+    "download_json": {"nl": "Download als JSON", "fr": "Télécharger en JSON"},
+    "themes_all": {"nl": "Alle thema's", "fr": "Tous les thèmes"},
+    "theme_fiches": {"nl": "Fiches over dit thema", "fr": "Fiches sur ce thème"},
+    "no_js_list": {"nl": "Zonder JavaScript ziet u hieronder de volledige lijst.",
+                   "fr": "Sans JavaScript, la liste complète s'affiche ci-dessous."},
+    # figures
+    "chart_fte_title": {"nl": "Team per project (totaal VTE)", "fr": "Équipe par projet (total ETP)"},
+    "chart_fte_desc": {"nl": "Staafdiagram van het totaal aantal voltijdse equivalenten per project, berekend uit "
+                             "het team dat de bron vermeldt. De tabel eronder geeft dezelfde cijfers.",
+                       "fr": "Diagramme en barres du total des équivalents temps plein par projet, calculé à "
+                             "partir de l'équipe décrite par la source. Le tableau ci-dessous donne les mêmes "
+                             "chiffres."},
+    "chart_hours_title": {"nl": "Intensiteit: uren per week van de meest intensieve module",
+                          "fr": "Intensité : heures par semaine du module le plus intensif"},
+    "chart_hours_desc": {"nl": "Staafdiagram van het aantal uren per week van de meest intensieve module van elk "
+                               "project, alleen waar de bron dat getal geeft. De tabel eronder geeft dezelfde "
+                               "cijfers.",
+                         "fr": "Diagramme en barres du nombre d'heures par semaine du module le plus intensif de "
+                               "chaque projet, uniquement lorsque la source donne ce chiffre. Le tableau "
+                               "ci-dessous donne les mêmes chiffres."},
+    "map_title": {"nl": "Kaart van de projecten in België", "fr": "Carte des projets en Belgique"},
+    "map_desc": {"nl": "Kaart van België met één punt per project; elk punt leidt naar de fiche. De lijst eronder "
+                       "geeft dezelfde projecten.",
+                 "fr": "Carte de la Belgique avec un point par projet ; chaque point mène à la fiche. La liste "
+                       "ci-dessous reprend les mêmes projets."},
+    "hours_unit": {"nl": "u/week", "fr": "h/sem."},
+    "data_table": {"nl": "De cijfers in een tabel", "fr": "Les chiffres dans un tableau"},
+    "map_source": {"nl": "Kaartgegevens: Natural Earth (publiek domein).",
+                   "fr": "Données cartographiques : Natural Earth (domaine public)."},
     # glossary and schema pages
     "term": {"nl": "Term", "fr": "Terme"},
     "other_language": {"nl": "In het Frans", "fr": "En néerlandais"},
