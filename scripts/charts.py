@@ -1,7 +1,8 @@
 """Build-time SVG pictures (no charting library, no CDN): bar charts and a map of Belgium.
 
-Each picture is an accessible image (role="img", title and description) and is
-always shown next to a data table with the same numbers.
+Each picture is a named group (title and description) whose bars and points are
+links with their own label (role="img" may not hold links), and is always shown
+next to a data table or list with the same content.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], uni
     height = row * len(bars) + 30
     top = max((b["value"] for b in bars), default=1) or 1
     scale = (width - label_width - 70) / top
-    parts = [f'<svg class="kb-chart" viewBox="0 0 {width} {height}" role="img" '
+    parts = [f'<svg class="kb-chart" viewBox="0 0 {width} {height}" role="group" '
              f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="{chart_id}-title">{escape(title)}</title>',
              f'<desc id="{chart_id}-desc">{escape(description)}</desc>']
@@ -73,14 +74,14 @@ def belgium_map(map_id: str, title: str, description: str, places: list[dict]) -
     width, height = 640, 520
     project = _projector(width, height)
     outline = " ".join(f"{x:.1f},{y:.1f}" for x, y in (project(*p) for p in _outline()))
-    parts = [f'<svg class="kb-map" viewBox="0 0 {width} {height}" role="img" '
+    parts = [f'<svg class="kb-map" viewBox="0 0 {width} {height}" role="group" '
              f'aria-labelledby="{map_id}-title {map_id}-desc" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="{map_id}-title">{escape(title)}</title>',
              f'<desc id="{map_id}-desc">{escape(description)}</desc>',
              f'<polygon points="{outline}" fill="#eef2f7" stroke="#4a5a6a" stroke-width="1.2"/>']
     for place in places:
         x, y = project(place["lon"], place["lat"])
-        parts.append(f'<a href="{escape(place["href"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
+        parts.append(f'<a href="{escape(place["href"])}" aria-label="{escape(place["label"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
                      f'fill="{BAR_COLOUR}" stroke="#ffffff" stroke-width="2"><title>{escape(place["label"])}'
                      f'</title></circle></a>')
     parts.append("</svg>")

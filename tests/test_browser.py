@@ -87,9 +87,17 @@ def test_key_pages_make_no_third_party_requests_and_no_errors(page, base_url):
     assert page.watch.console_errors == []
 
 
-@pytest.mark.parametrize("path", ALL_KEY_URLS + ["fr/bijdragen/schema/", "bijdragen/schema/"])
+AXE_EXTRA = ["bijdragen/schema/", "fr/bijdragen/schema/", "fiches/cijfers/", "fr/fiches/cijfers/", "themas/taal/",
+             "fiches/vergelijk/?ids=ocmw-antwerpen-amie,ocmw-gent-interactief",
+             "fr/fiches/vergelijk/?ids=ocmw-luik-modactions,ocmw-brussel-move-up",
+             "fiches/?region=vlaanderen&theme=taal"]
+
+
+@pytest.mark.parametrize("path", ALL_KEY_URLS + AXE_EXTRA)
 def test_axe_finds_no_wcag_a_or_aa_violations(page, base_url, path):
     open_page(page, base_url, path)
+    if "vergelijk" in path:
+        page.wait_for_selector(".kb-compare-table")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'tag',

@@ -1,0 +1,318 @@
+"""What still waits for a translation: `python scripts/translation_status.py [--json] [--strict]`.
+
+A report for translators and reviewers, not a gate: it exits 0 whatever it finds (1 with `--strict` when
+anything is pending, 2 on a usage error). One line per finding, sorted by file and line, then a summary:
+
+    fiches/x.yml:12: summary.fr: missing
+    fiches/x.yml:40: modules[0].goals[2]: identical in nl and fr (Dutch text: translate fr)
+    docs/netwerk/verslag.nl.md:1: only-in-nl (no docs/netwerk/verslag.fr.md)
+
+Fiches: the schema is walked over the YAML nodes (fiche_loader.load_nodes keeps every line), and every
+bilingual text (fiche_schema.Text) is checked:
+
+- `missing`: the nl or fr value is absent or empty (a draft may be published in the preview like this);
+- `identical`: nl and fr are the same text, and that text is more than a name: at least IDENTICAL_MIN
+  characters with a space, and not made of capitalised words and numbers only (proper names such as "AMIE"
+  or an address such as "Boulevard Joseph II 13, 6000 Charleroi" read the same in both languages).
+
+Hand-written pages (docs/**/*.nl.md and *.fr.md, docs/_data left out):
+
+- `only-in-nl` / `only-in-fr`: the page has no version in the other language;
+- `identical`: both versions are byte-identical, or at least PAGE_SHARE of their text lines are the same.
+  Only prose counts: headings, code blocks, inline code, link targets, HTML comments (build placeholders),
+  abbreviation definitions, table rules and short lines are left out, so a page may share its code
+  examples and links.
+
+The Python entry point is `report(fiches_dir, docs_dir) -> list[dict]`, so a page of the preview build can
+show the same overview. Each record has:
+
+    kind     "fiche" or "page"
+    path     the file, relative to the working directory when it lies below it (as the validator prints it)
+    line     1-based line of the text (fiches) or of the first identical line (pages; 1 otherwise)
+    field    the text's path in the fiche, with the language for `missing` ("summary.fr",
+             "modules[0].goals[2]"); "" for pages
+    problem  "missing", "identical", "only-in-nl" or "only-in-fr"
+    detail   a short explanation in English (which language the identical text is in, the other file, …)
+
+Files that cannot be read or parsed are skipped here: `python scripts/validate.py` reports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fiche_schema as s  # noqa: E402
+import yaml  # noqa: E402
+from fiche_collection import FICHES_DIR, ROOT, discover, display_path  # noqa: E402
+from fiche_loader import load_nodes  # noqa: E402
+
+DOCS_DIR = ROOT / "docs"
+EXCLUDED_DOCS = ("_data",)
+PROBLEMS = ("missing", "identical", "only-in-nl", "only-in-fr")
+IDENTICAL_MIN = 20  # characters; shorter identical texts are names or labels
+PAGE_SHARE = 0.5  # share of identical prose lines that marks a page as not yet translated
+YAML_NULL = "tag:yaml.org,2002:null"
+
+# A few very frequent words per language, to say in which language an untranslated text is written.
+STOPWORDS = {
+    "nl": {"de", "het", "een", "en", "van", "voor", "met", "op", "is", "zijn", "niet", "dat", "die", "te", "bij",
+           "naar", "ook", "om", "wordt", "worden", "als", "aan", "uit", "of", "u", "we", "hun", "deze", "kan"},
+    "fr": {"le", "la", "les", "des", "du", "un", "une", "et", "est", "pour", "dans", "avec", "sur", "par", "au",
+           "aux", "qui", "que", "ne", "pas", "sont", "ou", "se", "son", "sa", "ses", "leur", "vous", "nous", "à"},
+}
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def _record(kind: str, path: Path, line: int, field: str, problem: str, detail: str) -> dict:
+    return {"kind": kind, "path": display_path(path), "line": line, "field": field, "problem": problem,
+            "detail": detail}
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def language_of(text: str) -> str | None:
+    """'nl' or 'fr' when the text clearly uses that language's common words, else None."""
+    words = [w.lower() for w in WORD.findall(text.replace("’", "'"))]
+    words = [w.split("'")[-1] if "'" in w else w for w in words]  # l'équipe → équipe, d'un → un
+    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    best = max(counts, key=counts.get)
+    others = [n for lang, n in counts.items() if lang != best]
+    return best if counts[best] and counts[best] > max(others) else None
+
+
+def looks_like_a_name(text: str) -> bool:
+    """Proper names and addresses: every word capitalised or a number ("Boulevard Joseph II 13, 6000 Charleroi")."""
+    tokens = [t.strip("()[]{},.;:!?«»\"'–-/&+") for t in text.split()]
+    tokens = [t for t in tokens if t]
+    return bool(tokens) and all(t[0].isupper() or t[0].isdigit() for t in tokens)
+
+
+def worth_translating(text: str) -> bool:
+    """Whether the same text in both languages means a translation is missing (rather than a name)."""
+    text = _normal(text)
+    return len(text) >= IDENTICAL_MIN and " " in text and not looks_like_a_name(text)
+
+
+# --- fiches ---------------------------------------------------------------------------------------------------------
+
+def _texts(schema: s.Node, node: yaml.Node, path: str):
+    """(field path, mapping node) of every bilingual text, following the schema over the node tree."""
+    if isinstance(schema, s.Text):
+        if isinstance(node, yaml.MappingNode):
+            yield path, node
+    elif isinstance(schema, s.List):
+        if isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                yield from _texts(schema.item, item, f"{path}[{index}]")
+    elif isinstance(schema, s.Obj):
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                field = schema.get(key.value) if isinstance(key, yaml.ScalarNode) else None
+                if field is not None:
+                    yield from _texts(field.node, value, f"{path}.{key.value}" if path else key.value)
+
+
+def _language_values(node: yaml.MappingNode) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value in s.LANGS and isinstance(value, yaml.ScalarNode):
+            if value.tag != YAML_NULL and str(value.value).strip():
+                values[key.value] = str(value.value)
+    return values
+
+
+def fiche_records(path: Path) -> list[dict] | None:
+    """The findings of one fiche file, or None when it cannot be read as YAML."""
+    root, problems = load_nodes(path, display_path(path))
+    if root is None:
+        return None
+    records: list[dict] = []
+    for field, node in _texts(s.FICHE, root, ""):
+        line = node.start_mark.line + 1
+        values = _language_values(node)
+        for lang in s.LANGS:
+            if lang not in values:
+                other = next((o for o in s.LANGS if o in values), None)
+                detail = f"no {lang} text" + (f" (there is a {other} one)" if other else " (nor any other)")
+                records.append(_record("fiche", path, line, f"{field}.{lang}", "missing", detail))
+        if len(values) == len(s.LANGS) and len({_normal(v) for v in values.values()}) == 1:
+            text = values[s.LANGS[0]]
+            if worth_translating(text):
+                lang = language_of(text)
+                todo = [o for o in s.LANGS if o != lang]
+                detail = (f"same text in nl and fr ({_LANG_NAMES[lang]} text: translate {', '.join(todo)})"
+                          if lang else "same text in nl and fr")
+                records.append(_record("fiche", path, line, field, "identical", detail))
+    return records
+
+
+_LANG_NAMES = {"nl": "Dutch", "fr": "French"}
+
+
+# --- pages ----------------------------------------------------------------------------------------------------------
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`[^`]*`")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+NOT_PROSE = re.compile(r"^\s*(#|<!--|\*\[|\|?\s*:?-{3,}|!\[|\[[^\]]*\]:)")
+
+
+def prose_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, normalised text) of the lines of a page that are prose, not code, headings or links."""
+    out: list[tuple[int, str]] = []
+    in_code = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if FENCE.match(line):
+            in_code = not in_code
+            continue
+        if in_code or NOT_PROSE.match(line):
+            continue
+        words = _normal(LINK_TARGET.sub("]", INLINE_CODE.sub("", line)))
+        words = words.lstrip("-*+0123456789.> ").strip()
+        if worth_translating(words):
+            out.append((number, _normal(line)))
+    return out
+
+
+def _page_key(path: Path) -> tuple[Path, str] | None:
+    parts = path.name.split(".")
+    if len(parts) >= 3 and parts[-1] == "md" and parts[-2] in s.LANGS:
+        return path.with_name(".".join(parts[:-2])), parts[-2]
+    return None
+
+
+def page_records(docs_dir: Path) -> list[dict]:
+    pages: dict[Path, dict[str, Path]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir)
+        if relative.parts and relative.parts[0] in EXCLUDED_DOCS:
+            continue
+        key = _page_key(path)
+        if key is not None:
+            pages.setdefault(key[0], {})[key[1]] = path
+    records: list[dict] = []
+    for base, versions in sorted(pages.items()):
+        if len(versions) < len(s.LANGS):
+            (lang, path), = versions.items()
+            missing = [o for o in s.LANGS if o not in versions]
+            others = ", ".join(display_path(base.with_name(f"{base.name}.{o}.md")) for o in missing)
+            records.append(_record("page", path, 1, "", f"only-in-{lang}", f"no {others}"))
+            continue
+        records.extend(_identical_page(versions))
+    return records
+
+
+def _identical_page(versions: dict[str, Path]) -> list[dict]:
+    first, second = (versions[lang] for lang in s.LANGS)
+    data = {lang: versions[lang].read_bytes() for lang in s.LANGS}
+    texts = {lang: data[lang].decode("utf-8", "replace") for lang in s.LANGS}
+    prose = {lang: prose_lines(texts[lang]) for lang in s.LANGS}
+    if data[s.LANGS[0]] == data[s.LANGS[1]]:
+        shared_lines = [line for _, line in prose[s.LANGS[0]]]
+        detail = "both language versions are byte-identical"
+    else:
+        other = {line for _, line in prose[s.LANGS[1]]}
+        shared_lines = [line for _, line in prose[s.LANGS[0]] if line in other]
+        smaller = min(len(prose[lang]) for lang in s.LANGS)
+        if not shared_lines or len(shared_lines) < PAGE_SHARE * smaller:
+            return []
+        detail = f"{len(shared_lines)} of {smaller} text lines are the same in both versions"
+    lang = language_of(" ".join(shared_lines)) if shared_lines else None
+    # Report the version that still has to be translated: the one whose language the shared text is not in.
+    target_lang = next((o for o in s.LANGS if o != lang), s.LANGS[1]) if lang else s.LANGS[1]
+    target = versions[target_lang]
+    shared = set(shared_lines)
+    line = next((number for number, text in prose[target_lang] if text in shared), 1)
+    if lang:
+        detail += f" ({_LANG_NAMES[lang]} text: translate {display_path(target)})"
+    else:
+        detail += f" (compare {display_path(first)} and {display_path(second)})"
+    return [_record("page", target, line, "", "identical", detail)]
+
+
+# --- entry points ---------------------------------------------------------------------------------------------------
+
+def collect(fiches_dir: Path, docs_dir: Path | None) -> tuple[list[dict], int]:
+    """(sorted records, number of fiche files skipped because they cannot be read)."""
+    files, _ = discover([Path(fiches_dir)])
+    records: list[dict] = []
+    unreadable = 0
+    for path in files:
+        found = fiche_records(path)
+        if found is None:
+            unreadable += 1
+        else:
+            records.extend(found)
+    if docs_dir is not None and Path(docs_dir).is_dir():
+        records.extend(page_records(Path(docs_dir)))
+    order = {"fiche": 0, "page": 1}
+    records.sort(key=lambda r: (order[r["kind"]], r["path"], r["line"], r["field"], r["problem"]))
+    return records, unreadable
+
+
+def report(fiches_dir: Path = FICHES_DIR, docs_dir: Path | None = DOCS_DIR) -> list[dict]:
+    """Every pending translation of the fiches in `fiches_dir` and the hand-written pages in `docs_dir`.
+
+    Returns records {kind, path, line, field, problem, detail} (see the module docstring), fiches first,
+    then pages, each sorted by path and line. Unreadable fiche files are skipped (the validator reports
+    them); `docs_dir=None` leaves the pages out.
+    """
+    return collect(fiches_dir, docs_dir)[0]
+
+
+def format_record(record: dict) -> str:
+    where = f"{record['path']}:{record['line']}: "
+    field = f"{record['field']}: " if record["field"] else ""
+    return f"{where}{field}{record['problem']} ({record['detail']})"
+
+
+def summary(records: list[dict], unreadable: int = 0) -> str:
+    counts = {problem: sum(r["problem"] == problem for r in records) for problem in PROBLEMS}
+    if not records:
+        text = "nothing to translate: every text and page exists in nl and fr"
+    else:
+        parts = [f"{counts['missing']} missing", f"{counts['identical']} identical",
+                 f"{counts['only-in-nl'] + counts['only-in-fr']} page(s) in one language only"]
+        text = f"{len(records)} translation(s) pending: " + ", ".join(parts)
+    if unreadable:
+        text += f"; {unreadable} fiche file(s) skipped (unreadable: run scripts/validate.py)"
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="List the texts and pages that are missing or still identical in the other language.",
+        epilog="exit codes: 0 (a report, whatever it finds), 1 with --strict when a translation is pending, "
+               "2 on a usage error")
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON records")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when any translation is pending")
+    parser.add_argument("--fiches", type=Path, default=FICHES_DIR, help="folder of fiches (default: fiches/)")
+    parser.add_argument("--docs", type=Path, default=DOCS_DIR, help="folder of pages (default: docs/)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 2 if exc.code else 0
+    for folder in (args.fiches, args.docs):
+        if not folder.is_dir():
+            print(f"error: no folder {display_path(folder)}", file=sys.stderr)
+            return 2
+    records, unreadable = collect(args.fiches, args.docs)
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for record in records:
+            print(format_record(record))
+        print(summary(records, unreadable), file=sys.stderr)
+    return 1 if args.strict and records else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
