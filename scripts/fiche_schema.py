@@ -183,6 +183,18 @@ FREQUENCY_UNITS = {
 PER_WEEK = {"day": 5, "week": 1, "fortnight": 0.5, "three-weeks": 1 / 3,
             "month": 12 / 52, "two-months": 6 / 52}
 
+ACTIVITY_LANGUAGES = {
+    "nl": d("Nederlands", "Néerlandais"),
+    "fr": d("Frans", "Français"),
+    "moedertaal": d("Moedertaal", "Langue maternelle"),
+    "contacttaal": d("Contacttaal", "Langue de contact"),
+}
+
+ORIGINS = {
+    "praktijk": d("Uit de praktijk", "Issue de la pratique"),
+    "wetenschappelijk": d("Met wetenschappelijke onderbouwing", "Fondée sur des données scientifiques"),
+}
+
 DURATION_UNITS = {
     "day": d("dag(en)", "jour(s)"),
     "week": d("week/weken", "semaine(s)"),
@@ -267,6 +279,12 @@ MODULE = Obj(
           required=True),
         F("themes", List(item=Enum(values=THEMES), unique=True,
                          description=d("Thema's van deze module.", "Thèmes de ce module."))),
+        F("languages", List(item=Enum(values=ACTIVITY_LANGUAGES), unique=True,
+                            description=d("Taal van de activiteit, alleen als de bron die noemt.",
+                                          "Langue de l'activité, uniquement si la source la mentionne."))),
+        F("origin", Enum(description=d("Herkomst: uit de praktijk of met wetenschappelijke onderbouwing.",
+                                       "Origine : issue de la pratique ou fondée sur des données scientifiques."),
+                         values=ORIGINS)),
         F("goals", texts("Doelen (Doel).", "Objectifs.", min_items=1), required=True),
         F("content", Obj(
             description=d("Inhoud.", "Contenu."),
@@ -335,8 +353,11 @@ FICHE = Obj(
                 F("end", Date(description=d("Einde, als gekend.", "Fin, si elle est connue."), partial=True)),
             ),
         )),
-        F("lifecycle", Enum(description=d("Levensfase van de praktijk.", "Stade de vie de la pratique."),
+        F("lifecycle", Enum(description=d("Levensfase van de praktijk (los van de publicatiestatus).",
+                                          "Stade de vie de la pratique (distinct du statut de publication)."),
                             values=LIFECYCLE)),
+        F("review_by", Date(description=d("Na te kijken tegen: daarna toont de pagina een melding.",
+                                          "À revoir avant le : ensuite, la page affiche un avertissement."))),
         F("funding", List(item=Enum(values=FUNDING), unique=True,
                           description=d("Financiering.", "Financement."))),
         F("themes", List(item=Enum(values=THEMES), unique=True, min_items=1,
@@ -466,8 +487,18 @@ FICHE = Obj(
                                                "Adresse e-mail générale de l'organisation."))),
                 F("phone", Str(description=d("Algemeen telefoonnummer.", "Numéro de téléphone général."),
                                pattern=r"^\+?[0-9 ./()-]{6,20}$", example="+32 2 508 85 85")),
+                F("contact_page", Url(description=d("Publiek contactpunt of contactformulier van de organisatie.",
+                                                    "Point de contact public ou formulaire de l'organisation."))),
             ),
         ), required=True),
+        F("peers", List(
+            description=d("Andere organisaties met een gelijkaardige module (organisatieniveau, geen namen).",
+                          "Autres organisations menant un module similaire (niveau organisation, sans noms)."),
+            item=Obj(fields=(
+                F("organisation", text("Organisatie.", "Organisation.", inline=True), required=True),
+                F("note", text("Wat ze gelijkaardig doen.", "Ce qu'elles font de similaire.")),
+            )),
+        )),
         F("sources", List(
             description=d("Bronnen.", "Sources."),
             min_items=1,

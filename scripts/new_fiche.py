@@ -165,8 +165,8 @@ HEADER = """\
 #     supprimez les autres. Textes dans les deux langues, nombres une seule fois avec un point (0.5), aucun chiffre
 #     inventé, pas de total d'ETP (le site le calcule), contact au niveau de l'organisation sans noms de personnes.
 #
-# Controleren / vérifier : python scripts/validate.py {path}
-# Vertalingen / traductions : python scripts/translation_status.py
+# Controleren / vérifier : .venv/bin/python scripts/validate.py {path}
+# Vertalingen / traductions : .venv/bin/python scripts/translation_status.py
 # Bekijken / aperçu : bash scripts/serve.sh (status: draft = alleen in de preview / seulement en aperçu)
 # Handleiding / guide : site › Bijdragen › Een fiche schrijven / Contribuer › Rédiger une fiche
 """
@@ -227,10 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     shown = display_path(path)
     print(f"wrote {shown} (status: draft)")
     print("next steps:")
-    print(f"  1. fill in every empty value and the optional sections the source gives: {shown}")
-    print(f"  2. check it:   python scripts/validate.py {shown}")
-    print("  3. preview it: bash scripts/serve.sh   (drafts show only there, with a banner)")
-    print("  4. when it is reviewed in both languages: status: published")
+    print(f"  1. fill in every empty value, and the optional sections the source gives, in {shown}")
+    print(f"  2. check it:          .venv/bin/python scripts/validate.py {shown}")
+    print("  3. translations left: .venv/bin/python scripts/translation_status.py")
+    print("  4. preview it:        bash scripts/serve.sh   (drafts show only there, with a banner)")
+    print("  5. once reviewed in both languages, set status: published (see bijdragen/publiceren on the site)")
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import catalogue
 import charts
 import fiche_schema as s
 import fiche_view
+import modules as mod
 import richtext
 import schema_doc
 import ui_text
@@ -64,15 +66,36 @@ class SiteData:
     drafts_left_out: int
     glossary: list[dict]
     preview: bool
+    history: dict = field(default_factory=dict)
     _views: dict = field(default_factory=dict)
     _items: dict = field(default_factory=dict)
+    _module_items: dict = field(default_factory=dict)
+    _modules: list | None = None
+    _related: dict | None = None
 
     # -- generated pages --------------------------------------------------------------
     def generated_pages(self) -> dict[str, tuple[str, str]]:
         """Language-free source path → (kind, key) of every page the build makes from data."""
         pages = {f"{FICHE_DIR}/{f.id}.md": ("fiche", f.id) for f in self.fiches}
+        pages.update({f"{module.path[:-1]}.md": ("module", module.key) for module in self.modules()})
         pages.update({f"{THEME_DIR}/{code}.md": ("theme", code) for code in s.THEMES})
         return pages
+
+    def modules(self) -> list:
+        if self._modules is None:
+            self._modules = mod.all_modules(self.fiches)
+        return self._modules
+
+    def related_modules(self) -> dict[str, list[str]]:
+        if self._related is None:
+            self._related = mod.related_modules(self.modules())
+        return self._related
+
+    def module_items(self, lang: str) -> list[dict]:
+        if lang not in self._module_items:
+            items = [mod.module_item(m, lang) for m in self.modules()]
+            self._module_items[lang] = sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
+        return self._module_items[lang]
 
     def page_sources(self) -> list[str]:
         return [path[:-3] + f".{lang}.md" for path in self.generated_pages() for lang in LANGS]
@@ -108,6 +131,8 @@ class SiteData:
         renderers = {
             "generated": self._render_generated,
             "catalogue": self._render_catalogue,
+            "module-catalogue": self._render_module_catalogue,
+            "competence-overview": self._render_competence_overview,
             "compare": self._render_compare,
             "figures": self._render_figures,
             "recent-fiches": self._render_recent,
@@ -136,6 +161,8 @@ class SiteData:
             items = [i for i in self.items(lang) if key in i["codes"]["theme"]]
             ctx = self._context(lang, page_url, theme=s.THEMES[key][lang], items=items)
             return env.get_template("partials/kb-theme.html").render(ctx)
+        if kind == "module":
+            return self._render_module(env, lang, key, page_url)
         fiche = self.by_id()[key]
         by_id = self.by_id()
         related = [{"label": f"{richtext.plain(by_id[r].data['title'][lang])} – "
@@ -145,9 +172,36 @@ class SiteData:
         links = [{"label": richtext.plain(link["label"][lang]), "href": f"../{link['page']}"}
                  for link in fiche.data.get("see_also", [])]
         ctx = self._context(lang, page_url, f=self.view(fiche, lang), raw=fiche.data, draft=fiche.is_draft,
-                            related=related, links=links,
+                            related=related, links=links, history=self.history.get(fiche.id, []),
                             intensity=lambda module, setup: fiche_view.intensity_summary(module, setup, lang))
         return env.get_template("partials/kb-fiche.html").render(ctx)
+
+    def _render_module(self, env, lang: str, key: str, page_url: str) -> str:
+        module = next(m for m in self.modules() if m.key == key)
+        fiche = module.fiche
+        view = self.view(fiche, lang)
+        index = fiche.data["modules"].index(module.data)
+        items = {i["id"]: i for i in self.module_items(lang)}
+        related = [items[other] for other in self.related_modules().get(key, [])]
+        ctx = self._context(lang, page_url, m=view["modules"][index], raw_setup=module.data.get("setup", {}),
+                            f=view, raw=fiche.data, item=items[key], related=related,
+                            intensity=lambda m, setup: fiche_view.intensity_summary(m, setup, lang))
+        return env.get_template("partials/kb-module.html").render(ctx)
+
+    def _render_module_catalogue(self, env, lang: str, src_uri: str, page_url: str) -> str:
+        items = self.module_items(lang)
+        facets = []
+        for key, label, values in mod.MODULE_FACETS:
+            counts = {code: sum(code in i["codes"][key] for i in items) for code in values}
+            options = [{"code": c, "label": v[lang], "count": counts[c]} for c, v in values.items() if counts[c]]
+            if options:
+                facets.append({"key": key, "label": ui_text.t(label, lang), "options": options})
+        ctx = self._context(lang, page_url, items=items, facets=facets)
+        return env.get_template("partials/kb-module-catalogue.html").render(ctx)
+
+    def _render_competence_overview(self, env, lang: str, src_uri: str, page_url: str) -> str:
+        ctx = self._context(lang, page_url, items=self.module_items(lang))
+        return env.get_template("partials/kb-competences.html").render(ctx)
 
     def _render_catalogue(self, env, lang: str, src_uri: str, page_url: str) -> str:
         items = self.items(lang)
@@ -242,7 +296,35 @@ def load(preview: bool, docs_dir: Path | None = None) -> SiteData:
         for fiche in fiches:  # a published fiche must not link to a draft that is left out
             fiche.data["related"] = [r for r in fiche.data.get("related", []) if r in published]
     return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else len(drafts),
-                    glossary=load_glossary(), preview=preview)
+                    glossary=load_glossary(), preview=preview, history=load_history(fiches))
+
+
+def load_history(fiches: list[Fiche], limit: int = 10) -> dict[str, list[dict]]:
+    """Each fiche's change history from git (date and message), newest first; empty outside a git checkout.
+
+    Comes from the repository, not the clock, so the same commit always builds the same page."""
+    if not fiches:
+        return {}
+    folder = fiches[0].path.parent
+    try:
+        result = subprocess.run(["git", "log", "--format=@@%cs %s", "--name-only", "--", "."], cwd=folder,
+                                capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    wanted = {f.path.name: f.id for f in fiches}
+    history: dict[str, list[dict]] = {}
+    entry = None
+    for line in result.stdout.splitlines():
+        if line.startswith("@@"):
+            date, _, subject = line[2:].partition(" ")
+            entry = {"date": date, "subject": subject}
+        elif line.strip() and entry is not None:
+            fiche_id = wanted.get(Path(line.strip()).name)
+            if fiche_id and len(history.setdefault(fiche_id, [])) < limit:
+                history[fiche_id].append(entry)
+    return history
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> list[dict]:

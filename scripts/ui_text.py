@@ -161,6 +161,45 @@ LABELS: dict[str, dict[str, str]] = {
     "data_table": {"nl": "De cijfers in een tabel", "fr": "Les chiffres dans un tableau"},
     "map_source": {"nl": "Kaartgegevens: Natural Earth (publiek domein).",
                    "fr": "Données cartographiques : Natural Earth (domaine public)."},
+    # modules, lifecycle, who to call
+    "module_page": {"nl": "Aparte pagina van deze module", "fr": "Page propre de ce module"},
+    "activity_language": {"nl": "Taal van de activiteit", "fr": "Langue de l'activité"},
+    "origin": {"nl": "Herkomst", "fr": "Origine"},
+    "part_of": {"nl": "Onderdeel van", "fr": "Fait partie de"},
+    "also_done_by": {"nl": "Ook gedaan door", "fr": "Également mis en œuvre par"},
+    "also_done_by_note": {"nl": "Gelijkaardige modules in andere projecten: zelfde soort begeleiding en gedeelde "
+                                "thema's (automatisch berekend).",
+                          "fr": "Modules similaires dans d'autres projets : même type d'accompagnement et thèmes "
+                                "communs (calcul automatique)."},
+    "no_related": {"nl": "Nog geen gelijkaardige module in andere fiches.",
+                   "fr": "Pas encore de module similaire dans d'autres fiches."},
+    "module_count": {"nl": "{n} modules", "fr": "{n} modules"},
+    "review_due": {"nl": "Deze fiche moest uiterlijk op {date} opnieuw nagekeken worden. Controleer of de informatie "
+                         "nog klopt bij de organisatie.",
+                   "fr": "Cette fiche devait être revue au plus tard le {date}. Vérifiez auprès de l'organisation "
+                         "que les informations sont toujours exactes."},
+    "review_by": {"nl": "Na te kijken tegen", "fr": "À revoir pour le"},
+    "history": {"nl": "Wijzigingsgeschiedenis", "fr": "Historique des modifications"},
+    "peers": {"nl": "Andere organisaties met een gelijkaardige aanpak", "fr": "Autres organisations ayant une "
+                                                                              "approche similaire"},
+    "contact_page": {"nl": "Contacteer deze organisatie", "fr": "Contacter cette organisation"},
+    "conditions": {"nl": "Voorwaarden voor succes en valkuilen", "fr": "Conditions de réussite et écueils"},
+    "success_conditions": {"nl": "Voorwaarden voor succes", "fr": "Conditions de réussite"},
+    "pitfalls": {"nl": "Valkuilen", "fr": "Écueils"},
+    "conditions_note": {"nl": "Samengevat uit de secties over draagvlak, locatie en kwaliteitsbewaking en uit de "
+                              "minpunten.",
+                        "fr": "Synthèse des sections sur l'adhésion, le lieu et le suivi de la qualité, et des points "
+                              "faibles."},
+    "add_to_overview": {"nl": "Kies voor het overzicht van competenties en personeel",
+                        "fr": "Choisir pour l'aperçu des compétences et du personnel"},
+    "overview_title": {"nl": "Competenties en personeel voor de gekozen modules",
+                       "fr": "Compétences et personnel pour les modules choisis"},
+    "overview_empty": {"nl": "Kies hieronder een of meer modules.", "fr": "Choisissez ci-dessous un ou plusieurs "
+                                                                          "modules."},
+    "overview_staffing": {"nl": "Personeel van de projecten waaruit de modules komen",
+                          "fr": "Personnel des projets dont proviennent les modules"},
+    "overview_modules": {"nl": "Gekozen modules", "fr": "Modules choisis"},
+    "module_catalogue": {"nl": "Catalogus van de modules", "fr": "Catalogue des modules"},
     # glossary and schema pages
     "term": {"nl": "Term", "fr": "Terme"},
     "other_language": {"nl": "In het Frans", "fr": "En néerlandais"},

@@ -8,11 +8,10 @@ import json
 import re
 from html.parser import HTMLParser
 
-import pytest
-from conftest import ROOT
-
 import catalogue
 import fiche_schema as s
+import pytest
+from conftest import ROOT
 
 
 class Cards(HTMLParser):

@@ -27,7 +27,7 @@ import validate
 import yaml
 from fiche_check import Checker
 from fiche_loader import MAX_BYTES, load_bytes, load_nodes
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from problems import Problem, has_errors
 
@@ -88,6 +88,7 @@ def load_and_check(data: bytes, name: str = "hostile.yml") -> tuple[dict | None,
     """The validator's two steps on bytes; asserts the outcome is data or at least one problem."""
     node, problems = load_bytes(data, name)
     if node is None:
+        event("refused by the loader")
         assert problems, "no document and no problem"
         assert_well_formed(problems, name, data)
         return None, problems
@@ -95,6 +96,7 @@ def load_and_check(data: bytes, name: str = "hostile.yml") -> tuple[dict | None,
     checker = Checker(name)
     result = checker.check_fiche(node)
     assert_well_formed(checker.problems, name, data)
+    event("checked: " + ("no data" if result is None else "errors" if has_errors(checker.problems) else "accepted"))
     if result is None:
         assert has_errors(checker.problems), "no data and no error"
     else:
@@ -227,6 +229,7 @@ def test_mutated_complete_fiche(tmp_path, data):
     raw = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False).encode("utf-8")
     path.write_bytes(raw)
     code = validate_in_process(path)
+    event(f"exit {code}")
     assert code in (0, 1)
     collection = fiche_collection.load_collection([path])
     assert code == (1 if has_errors(collection.problems) else 0)
@@ -338,7 +341,8 @@ def test_huge_file_is_not_read(tmp_path):
         tracemalloc.stop()
     assert time.perf_counter() - start < 1
     assert peak < 5 * 1024 * 1024
-    assert node is None and [p.message for p in problems] == [f"file is {1 << 30} bytes; the limit is {MAX_BYTES} bytes"]
+    assert node is None
+    assert [p.message for p in problems] == [f"file is {1 << 30} bytes; the limit is {MAX_BYTES} bytes"]
 
 
 def test_named_pipe_does_not_hang(tmp_path):
@@ -379,5 +383,5 @@ def test_text_with_many_word_boundaries_is_checked_quickly(tmp_path, case):
         result = run_cli(path, timeout=10)
     except subprocess.TimeoutExpired:
         pytest.fail(f"validating {path.stat().st_size} bytes took more than 10 s")
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 2, "the validator without this slowness takes ~0.2 s"
     assert result.returncode == code, result.stdout[:2000]

@@ -386,6 +386,22 @@ def test_duplicate_module_ids(tmp_path):
     assert "'groep' is used twice" in records[0]["message"]
 
 
+# --- safe texts are not refused -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Zie [de website](https://www.example.org/pagina?a=1&b=2) of <https://example.org>.",
+    "Mail [ons](mailto:info@example.org) of bel.",
+    "Voor 3 < 4 en 5 > 2 geldt: 18+ en max. 12 deelnemers.",
+    "Groepen van < tien personen.",  # '<' then a space opens no HTML tag
+    "Datum: 2020, **vet** en *cursief*.",
+])
+def test_safe_text_is_accepted(tmp_path, text):
+    path = tmp_path / "safe.yml"
+    path.write_text(fiche_text("safe", **{"fr: Un résumé court.}": f"fr: {json.dumps(text)}}}"}), encoding="utf-8")
+    assert fiche_collection.load_collection([path]).problems == []
+
+
 # --- what the validator accepts, the site can show ----------------------------------------
 
 
