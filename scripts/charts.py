@@ -12,9 +12,8 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from markupsafe import Markup, escape
-
 import ui_text
+from markupsafe import Markup, escape
 
 BELGIUM = Path(__file__).resolve().parent.parent / "docs" / "_data" / "belgium.geojson"
 BAR_COLOUR = "#1f4e79"
@@ -81,7 +80,8 @@ def belgium_map(map_id: str, title: str, description: str, places: list[dict]) -
              f'<polygon points="{outline}" fill="#eef2f7" stroke="#4a5a6a" stroke-width="1.2"/>']
     for place in places:
         x, y = project(place["lon"], place["lat"])
-        parts.append(f'<a href="{escape(place["href"])}" aria-label="{escape(place["label"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
+        parts.append(f'<a href="{escape(place["href"])}" aria-label="{escape(place["label"])}">'
+                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
                      f'fill="{BAR_COLOUR}" stroke="#ffffff" stroke-width="2"><title>{escape(place["label"])}'
                      f'</title></circle></a>')
     parts.append("</svg>")

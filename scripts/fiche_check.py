@@ -25,10 +25,10 @@ YAML_MAP = "tag:yaml.org,2002:map"
 YAML_SEQ = "tag:yaml.org,2002:seq"
 ALLOWED_TAGS = {YAML_STR, YAML_INT, YAML_FLOAT, YAML_BOOL, YAML_NULL, YAML_TIMESTAMP, YAML_MAP, YAML_SEQ}
 
-RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+RAW_HTML = re.compile(r"</?[a-zA-Z!?]")
 AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-BARE_SCHEME = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]*):(?!\s)")
+BARE_SCHEME = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{0,31}):(?!\s)")
 LONG_WORD = 60
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -166,16 +166,27 @@ class Checker:
             self._expect(node, path, "a text in both languages, e.g. {nl: ..., fr: ...}")
             return None
         out = {}
+        reported: set[str] = set()
         for key, key_node, value_node in self._mapping_items(node, path):
             lang_path = _join(path, key)
             if key not in s.LANGS:
+                comma_trap = node.flow_style and (" " in key or _is_null(value_node))
                 hint = (" (a comma inside {nl: ..., fr: ...} starts a new key: put the text in quotes)"
-                        if node.flow_style and " " in key else did_you_mean(key, s.LANGS))
+                        if comma_trap else did_you_mean(key, s.LANGS))
                 self.report(key_node, lang_path, f"unknown language{hint}; use {' and '.join(s.LANGS)}")
                 continue
             if _is_null(value_node):
                 continue  # reported as missing below
-            if not isinstance(value_node, yaml.ScalarNode) or value_node.tag not in ALLOWED_TAGS:
+            reported.add(key)
+            if id(value_node) in self.seen:
+                self.report(value_node, lang_path, "YAML anchors and aliases (&name / *name) are not allowed; "
+                                                   "write the value out")
+                continue
+            self.seen.add(id(value_node))
+            if value_node.tag not in ALLOWED_TAGS:
+                self.report(value_node, lang_path, f"YAML tag {value_node.tag!r} is not allowed")
+                continue
+            if not isinstance(value_node, yaml.ScalarNode):
                 self._expect(value_node, lang_path, "text")
                 continue
             value = str(value_node.value)
@@ -185,8 +196,10 @@ class Checker:
             self._text_content(schema, value_node, lang_path, value)
             if value.strip():
                 out[key] = value.strip() if schema.inline else value.rstrip()
+            else:
+                reported.discard(key)
         for lang in s.LANGS:
-            if lang not in out:
+            if lang not in out and lang not in reported:
                 if self.draft:
                     self.report(node, _join(path, lang), "translation missing (allowed in a draft)", "warning")
                 else:
@@ -196,6 +209,7 @@ class Checker:
     def _text_content(self, schema: s.Text, node: yaml.Node, path: str, value: str) -> None:
         if len(value) > schema.max_len:
             self.report(node, path, f"text is {len(value)} characters; the limit is {schema.max_len}")
+            return
         if schema.inline and "\n" in value.strip():
             self.report(node, path, "must be a single line")
         without_autolinks = AUTOLINK.sub("", value)

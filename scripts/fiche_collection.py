@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import fiche_schema as s
+import yaml
 from fiche_check import Checker
 from fiche_loader import load_nodes
 from problems import Problem, did_you_mean, has_errors
@@ -74,75 +75,119 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def load_one(path: Path) -> tuple[Fiche | None, list[Problem]]:
+def load_one(path: Path) -> tuple[Fiche | None, list[Problem], str | None]:
+    """One file: its fiche when valid, its problems, and the id it claims (even when invalid)."""
     display = display_path(path)
     node, problems = load_nodes(path, display)
     if node is None:
-        return None, problems
+        return None, problems, None
     checker = Checker(display)
     data = checker.check_fiche(node)
     problems = checker.problems
+    claimed = Checker._peek_scalar(node, "id") if isinstance(node, yaml.MappingNode) else None
     if data is None or has_errors(problems):
-        return None, problems
-    fiche = Fiche(data=data, path=path, display=display)
+        return None, problems, claimed
+    fiche = Fiche(data=data, path=path, display=display, positions=_positions(node))
     if path.suffix != ".yml":
         problems.append(Problem(display, 1, 1, "", "fiche files end in .yml (rename the file)"))
     if data["id"] != path.stem:
-        line = _line_of(node, "id")
-        problems.append(Problem(display, line, 1, "id", f"id {data['id']!r} must equal the file name "
-                                                        f"{path.stem!r} (rename the file or fix the id)"))
+        line, col = fiche.positions["id"]
+        problems.append(Problem(display, line, col, "id", f"id {data['id']!r} must equal the file name "
+                                                          f"{path.stem!r} (rename the file or fix the id)"))
     module_ids = [m["id"] for m in data.get("modules", [])]
     for index, module_id in enumerate(module_ids):
         if module_ids.index(module_id) != index:
-            problems.append(Problem(display, _line_of(node, "modules"), 1, f"modules[{index}].id",
+            line, col = fiche.positions.get(f"modules[{index}].id", (1, 1))
+            problems.append(Problem(display, line, col, f"modules[{index}].id",
                                     f"module id {module_id!r} is used twice in this fiche"))
-    fiche.positions = {"id": _line_of(node, "id"), "related": _line_of(node, "related"),
-                       "see_also": _line_of(node, "see_also")}
-    return fiche, problems
+    if fiche.is_draft:
+        fill_missing_translations(s.FICHE, data)
+    return fiche, problems, claimed
 
 
-def _line_of(mapping, key: str) -> int:
-    for k, _ in getattr(mapping, "value", []):
-        if getattr(k, "value", None) == key:
-            return k.start_mark.line + 1
-    return 1
+def _positions(root: yaml.MappingNode) -> dict[str, tuple[int, int]]:
+    """Line and column of the values that cross-file checks talk about."""
+    def at(node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    positions: dict[str, tuple[int, int]] = {}
+    for key_node, value_node in root.value:
+        key = getattr(key_node, "value", None)
+        if key == "id":
+            positions["id"] = at(value_node)
+        elif key in ("related", "see_also", "modules") and isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                positions[f"{key}[{index}]"] = at(item)
+                for sub_key, sub_value in getattr(item, "value", []) if isinstance(item, yaml.MappingNode) else []:
+                    if getattr(sub_key, "value", None) in ("id", "page"):
+                        positions[f"{key}[{index}].{sub_key.value}"] = at(sub_value)
+    return positions
+
+
+def fill_missing_translations(schema: s.Node, value) -> None:
+    """A draft may lack a translation; the preview shows the other language there instead of failing."""
+    if isinstance(schema, s.Obj) and isinstance(value, dict):
+        for field in schema.fields:
+            if field.name in value:
+                item = value[field.name]
+                if isinstance(field.node, s.Text) and isinstance(item, dict):
+                    for lang in s.LANGS:
+                        if not item.get(lang):
+                            item[lang] = next((item[other] for other in s.LANGS if item.get(other)), "")
+                else:
+                    fill_missing_translations(field.node, item)
+    elif isinstance(schema, s.List) and isinstance(value, list):
+        for item in value:
+            if isinstance(schema.item, s.Text) and isinstance(item, dict):
+                fill_missing_translations(s.Obj(fields=(s.F("x", schema.item),)), {"x": item})
+            else:
+                fill_missing_translations(schema.item, item)
 
 
 def load_collection(paths: list[Path] | None = None, docs_dir: Path | None = None) -> Collection:
     files, problems = discover(paths or [FICHES_DIR])
     fiches: list[Fiche] = []
+    claimed: set[str] = set()
     for path in files:
-        fiche, found = load_one(path)
+        fiche, found, fiche_id = load_one(path)
         problems.extend(found)
         if fiche is not None:
             fiches.append(fiche)
-    problems.extend(cross_check(fiches, docs_dir))
+        if fiche_id:
+            claimed.add(fiche_id)
+    problems.extend(cross_check(fiches, docs_dir, claimed))
     return Collection(fiches=fiches, problems=problems)
 
 
-def cross_check(fiches: list[Fiche], docs_dir: Path | None) -> list[Problem]:
+def cross_check(fiches: list[Fiche], docs_dir: Path | None, claimed: set[str] | None = None) -> list[Problem]:
+    """Checks between files. `claimed` also holds ids of files with errors of their own, so that a
+    reference to them is not reported as missing (their own errors are reported already)."""
     problems: list[Problem] = []
     first: dict[str, Fiche] = {}
     for fiche in fiches:
         if fiche.id in first:
-            problems.append(Problem(fiche.display, fiche.positions["id"], 1, "id",
+            line, col = fiche.positions["id"]
+            problems.append(Problem(fiche.display, line, col, "id",
                                     f"id {fiche.id!r} is already used by {first[fiche.id].display}"))
         else:
             first[fiche.id] = fiche
+    known = set(first) | (claimed or set())
     for fiche in fiches:
         for index, ref in enumerate(fiche.data.get("related", [])):
+            line, col = fiche.positions.get(f"related[{index}]", (1, 1))
             if ref == fiche.id:
-                problems.append(Problem(fiche.display, fiche.positions["related"], 1, f"related[{index}]",
+                problems.append(Problem(fiche.display, line, col, f"related[{index}]",
                                         "a fiche cannot be related to itself"))
-            elif ref not in first:
-                problems.append(Problem(fiche.display, fiche.positions["related"], 1, f"related[{index}]",
+            elif ref not in known:
+                problems.append(Problem(fiche.display, line, col, f"related[{index}]",
                                         f"no fiche with id {ref!r}" + did_you_mean(ref, first)))
         if docs_dir is not None:
             for index, link in enumerate(fiche.data.get("see_also", [])):
                 page = link["page"]
                 if not any((docs_dir / page.replace(".md", f".{lang}.md")).is_file() for lang in s.LANGS):
-                    problems.append(Problem(fiche.display, fiche.positions["see_also"], 1,
-                                            f"see_also[{index}].page", f"no page docs/{page} in any language"))
+                    line, col = fiche.positions.get(f"see_also[{index}].page", (1, 1))
+                    problems.append(Problem(fiche.display, line, col, f"see_also[{index}].page",
+                                            f"no page docs/{page} in any language"))
     return problems
 
 

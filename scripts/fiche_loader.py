@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader
 
 MAX_BYTES = 256 * 1024  # a complete guide fiche is ~25 KB; refuse anything absurd
+MAX_ALIAS_REPORTS = 10  # an alias bomb holds thousands; the first ones say enough
 
 
 def _problem(path: str, line: int, col: int, message: str) -> Problem:
@@ -47,6 +48,71 @@ def _tabs(path: str, text: str) -> list[Problem]:
     return found
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+    # An unterminated quote or flow collection is only noticed far later: point where it started.
+    unterminated = exc.context and exc.context.startswith(("while scanning a quoted", "while parsing a flow"))
+    mark = (exc.context_mark if unterminated else None) or exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = " ".join(" ".join(filter(None, [exc.context, exc.problem])).split()) or "invalid YAML"
+    if "expected a single document" in message:
+        message = "file holds more than one YAML document (---); one fiche per file"
+    return _problem(name, line, col, f"YAML syntax: {message}")
+
+
+def find_aliases(text: str, name: str) -> list[Problem]:
+    """Every alias (*name) with its own position and field path, from the event stream.
+
+    Composed nodes share the anchored node and forget where the alias stood, so this
+    walks the parser's events; it never expands anything, so an alias bomb costs nothing."""
+    problems: list[Problem] = []
+    stack: list[list] = []  # frames: ["map", expecting_key, key] or ["seq", index]
+
+    def path() -> str:
+        parts = ""
+        for frame in stack:
+            if frame[0] == "map":
+                parts += f".{frame[2]}" if parts else str(frame[2])
+            else:
+                parts += f"[{frame[1]}]"
+        return parts
+
+    def value_done() -> None:
+        if stack:
+            if stack[-1][0] == "map":
+                stack[-1][1] = True
+            else:
+                stack[-1][1] += 1
+
+    try:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            is_key = bool(stack) and stack[-1][0] == "map" and stack[-1][1]
+            if isinstance(event, yaml.AliasEvent) and len(problems) < MAX_ALIAS_REPORTS:
+                mark = event.start_mark
+                problems.append(Problem(name, mark.line + 1, mark.column + 1, path(),
+                                        "YAML anchors and aliases (&name / *name) are not allowed; write the "
+                                        "value out"))
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                if is_key:
+                    stack[-1][1], stack[-1][2] = False, getattr(event, "value", "?")
+                else:
+                    value_done()
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if is_key:
+                    stack[-1][1], stack[-1][2] = False, "?"
+                stack.append(["map", True, None] if isinstance(event, yaml.MappingStartEvent) else ["seq", 0])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                value_done()
+    except yaml.YAMLError:
+        return []  # the composer reports the syntax error with its position
+    return problems
+
+
 def load_nodes(path: Path | str, display: str | None = None) -> tuple[yaml.Node | None, list[Problem]]:
     """Return the composed document node, or None with the problems that prevented it."""
     name = display or str(path)
@@ -73,18 +139,21 @@ def load_bytes(data: bytes, name: str) -> tuple[yaml.Node | None, list[Problem]]
         return None, problems
     if not text.strip():
         return None, [_problem(name, 1, 1, "file is empty; a fiche is a YAML mapping (see new_fiche.py)")]
+    if "*" in text:  # an alias needs a '*': only then pay for a second pass over the events
+        aliases = find_aliases(text, name)
+        if aliases:
+            return None, aliases
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
-        if "expected a single document" in message:
-            message = "file holds more than one YAML document (---); one fiche per file"
-        return None, [_problem(name, line, col, f"YAML syntax: {message}")]
+        return None, [_syntax_problem(name, exc)]
+    except yaml.reader.ReaderError as exc:
+        line, col = _position(text, exc.position)
+        return None, [_problem(name, line, col, f"control characters are not allowed in YAML: "
+                                                f"U+{exc.character:04X}; remove it")]
     except yaml.YAMLError as exc:
-        return None, [_problem(name, 1, 1, f"YAML error: {exc}")]
+        return None, [_problem(name, 1, 1, "YAML error: " + " ".join(str(exc).split()))]
     except (RecursionError, MemoryError):
         return None, [_problem(name, 1, 1, "YAML nesting is too deep")]
     finally:

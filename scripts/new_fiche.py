@@ -129,7 +129,10 @@ def obj_lines(obj: s.Obj, indent: int, inside_comment: bool, values: dict[str, s
     for index, field in enumerate(obj.fields):
         plain = field.required or inside_comment or (first_plain and index == 0)
         block = field_lines(field, indent, inside_comment or not plain, (values or {}).get(field.name, ""))
-        lines.extend(block if plain else comment_out(block, indent))
+        if plain:
+            lines.extend(block)
+        else:  # a commented-out block, between blank lines so that it is clear where it ends
+            lines.extend([(indent, ""), *comment_out(block, indent), (indent, "")])
     return lines
 
 
@@ -179,7 +182,8 @@ def scaffold(fiche_id: str, path: str | None = None) -> str:
     for indent, text in body:
         if indent == 0 and text.startswith(("# nl: ", "# # nl: ")) and out[-1] != "":
             out.append("")  # a blank line before each top-level field
-        out.append(" " * indent + text)
+        if text or out[-1] != "":
+            out.append((" " * indent + text).rstrip())
     return "\n".join(out).rstrip() + "\n"
 
 

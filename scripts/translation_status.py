@@ -3,9 +3,10 @@
 A report for translators and reviewers, not a gate: it exits 0 whatever it finds (1 with `--strict` when
 anything is pending, 2 on a usage error). One line per finding, sorted by file and line, then a summary:
 
-    fiches/x.yml:12: summary.fr: missing
-    fiches/x.yml:40: modules[0].goals[2]: identical in nl and fr (Dutch text: translate fr)
+    fiches/x.yml:12: summary.fr: missing (no fr text; the nl text is there)
+    fiches/x.yml:40: modules[0].goals[2]: identical (same text in nl and fr; it reads as Dutch: translate fr)
     docs/netwerk/verslag.nl.md:1: only-in-nl (no docs/netwerk/verslag.fr.md)
+    N translation(s) pending: … (the summary, on stderr)
 
 Fiches: the schema is walked over the YAML nodes (fiche_loader.load_nodes keeps every line), and every
 bilingual text (fiche_schema.Text) is checked:
@@ -66,6 +67,7 @@ STOPWORDS = {
     "fr": {"le", "la", "les", "des", "du", "un", "une", "et", "est", "pour", "dans", "avec", "sur", "par", "au",
            "aux", "qui", "que", "ne", "pas", "sont", "ou", "se", "son", "sa", "ses", "leur", "vous", "nous", "à"},
 }
+_LANG_NAMES = {"nl": "Dutch", "fr": "French"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
@@ -90,7 +92,7 @@ def language_of(text: str) -> str | None:
 
 def looks_like_a_name(text: str) -> bool:
     """Proper names and addresses: every word capitalised or a number ("Boulevard Joseph II 13, 6000 Charleroi")."""
-    tokens = [t.strip("()[]{},.;:!?«»\"'–-/&+") for t in text.split()]
+    tokens = [t.strip("()[]{},.;:!?«»\"'–-/&+|") for t in text.split()]
     tokens = [t for t in tokens if t]
     return bool(tokens) and all(t[0].isupper() or t[0].isdigit() for t in tokens)
 
@@ -131,7 +133,7 @@ def _language_values(node: yaml.MappingNode) -> dict[str, str]:
 
 def fiche_records(path: Path) -> list[dict] | None:
     """The findings of one fiche file, or None when it cannot be read as YAML."""
-    root, problems = load_nodes(path, display_path(path))
+    root, _ = load_nodes(path, display_path(path))
     if root is None:
         return None
     records: list[dict] = []
@@ -141,20 +143,18 @@ def fiche_records(path: Path) -> list[dict] | None:
         for lang in s.LANGS:
             if lang not in values:
                 other = next((o for o in s.LANGS if o in values), None)
-                detail = f"no {lang} text" + (f" (there is a {other} one)" if other else " (nor any other)")
+                detail = f"no {lang} text" + (f"; the {other} text is there" if other else " nor any other")
                 records.append(_record("fiche", path, line, f"{field}.{lang}", "missing", detail))
         if len(values) == len(s.LANGS) and len({_normal(v) for v in values.values()}) == 1:
             text = values[s.LANGS[0]]
             if worth_translating(text):
                 lang = language_of(text)
                 todo = [o for o in s.LANGS if o != lang]
-                detail = (f"same text in nl and fr ({_LANG_NAMES[lang]} text: translate {', '.join(todo)})"
-                          if lang else "same text in nl and fr")
+                detail = "same text in nl and fr" + (
+                    f"; it reads as {_LANG_NAMES[lang]}: translate {', '.join(todo)}" if lang else "")
                 records.append(_record("fiche", path, line, field, "identical", detail))
     return records
 
-
-_LANG_NAMES = {"nl": "Dutch", "fr": "French"}
 
 
 # --- pages ----------------------------------------------------------------------------------------------------------
@@ -232,9 +232,9 @@ def _identical_page(versions: dict[str, Path]) -> list[dict]:
     shared = set(shared_lines)
     line = next((number for number, text in prose[target_lang] if text in shared), 1)
     if lang:
-        detail += f" ({_LANG_NAMES[lang]} text: translate {display_path(target)})"
+        detail += f"; it reads as {_LANG_NAMES[lang]}: translate {display_path(target)}"
     else:
-        detail += f" (compare {display_path(first)} and {display_path(second)})"
+        detail += f"; compare {display_path(first)} and {display_path(second)}"
     return [_record("page", target, line, "", "identical", detail)]
 
 

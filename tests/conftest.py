@@ -44,8 +44,7 @@ def fixture_project(tmp_path: Path) -> Path:
     """A tiny copy of the site (home and catalogue only) that builds from another fiches folder."""
     docs = tmp_path / "docs"
     (docs / "fiches").mkdir(parents=True)
-    (docs / "assets").mkdir()
-    shutil.copy(ROOT / "docs" / "assets" / "kb.css", docs / "assets" / "kb.css")
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     for lang, title in (("nl", "Start"), ("fr", "Accueil")):
         (docs / f"index.{lang}.md").write_text(f"# {title}\n\n<!-- kb:recent-fiches -->\n", encoding="utf-8")
         shutil.copy(ROOT / "docs" / "fiches" / f"index.{lang}.md", docs / "fiches" / f"index.{lang}.md")

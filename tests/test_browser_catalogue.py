@@ -68,8 +68,8 @@ def test_filters_work_with_the_keyboard_alone(page, base_url, site):
     page.keyboard.press("Space")
     page.keyboard.press("Shift+Tab")
     page.focus("[data-kb-compare-link]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.url.endswith("fiches/vergelijk/?ids=ocmw-brussel-move-up")
 
 

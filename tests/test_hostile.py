@@ -273,9 +273,9 @@ def bomb(indent: str = "  ") -> str:
 
 BOMBS = {
     "in-known-list-field": ("pros:\n" + bomb() + "  - *l8\n", "aliases"),
-    "in-unknown-field": ("lolz:\n" + bomb(), "unknown field"),
+    "in-unknown-field": ("lolz:\n" + bomb(), "aliases"),
     "anchors-in-unknown-field-used-in-pros": ("lolz:\n" + bomb() + "pros: *l8\n", "aliases"),
-    "in-text": ("lolz:\n" + bomb() + "problem: {nl: *l8, fr: *l8}\n", "expected text"),
+    "in-text": ("lolz:\n" + bomb() + "problem: {nl: *l8, fr: *l8}\n", "aliases"),
 }
 
 

@@ -16,6 +16,7 @@ import pytest
 import translation_status
 import yaml
 from conftest import ROOT, build_site, fixture_project
+from markdown.extensions.toc import slugify
 
 PYTHON = sys.executable
 MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal.yml"
@@ -28,8 +29,8 @@ PR_TEMPLATE = CI / "github" / "pull_request_template.md"
 SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
 
-def run(script: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, str(ROOT / "scripts" / script), *args], cwd=ROOT, capture_output=True,
+def run(script: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, str(ROOT / "scripts" / script), *args], cwd=cwd, capture_output=True,
                           text=True, timeout=120)
 
 
@@ -90,12 +91,15 @@ def plain(data):
 
 
 def uncomment_optional_sections(text: str) -> str:
-    """Switch on every commented-out block, as an author would by removing the '# ' in front of it."""
+    """Switch on every commented-out block, as an author would: remove the '# ' in front of each of its lines.
+
+    A block starts with its description ('# # nl: …') and runs up to the next blank line.
+    """
     out: list[str] = []
     prefix = None
     for line in text.splitlines():
         start = re.match(r"^( *)# # nl: ", line)
-        if start and (prefix is None or not line.startswith(prefix)):
+        if prefix is None and start:
             prefix = start.group(1) + "# "
         if prefix is not None and line.startswith(prefix):
             line = line[: len(prefix) - 2] + line[len(prefix):]
@@ -159,14 +163,15 @@ def test_every_optional_section_switched_on_but_empty_is_refused(tmp_path):
 
 def test_scaffold_covers_every_schema_field_with_its_descriptions_and_choices(tmp_path):
     text = scaffold(tmp_path).read_text(encoding="utf-8")
+    comments = " ".join(line.strip().lstrip("# ") for line in text.splitlines() if line.lstrip().startswith("#"))
     for field in s.FICHE.fields:
         assert re.search(rf"^(# )?{field.name}:", text, re.M), field.name
         description = field.node.description
-        assert f"nl: {description['nl']}" in text and f"fr: {description['fr']}" in text, field.name
+        assert f"nl: {description['nl']}" in comments and f"fr: {description['fr']}" in comments, field.name
         item = field.node.item if isinstance(field.node, s.List) else field.node
         if isinstance(item, s.Enum):
             for code, labels in item.values.items():
-                assert f"{code} ({labels['nl']} / {labels['fr']})" in text, (field.name, code)
+                assert f"{code} ({labels['nl']} / {labels['fr']})" in comments, (field.name, code)
     required = [f.name for f in s.FICHE.fields if f.required]
     optional = [f.name for f in s.FICHE.fields if not f.required]
     assert all(re.search(rf"^{name}:", text, re.M) for name in required)  # real keys
@@ -202,7 +207,7 @@ def test_scaffold_refuses_an_existing_id(tmp_path):
 @pytest.mark.parametrize("bad_id", ["OCMW Gent", "ocmw_gent", "-gent", "gent-", "ocmw--gent", "Gent", "gent.yml",
                                     "x" * 61, ""])
 def test_scaffold_refuses_an_invalid_id(tmp_path, bad_id):
-    result = run("new_fiche.py", bad_id, "--dir", str(tmp_path))
+    result = run("new_fiche.py", "--dir", str(tmp_path), "--", bad_id)
     assert result.returncode == 2
     assert "is not a valid fiche id" in result.stderr and "kebab-case" in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -377,8 +382,12 @@ def test_guide_page_headings_and_links(name, lang):
     links = re.findall(r"\]\(([^)\s]+)\)", re.sub(r"`[^`]*`", "", text))
     assert links
     fiche_ids = {p.stem for p in (ROOT / "fiches").glob("*.yml")}
+    anchors = {slugify(m.group(1), "-") for m in re.finditer(r"^#{1,6} (.+)$", text, re.M)}
     for link in links:
         assert not link.startswith(("/", "http")), link
+        if link.startswith("#"):
+            assert link[1:] in anchors, link
+            continue
         target = (GUIDE / link.split("#")[0]).resolve()
         if target.parent == (ROOT / "docs" / "fiches").resolve() and target.stem in fiche_ids:
             continue
@@ -423,6 +432,23 @@ def test_guide_comma_trap_message_is_the_validators(tmp_path):
     for lang in s.LANGS:
         text = page_text("fiche-schrijven", lang)
         assert f"- {trap}" in text and f"- {quoted}" in text and message in text
+
+
+def test_guide_shows_the_real_output_of_the_commands(tmp_path):
+    fiches = tmp_path / "fiches"
+    fiches.mkdir()
+    assert run("new_fiche.py", "ocmw-voorbeeld-project", "--dir", "fiches", cwd=tmp_path).returncode == 0
+    path = fiches / "ocmw-voorbeeld-project.yml"
+    validated = run("validate.py", "fiches/ocmw-voorbeeld-project.yml", cwd=tmp_path).stdout.splitlines()
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:\n", "\ntitle: {nl: Voorbeeldproject}\n"),
+                    encoding="utf-8")
+    status = run("translation_status.py", "--fiches", "fiches", "--docs", ".", cwd=tmp_path).stdout.splitlines()
+    for lang in s.LANGS:
+        shown = [line for block in re.findall(r"^```text\n(.*?)^```", page_text("publiceren", lang), re.M | re.S)
+                 for line in block.splitlines()]
+        assert len(shown) == 3
+        for line in shown:
+            assert line in (validated if ": error: " in line else status), (lang, line)
 
 
 def checklist(lang: str) -> list[str]:

@@ -342,7 +342,7 @@ def test_related_fiche_in_another_file(tmp_path):
     # the same file alone: b is not there
     alone = run_cli("a.yml", cwd=tmp_path)
     assert alone.returncode == 1
-    assert alone.stdout == "a.yml:18:1: error: related[0]: no fiche with id 'b'\n"
+    assert alone.stdout == "a.yml:18:11: error: related[0]: no fiche with id 'b'\n"
 
 
 def test_related_typo_suggests_the_existing_id(tmp_path):

@@ -1,0 +1,554 @@
+"""Scale benchmark: the knowledge base with N synthetic fiches, against plain floors.
+
+    .venv/bin/python scripts/bench.py [--n 1000] [--quick] [--keep DIR] [--json FILE] [--seed 1]
+
+In one run it generates N schema-valid synthetic fiches (scripts/synthetic.py) in a
+temporary folder (never in fiches/), then measures and prints one table:
+
+- validation: fiche_collection.load_collection of the N files (in-process, best of 3)
+  against the bare yaml.load(text, Loader=yaml.CSafeLoader) of the same files (best of 3);
+- build: `mkdocs build --strict` of the site with the N fiches (a temporary project: a
+  minimal home page, the real hand-written catalogue pages of docs/fiches/ and docs/modules/,
+  the repository's mkdocs.yml with its paths pointing back to overrides/ and the hook),
+  wall time, CPU time and peak RSS, against a plain Material + mkdocs-static-i18n site
+  (no hook, no overrides) of the same texts as 2 × N Markdown pages (skipped by --quick);
+  each build runs in a fresh wrapper process, so that its RUSAGE_CHILDREN maxrss is that
+  build's alone;
+- sizes: fiche pages at N against the same fiches in a site of 10, the search payload of one
+  query per language, the catalogue pages, open data, the whole site, the plain site.
+
+Then a "goals" section says for each goal the measured value and whether it is met. Nothing
+here asserts a time: the exit code is 0 unless the fiches are invalid or a build fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import synthetic  # noqa: E402
+
+FICHES = ROOT / "fiches"
+PYTHON = sys.executable
+SMALL_N = 10  # the small site the fiche page sizes are compared with
+DATA_PAGE_DIRS = ("fiches", "modules")  # hand-written pages filled from data: copied into the benchmark project
+MARKER = ".kb-bench"
+KB = 1000  # sizes in kB (1000 bytes) and MB (10^6 bytes); memory in MiB
+GOALS = {"validation_ratio": 2.0, "build_ratio": 1.15, "page_growth": 1.2, "catalogue_kb": 300, "fiche_page_kb": 150}
+
+# Runs one build as its only child, so that RUSAGE_CHILDREN is that build's: wall time, CPU and peak RSS.
+MEASURE = r"""
+import json, resource, subprocess, sys, time
+with open(sys.argv[1], "wb") as log:
+    start = time.perf_counter()
+    code = subprocess.call(sys.argv[2:], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"returncode": code, "wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+                  "maxrss_kib": usage.ru_maxrss}))
+"""
+
+
+class BenchError(Exception):
+    """A failure that stops the benchmark with a message (invalid fiches, a failed build, a bad argument)."""
+
+
+# --- small helpers --------------------------------------------------------------------------------------------
+
+def gz(data: bytes) -> int:
+    """Gzip size at level 9, the level of site_data.catalogue_size."""
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def best_of(runs: int, func) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def page(site: Path, path: str, lang: str) -> Path:
+    """index.html of a page of the site (default language at the root)."""
+    return (site if lang == "nl" else site / lang) / path / "index.html"
+
+
+def fiches_snapshot() -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(FICHES.glob("*"))}
+
+
+# --- the projects ---------------------------------------------------------------------------------------------
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml without its tags (!ENV, !!python/name:...): only the nav is needed."""
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _keep_nav(nav: list, pages: set[str]) -> list:
+    kept = []
+    for entry in nav:
+        if isinstance(entry, str):
+            if entry in pages:
+                kept.append(entry)
+        elif isinstance(entry, dict) and len(entry) == 1:
+            (label, value), = entry.items()
+            if isinstance(value, str) and value in pages:
+                kept.append({label: value})
+            elif isinstance(value, list):
+                sub = _keep_nav(value, pages)
+                if sub:
+                    kept.append({label: sub})
+    return kept
+
+
+def site_config(docs: Path, pages: set[str]) -> str:
+    """The repository's mkdocs.yml with docs_dir, custom_dir and hooks pointing back, nav cut to `pages`."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    checks = [
+        (r"(?m)^docs_dir:.*$", f"docs_dir: {docs}"),
+        (r"(?m)^(\s+custom_dir:\s*)(\S+)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),
+        (r"(?m)^(\s*-\s+)(scripts/[\w./-]+\.py)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),
+    ]
+    for pattern, replacement in checks:
+        text, count = re.subn(pattern, replacement, text)
+        if not count:
+            raise BenchError(f"mkdocs.yml has no line matching {pattern!r}: update site_config() in scripts/bench.py")
+    nav = (yaml.load(text, Loader=_Tolerant) or {}).get("nav") or []
+    kept = _keep_nav(nav, pages) or [{"Start": "index.md"}, {"Fiches": [{"Catalogus": "fiches/index.md"}]}]
+    lines = text.splitlines()
+    if "nav:" in lines:
+        start = lines.index("nav:")
+        end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i][0].isspace()
+                    and not lines[i].startswith("#")), len(lines))
+        lines[start:end] = []
+    nav_text = yaml.safe_dump({"nav": kept}, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return "\n".join(lines).rstrip("\n") + "\n\n" + nav_text
+
+
+def make_site_project(folder: Path) -> Path:
+    """A copy of the site that builds from another fiches folder (KB_FICHES_DIR), like tests/conftest.py:
+    a minimal home page, the real hand-written data pages (catalogue, compare, figures, modules) and assets."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    for lang, title in (("nl", "Start"), ("fr", "Accueil")):
+        (docs / f"index.{lang}.md").write_text(f"# {title}\n\n<!-- kb:recent-fiches -->\n", encoding="utf-8")
+    pages = {"index.md"}
+    for name in DATA_PAGE_DIRS:
+        source = ROOT / "docs" / name
+        for md in sorted(source.glob("*.md")) if source.is_dir() else []:
+            (docs / name).mkdir(exist_ok=True)
+            shutil.copy(md, docs / name / md.name)
+            pages.add(f"{name}/{re.sub(r'[.](nl|fr)[.]md$', '.md', md.name)}")
+    config = folder / "mkdocs.yml"
+    config.write_text(site_config(docs, pages), encoding="utf-8")
+    return config
+
+
+PLAIN_CONFIG = """\
+site_name: Plain baseline
+site_url: http://127.0.0.1:8000/
+docs_dir: docs
+theme:
+  name: material
+  language: nl
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: nl
+          name: Nederlands
+          default: true
+          build: true
+        - locale: fr
+          name: Français
+          build: true
+"""
+
+
+def make_plain_project(folder: Path, fiches: list) -> Path:
+    """Plain Material + static-i18n: the same texts as N Dutch and N French Markdown pages; no hook, no overrides;
+    Material's default navigation (every page listed)."""
+    docs = folder / "docs"
+    (docs / "fiches").mkdir(parents=True)
+    for lang, title in (("nl", "Start"), ("fr", "Accueil")):
+        (docs / f"index.{lang}.md").write_text(f"# {title}\n\nDe fiches / les fiches.\n", encoding="utf-8")
+    for fiche in fiches:
+        for lang in ("nl", "fr"):
+            (docs / "fiches" / f"{fiche.id}.{lang}.md").write_text(synthetic.plain_markdown(fiche.data, lang),
+                                                                   encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(PLAIN_CONFIG, encoding="utf-8")
+    return config
+
+
+def build(config: Path, site: Path, log: Path, fiches_dir: Path | None = None) -> dict:
+    """`mkdocs build --strict` in a fresh wrapper process; wall time, CPU time and peak RSS of that build."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SITE_URL", "http://127.0.0.1:8000/")
+    env.pop("KB_PREVIEW", None)
+    env.pop("KB_FICHES_DIR", None)
+    if fiches_dir is not None:
+        env["KB_FICHES_DIR"] = str(fiches_dir)
+    command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site), "-f", str(config)]
+    result = subprocess.run([PYTHON, "-c", MEASURE, str(log), *command], cwd=ROOT, env=env, capture_output=True,
+                            text=True, check=False)
+    if result.returncode != 0:
+        raise BenchError(f"the measuring wrapper failed:\n{result.stderr[-3000:]}")
+    numbers = json.loads(result.stdout.strip().splitlines()[-1])
+    if numbers["returncode"] != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-4000:]
+        raise BenchError(f"mkdocs build of {config} failed (exit {numbers['returncode']}); log {log}:\n{tail}")
+    return numbers
+
+
+# --- measurements ---------------------------------------------------------------------------------------------
+
+def validate(folder: Path, count: int):
+    """load_collection (best of 3) vs bare yaml.load with CSafeLoader (best of 3); fails loudly on invalid fiches."""
+    import fiche_collection
+    from problems import format_problems
+
+    paths = sorted(folder.glob("*.yml"))
+    bare_s, _ = best_of(3, lambda: [yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+                                    for p in paths])
+    check_s, collection = best_of(3, lambda: fiche_collection.load_collection([folder]))
+    if not collection.ok or collection.problems or len(collection.fiches) != count:
+        shown = format_problems(collection.problems[:40])
+        raise BenchError(f"the synthetic fiches are not valid ({len(collection.fiches)} of {count} loaded): "
+                         f"fix scripts/synthetic.py\n{shown}")
+    return check_s, bare_s, collection
+
+
+def search_payload(site: Path, lang: str) -> dict:
+    """What one query downloads in a language: pagefind's files if the site has them, else Material's index."""
+    entries = sorted(site.rglob("pagefind-entry.json"))
+    if entries:
+        return pagefind_payload(entries[0].parent, lang)
+    index = (site if lang == "nl" else site / lang) / "search" / "search_index.json"
+    data = index.read_bytes()
+    return {"kind": "lunr", "raw": len(data), "gzip": gz(data), "files": [str(index.relative_to(site))]}
+
+
+def pagefind_payload(folder: Path, lang: str, results: int = 5) -> dict:
+    """Estimated bytes of one Pagefind query (the files are served as they are; .pagefind/.pf_* are gzipped).
+
+    Counted: pagefind-entry.json, pagefind.js, the language's wasm and pf_meta, the filter chunks, the LARGEST
+    index chunk of the language (an upper bound: which chunk holds a word needs the CBOR pf_meta decoded) and
+    `results` fragments of mean size (the default UI loads the first results' fragments).
+    TODO: decode pf_meta (CBOR) to pick the exact chunk(s) of a typical query word."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    languages = entry.get("languages", {})
+    info = languages.get(lang) or next((v for k, v in languages.items() if k.startswith(lang)), None)
+    if info is None:
+        return {"kind": "pagefind", "raw": 0, "gzip": 0, "files": [], "note": f"no {lang} index in pagefind"}
+    prefix = info.get("hash", lang)
+    fixed = [folder / "pagefind-entry.json", folder / "pagefind.js",
+             folder / f"wasm.{info.get('wasm') or 'unknown'}.pagefind", folder / f"pagefind.{prefix}.pf_meta"]
+    fixed += sorted((folder / "filter").glob(f"{lang}*.pf_filter"))
+    chunks = sorted((folder / "index").glob(f"{lang}*.pf_index"), key=lambda p: p.stat().st_size)
+    fragments = list((folder / "fragment").glob(f"{lang}*.pf_fragment"))
+    raw = wire = 0
+    for path in [p for p in fixed if p.is_file()] + chunks[-1:]:
+        data = path.read_bytes()
+        raw += len(data)
+        wire += gz(data) if path.suffix in (".js", ".json") else len(data)
+    if fragments:
+        mean = statistics.mean(p.stat().st_size for p in fragments)
+        raw += round(mean * min(results, len(fragments)))
+        wire += round(mean * min(results, len(fragments)))
+    return {"kind": "pagefind", "raw": raw, "gzip": wire, "files": [str(p.relative_to(folder)) for p in fixed],
+            "note": "estimate: largest index chunk + 5 mean fragments (TODO: exact chunk from pf_meta)"}
+
+
+def page_sizes(site: Path, ids: list[str], lang: str) -> tuple[float, float]:
+    raws, gzips = [], []
+    for fiche_id in ids:
+        data = page(site, f"fiches/{fiche_id}", lang).read_bytes()
+        raws.append(len(data))
+        gzips.append(gz(data))
+    return statistics.mean(raws), statistics.mean(gzips)
+
+
+def largest_pages(site: Path, ids: list[str]) -> tuple[tuple[int, str], tuple[int, str]]:
+    """(gzip, path) of the largest fiche page and of the largest page of the whole site."""
+    fiche_pages = {page(site, f"fiches/{i}", lang) for i in ids for lang in ("nl", "fr")}
+    best_fiche, best_any = (0, ""), (0, "")
+    for html in site.rglob("*.html"):
+        size = gz(html.read_bytes())
+        where = str(html.relative_to(site))
+        best_any = max(best_any, (size, where))
+        if html in fiche_pages:
+            best_fiche = max(best_fiche, (size, where))
+    return best_fiche, best_any
+
+
+# --- the report -----------------------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    unit: str
+    value: float | None
+    baseline: float | None = None
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or not self.baseline:
+            return None
+        return self.value / self.baseline
+
+
+def fmt(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "-"
+    if unit in ("count", "fiches", "files"):
+        return f"{value:.0f}"
+    if abs(value) >= 100:
+        return f"{value:.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def table(rows: list[Row]) -> str:
+    header = ("metric", "unit", "value", "baseline", "ratio", "baseline is")
+    cells = [header] + [(r.label, r.unit, fmt(r.value, r.unit), fmt(r.baseline, r.unit),
+                         "-" if r.ratio is None else f"{r.ratio:.2f}x", r.note) for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(header))]
+    lines = []
+    for number, c in enumerate(cells):
+        left = [c[0].ljust(widths[0]), c[1].ljust(widths[1])]
+        right = [c[i].rjust(widths[i]) for i in (2, 3, 4)]
+        lines.append("  ".join(left + right + [c[5]]).rstrip())
+        if number == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def goal_lines(goals: list[dict]) -> str:
+    width = max(len(g["goal"]) for g in goals)
+    out = []
+    for g in goals:
+        if g["measured"] is None:
+            status, measured = "not measured" + (f" ({g['why']})" if g.get("why") else ""), "-"
+        else:
+            status = "met" if g["met"] else "NOT MET"
+            measured = f"{g['measured']:.2f}{g['unit']}"
+        out.append(f"  {g['goal'].ljust(width)}  {measured:>10}  {status}")
+    return "\n".join(out)
+
+
+# --- the run --------------------------------------------------------------------------------------------------
+
+def prepare_workdir(keep: str | None) -> Path:
+    if keep is None:
+        return Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    work = Path(keep).resolve()
+    if work == FICHES.resolve() or FICHES.resolve() in work.parents or work in FICHES.resolve().parents:
+        raise BenchError(f"--keep {keep}: never inside (or around) fiches/")
+    if work.exists() and any(work.iterdir()):
+        if not (work / MARKER).is_file():
+            raise BenchError(f"--keep {keep}: folder exists, is not empty and was not made by bench.py")
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+    (work / MARKER).write_text("made by scripts/bench.py; removed and rebuilt by its next --keep run\n")
+    return work
+
+
+def run(args, work: Path, say) -> dict:
+    n, seed = args.n, args.seed
+    logs = work / "logs"
+    logs.mkdir()
+    # 1. fiches
+    say(f"generating {n} synthetic fiches (seed {seed}) in {work / f'fiches-{n}'} ...")
+    start = time.perf_counter()
+    big = synthetic.write_fiches(work / f"fiches-{n}", n, seed)
+    small = synthetic.write_fiches(work / f"fiches-{SMALL_N}", min(SMALL_N, n), seed)
+    gen_s = time.perf_counter() - start
+    sizes = [p.stat().st_size for p in big]
+    say("validating (load_collection and bare yaml.load, best of 3 each) ...")
+    check_s, bare_s, collection = validate(work / f"fiches-{n}", n)
+    validate(work / f"fiches-{SMALL_N}", len(small))
+    # 2. builds
+    config = make_site_project(work / "project")
+    say(f"building the site with {n} fiches ...")
+    ours = build(config, work / f"site-{n}", logs / f"site-{n}.log", work / f"fiches-{n}")
+    say(f"building the site with {len(small)} fiches ...")
+    ours_small = build(config, work / f"site-{SMALL_N}", logs / f"site-{SMALL_N}.log", work / f"fiches-{SMALL_N}")
+    plain = None
+    if not args.quick:
+        plain_config = make_plain_project(work / "plain", collection.fiches)
+        say(f"building the plain Material + i18n site with {n} + {n} pages ...")
+        plain = build(plain_config, work / "plain-site", logs / "plain-site.log")
+    # 3. sizes
+    say("measuring sizes ...")
+    site, site_small = work / f"site-{n}", work / f"site-{SMALL_N}"
+    shared = [synthetic.Identity(seed, i).id for i in range(min(SMALL_N, n))]
+    all_ids = [f.id for f in collection.fiches]
+    rows: list[Row] = [
+        Row("fiches", "synthetic fiches", "count", n, note=f"YAML {min(sizes) / KB:.1f}-{max(sizes) / KB:.1f} kB, "
+            f"mean {statistics.mean(sizes) / KB:.1f} kB; generated in {gen_s:.1f} s"),
+        Row("validation_s", "validation: load_collection, best of 3", "s", check_s, bare_s,
+            "bare yaml.load CSafeLoader, best of 3"),
+        Row("build_s", "build: mkdocs build, wall time", "s", ours["wall_s"], plain and plain["wall_s"],
+            "plain Material + i18n" if plain else "(--quick: no plain build)"),
+        Row("build_cpu_s", "build: CPU time (user+sys)", "s", ours["cpu_s"], plain and plain["cpu_s"],
+            "plain Material + i18n" if plain else ""),
+        Row("build_rss_mib", "build: peak RSS", "MiB", ours["maxrss_kib"] / 1024,
+            plain and plain["maxrss_kib"] / 1024, "plain Material + i18n" if plain else ""),
+        Row("build_small_s", f"build: wall time at N={len(small)}", "s", ours_small["wall_s"],
+            note=f"peak RSS {ours_small['maxrss_kib'] / 1024:.0f} MiB"),
+    ]
+    for lang in ("nl", "fr"):
+        raw, zipped = page_sizes(site, shared, lang)
+        raw_small, zipped_small = page_sizes(site_small, shared, lang)
+        note = f"same {len(shared)} fiches at N={len(small)} (mean)"
+        rows.append(Row(f"fiche_page_raw_kb_{lang}", f"fiche page HTML raw, {lang}", "kB", raw / KB,
+                        raw_small / KB, note))
+        rows.append(Row(f"fiche_page_gzip_kb_{lang}", f"fiche page HTML gzip, {lang}", "kB", zipped / KB,
+                        zipped_small / KB, note))
+    (fiche_gz, fiche_path), (any_gz, any_path) = largest_pages(site, all_ids)
+    rows.append(Row("largest_fiche_page_gzip_kb", "largest fiche page gzip, HTML only", "kB", fiche_gz / KB,
+                    note=f"{fiche_path} (shared CSS/JS and search index excluded)"))
+    rows.append(Row("largest_page_gzip_kb", "largest page of the site, gzip", "kB", any_gz / KB, note=any_path))
+    search = {}
+    for lang in ("nl", "fr"):
+        search[lang] = search_payload(site, lang)
+        small_payload = search_payload(site_small, lang)
+        what = "pagefind estimate" if search[lang]["kind"] == "pagefind" else "whole index"
+        rows.append(Row(f"search_raw_kb_{lang}", f"search payload per query raw, {lang}", "kB",
+                        search[lang]["raw"] / KB, small_payload["raw"] / KB, f"N={len(small)}; {what}"))
+        rows.append(Row(f"search_gzip_kb_{lang}", f"search payload per query gzip, {lang}", "kB",
+                        search[lang]["gzip"] / KB, small_payload["gzip"] / KB, f"N={len(small)}; {what}"))
+    for lang in ("nl", "fr"):
+        catalogue = page(site, "fiches", lang).read_bytes()
+        catalogue_small = page(site_small, "fiches", lang).read_bytes()
+        rows.append(Row(f"catalogue_gzip_kb_{lang}", f"catalogue page gzip, {lang}", "kB", gz(catalogue) / KB,
+                        gz(catalogue_small) / KB, f"N={len(small)}; raw {len(catalogue) / KB:.0f} kB"))
+    for md in sorted((work / "project" / "docs").rglob("*.nl.md")):
+        path = str(md.relative_to(work / "project" / "docs"))[:-6]
+        path = path[:-len("index")].rstrip("/") if path.endswith("index") else path
+        if path in ("", "fiches"):
+            continue  # home and catalogue are above
+        html, html_small = page(site, path, "nl"), page(site_small, path, "nl")
+        if html.is_file() and html_small.is_file():
+            rows.append(Row(f"page_gzip_kb_{path.replace('/', '_')}", f"page gzip, {path}, nl", "kB",
+                            gz(html.read_bytes()) / KB, gz(html_small.read_bytes()) / KB, f"N={len(small)}"))
+    open_data = (site / "fiches.json").read_bytes()
+    rows.append(Row("fiches_json_gzip_kb", "fiches.json gzip", "kB", gz(open_data) / KB,
+                    note=f"raw {len(open_data) / KB:.0f} kB"))
+    total, files = tree_size(site)
+    plain_total, plain_files = tree_size(work / "plain-site") if plain else (None, None)
+    rows.append(Row("site_mb", "whole site size", "MB", total / KB / KB, plain_total and plain_total / KB / KB,
+                    "plain Material + i18n" if plain else ""))
+    rows.append(Row("site_files", "whole site files", "files", files, plain_files,
+                    "plain Material + i18n" if plain else ""))
+    if plain:
+        plain_site = work / "plain-site"
+        for lang in ("nl", "fr"):
+            raw, zipped = page_sizes(plain_site, shared, lang)
+            rows.append(Row(f"plain_page_raw_kb_{lang}", f"plain site page HTML raw, {lang}", "kB", raw / KB,
+                            note="its navigation lists every page, so it grows with N"))
+            rows.append(Row(f"plain_page_gzip_kb_{lang}", f"plain site page HTML gzip, {lang}", "kB", zipped / KB))
+    by_key = {r.key: r for r in rows}
+    growth = [by_key[f"fiche_page_{kind}_kb_{lang}"].ratio for kind in ("raw", "gzip") for lang in ("nl", "fr")]
+    catalogue_kb = max(by_key["catalogue_gzip_kb_nl"].value, by_key["catalogue_gzip_kb_fr"].value)
+    goals = [
+        {"goal": f"validation <= {GOALS['validation_ratio']}x bare yaml.load", "unit": "x",
+         "measured": by_key["validation_s"].ratio},
+        {"goal": f"build time <= {GOALS['build_ratio']}x plain Material + i18n", "unit": "x",
+         "measured": by_key["build_s"].ratio, "why": "--quick" if not plain else ""},
+        {"goal": f"fiche page at N <= {GOALS['page_growth']}x at N={SMALL_N} (raw and gzip, nl and fr)", "unit": "x",
+         "measured": max(growth)},
+        {"goal": f"catalogue page <= {GOALS['catalogue_kb']} kB gzip per language", "unit": " kB",
+         "measured": catalogue_kb},
+        {"goal": f"fiche page <= {GOALS['fiche_page_kb']} kB gzip, excl. shared assets (largest)", "unit": " kB",
+         "measured": by_key["largest_fiche_page_gzip_kb"].value},
+    ]
+    limits = [GOALS["validation_ratio"], GOALS["build_ratio"], GOALS["page_growth"], GOALS["catalogue_kb"],
+              GOALS["fiche_page_kb"]]
+    for goal, limit in zip(goals, limits, strict=True):
+        goal["limit"] = limit
+        goal["met"] = None if goal["measured"] is None else goal["measured"] <= limit
+    return {"n": n, "seed": seed, "quick": args.quick, "work_dir": str(work), "rows": rows, "goals": goals,
+            "builds": {"site": ours, "site_small": ours_small, "plain": plain}, "search": search}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Scale benchmark of the knowledge base with N synthetic fiches.")
+    parser.add_argument("--n", type=int, default=1000, help="number of synthetic fiches (default 1000)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic fiches (default 1)")
+    parser.add_argument("--quick", action="store_true", help="skip the plain Material + i18n baseline build")
+    parser.add_argument("--keep", metavar="DIR", help="keep fiches, projects, sites and logs in DIR")
+    parser.add_argument("--json", metavar="FILE", type=Path, help="also write the numbers to FILE as JSON")
+    args = parser.parse_args(argv)
+    if args.n < 1:
+        parser.error("--n must be at least 1")
+
+    def say(message: str) -> None:
+        print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+    before = fiches_snapshot()
+    try:
+        work = prepare_workdir(args.keep)
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = run(args, work, say)
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    if fiches_snapshot() != before:
+        print("bench: fiches/ changed during the run; the benchmark must never write there", file=sys.stderr)
+        return 1
+    rows, goals = result["rows"], result["goals"]
+    print(f"Scale benchmark: N={args.n} synthetic fiches (seed {args.seed}){' --quick' if args.quick else ''}; "
+          f"sizes in kB = 1000 bytes, gzip level 9; {os.cpu_count()} CPU(s)")
+    print()
+    print(table(rows))
+    print()
+    print("goals")
+    print(goal_lines(goals))
+    if args.keep:
+        print(f"\noutputs kept in {result['work_dir']}")
+    if args.json:
+        payload = dict(result, rows={r.key: dict(asdict(r), ratio=r.ratio) for r in rows})
+        args.json.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

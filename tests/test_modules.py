@@ -1,0 +1,156 @@
+"""Modules as building blocks: pages, catalogue counts, symmetric related links, review notice, overview."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+
+import modules as mod
+import pytest
+from conftest import ROOT, build_site, fixture_project
+
+
+@pytest.fixture(scope="module")
+def fiches(site):
+    return json.loads((site / "fiches.json").read_text(encoding="utf-8"))["fiches"]
+
+
+def test_every_module_has_its_page_in_both_languages(site, fiches):
+    count = 0
+    for fiche in fiches:
+        for module in fiche.get("modules", []):
+            for prefix, lang in (("", "nl"), ("fr/", "fr")):
+                page = site / prefix / "fiches" / fiche["id"] / module["id"] / "index.html"
+                html = page.read_text(encoding="utf-8")
+                assert f'<html lang="{lang}"' in html
+                assert 'class="kb-module"' in html  # goal / content / set-up table
+                assert f'href="../#module-{module["id"]}"' in html  # link back to its place in the fiche
+                count += 1
+    assert count == 2 * sum(len(f.get("modules", [])) for f in fiches) > 40
+
+
+class ModuleCards(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.cards, self.counts, self._count = [], {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "li" and "kb-card" in (attributes.get("class") or ""):
+            self.cards.append(attributes)
+        self._count = attributes.get("data-count-for")
+
+    def handle_data(self, data):
+        if self._count and data.strip():
+            self.counts[self._count] = int(data.strip("() "))
+            self._count = None
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_module_catalogue_facet_counts_match_the_fiches(site, fiches, prefix):
+    parser = ModuleCards()
+    parser.feed((site / prefix / "modules" / "index.html").read_text(encoding="utf-8"))
+    expected: dict[str, int] = {}
+    total = 0
+    for fiche in fiches:
+        for module in fiche.get("modules", []):
+            total += 1
+            themes = module.get("themes") or fiche["themes"]
+            setup = module.get("setup", {})
+            from fiche_collection import weekly_hours
+
+            codes = {"kind": [module["kind"]], "theme": themes,
+                     "intensity": [mod.intensity_bucket(weekly_hours(setup))],
+                     "group": [mod.group_bucket(setup.get("max_group_size"))],
+                     "language": module.get("languages", []),
+                     "origin": [module["origin"]] if "origin" in module else []}
+            for key, values in codes.items():
+                for code in values:
+                    expected[f"{key}:{code}"] = expected.get(f"{key}:{code}", 0) + 1
+    assert len(parser.cards) == total
+    assert parser.counts == expected
+    assert expected["language:fr"] >= 2 and expected["origin:wetenschappelijk"] == 5
+
+
+def test_related_module_links_are_symmetric_and_computed(site, fiches):
+    links: dict[str, set[str]] = {}
+    for fiche in fiches:
+        for module in fiche.get("modules", []):
+            key = f"{fiche['id']}--{module['id']}"
+            html = (site / "fiches" / fiche["id"] / module["id"] / "index.html").read_text(encoding="utf-8")
+            links[key] = set(re.findall(r'<li data-module="([a-z0-9-]+)">', html))
+    assert sum(len(v) for v in links.values()) > 20
+    for key, others in links.items():
+        for other in others:
+            assert key in links[other], (key, other)
+            assert other.split("--")[0] != key.split("--")[0]  # always another fiche
+    kinds = {f"{f['id']}--{m['id']}": m["kind"] for f in fiches for m in f.get("modules", [])}
+    assert all(kinds[a] == kinds[b] for a, others in links.items() for b in others)
+
+
+def test_related_modules_relation_is_symmetric_on_synthetic_data():
+    from fiche_collection import Fiche
+
+    fiches = []
+    for index in range(30):
+        themes = [["taal", "werk", "wonen", "gezin"][index % 4], ["taal", "samenleving"][index % 2]]
+        fiches.append(Fiche(data={"id": f"f{index}", "themes": themes, "modules": [
+            {"id": "a", "kind": "collective", "themes": themes},
+            {"id": "b", "kind": ["individual", "collective"][index % 2], "themes": themes[:1]}]},
+            path=ROOT, display=f"f{index}"))
+    related = mod.related_modules(mod.all_modules(fiches), k=3)
+    for key, others in related.items():
+        assert len(set(others)) == len(others)
+        for other in others:
+            assert key in related[other]
+    assert max(len(v) for v in related.values()) < 30
+
+
+def test_review_notice_is_decided_in_the_browser_from_the_visitors_date(tmp_path, browser):
+    fiches = tmp_path / "fiches"
+    fiches.mkdir()
+    text = (ROOT / "fiches" / "ocmw-antwerpen-amie.yml").read_text(encoding="utf-8")
+    (fiches / "ocmw-antwerpen-amie.yml").write_text(text.replace("last_reviewed: 2026-11-25",
+                                                                 "last_reviewed: 2026-11-25\nreview_by: 2027-06-30"),
+                                                    encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, fiches_dir=fiches, config=fixture_project(tmp_path))
+    assert result.returncode == 0, result.stderr[-2000:]
+    page_file = site / "fiches" / "ocmw-antwerpen-amie" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    assert 'data-review-by="2027-06-30"' in html and "30 juni 2027" in html
+    import datetime as dt
+
+    for today, shown in (("2027-06-30T12:00:00", False), ("2027-07-01T09:00:00", True),
+                         ("2026-01-01T09:00:00", False)):
+        context = browser.new_context()
+        page = context.new_page()
+        page.clock.set_fixed_time(dt.datetime.fromisoformat(today))
+        page.goto(page_file.as_uri())
+        assert page.is_visible(".kb-review") is shown, today
+        context.close()
+
+
+def test_history_comes_from_git(site):
+    html = (site / "fiches" / "ocmw-antwerpen-amie" / "index.html").read_text(encoding="utf-8")
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    assert '<details class="kb-history">' in html
+    assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', html.split("kb-history", 1)[1])
+
+
+@pytest.mark.browser
+def test_competence_overview_combines_the_chosen_modules(page, base_url):
+    page.goto(base_url + "modules/competenties/?modules=ocmw-antwerpen-amie--groepssessies,"
+              "ocmw-brussel-move-up--collectieve-begeleiding", wait_until="networkidle")
+    page.wait_for_selector("[data-kb-overview-result] h3")
+    text = page.text_content("[data-kb-overview-result]")
+    assert "Groepssessies" in text and "Collectieve begeleiding" in text
+    assert "Kennis van multicultureel kader en interculturele hulpverlening" in text
+    assert text.count("Kennis van multicultureel kader en interculturele hulpverlening") == 1  # merged
+    assert "Totaal VTE 2,5" in text
+    page.uncheck("input[value='ocmw-brussel-move-up--collectieve-begeleiding']")
+    page.wait_for_function("!document.querySelector('[data-kb-overview-result]').textContent.includes('MOVE UP')")
+    assert page.url.endswith("?modules=ocmw-antwerpen-amie--groepssessies")
