@@ -248,43 +248,115 @@ def validate(folder: Path, count: int):
 
 def search_payload(site: Path, lang: str) -> dict:
     """What one query downloads in a language: pagefind's files if the site has them, else Material's index."""
-    entries = sorted(site.rglob("pagefind-entry.json"))
-    if entries:
-        return pagefind_payload(entries[0].parent, lang)
+    for entry in sorted(site.rglob("pagefind-entry.json"), key=lambda p: len(p.parts)):
+        if lang in json.loads(entry.read_text(encoding="utf-8")).get("languages", {}):
+            return pagefind_payload(entry.parent, lang)
     index = (site if lang == "nl" else site / lang) / "search" / "search_index.json"
     data = index.read_bytes()
     return {"kind": "lunr", "raw": len(data), "gzip": gz(data), "files": [str(index.relative_to(site))]}
 
 
-def pagefind_payload(folder: Path, lang: str, results: int = 5) -> dict:
-    """Estimated bytes of one Pagefind query (the files are served as they are; .pagefind/.pf_* are gzipped).
+QUERY = {"nl": "taal", "fr": "langu"}  # a typical query per language ("taal", "langue"), as pagefind stems it
+FRAGMENTS_SHOWN = 5  # results whose fragment the default UI loads at once
 
-    Counted: pagefind-entry.json, pagefind.js, the language's wasm and pf_meta, the filter chunks, the LARGEST
-    index chunk of the language (an upper bound: which chunk holds a word needs the CBOR pf_meta decoded) and
-    `results` fragments of mean size (the default UI loads the first results' fragments).
-    TODO: decode pf_meta (CBOR) to pick the exact chunk(s) of a typical query word."""
-    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+def _cbor(data: bytes, i: int = 0):
+    """Minimal CBOR decoder (ints, strings, arrays, maps, simple values): enough for pagefind's pf_meta/pf_index."""
+    head = data[i]
+    major, info = head >> 5, head & 31
+    i += 1
+    if info < 24:
+        n = info
+    elif info in (24, 25, 26, 27):
+        size = 1 << (info - 24)
+        n, i = int.from_bytes(data[i:i + size], "big"), i + size
+    elif info == 31:
+        n = None
+    else:
+        raise ValueError(f"CBOR: unsupported additional info {info}")
+    if major == 0:
+        return n, i
+    if major == 1:
+        return -1 - n, i
+    if major in (2, 3):
+        raw = data[i:i + n]
+        return (raw.decode("utf-8") if major == 3 else raw), i + n
+    if major == 4:
+        out = []
+        while (n is None and data[i] != 0xFF) or (n is not None and len(out) < n):
+            value, i = _cbor(data, i)
+            out.append(value)
+        return out, i + (1 if n is None else 0)
+    if major == 5:
+        pairs = {}
+        for _ in range(n):
+            key, i = _cbor(data, i)
+            pairs[key], i = _cbor(data, i)
+        return pairs, i
+    if major == 7:
+        return {20: False, 21: True, 22: None}.get(info, n), i
+    raise ValueError(f"CBOR: unsupported major type {major}")
+
+
+def _pagefind_file(path: Path):
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(b"pagefind_dcd"):
+        raise ValueError(f"{path.name}: not a pagefind file")
+    return _cbor(raw, len(b"pagefind_dcd"))[0]
+
+
+def pagefind_payload(folder: Path, lang: str) -> dict:
+    """Bytes one pagefind query fetches, simulated from the bundle (pagefind 1.x layout).
+
+    Counted: pagefind-entry.json, pagefind.js (+ pagefind-worker.js when present), the language's wasm and
+    pf_meta, every filter chunk of the language (a filtering UI loads them), the index chunk(s) whose word range
+    covers the query word QUERY[lang] (prefix match) and the fragments of the first FRAGMENTS_SHOWN matching pages.
+    The UI's own CSS/JS are not counted. .pagefind/.pf_* files are served as they are (already gzipped); .js and
+    .json are counted gzipped. If the bundle cannot be decoded, the largest index chunk and mean-sized fragments
+    stand in (an upper-bound estimate, flagged in the note)."""
+    entry_file = folder / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
     languages = entry.get("languages", {})
-    info = languages.get(lang) or next((v for k, v in languages.items() if k.startswith(lang)), None)
-    if info is None:
-        return {"kind": "pagefind", "raw": 0, "gzip": 0, "files": [], "note": f"no {lang} index in pagefind"}
-    prefix = info.get("hash", lang)
-    fixed = [folder / "pagefind-entry.json", folder / "pagefind.js",
-             folder / f"wasm.{info.get('wasm') or 'unknown'}.pagefind", folder / f"pagefind.{prefix}.pf_meta"]
-    fixed += sorted((folder / "filter").glob(f"{lang}*.pf_filter"))
-    chunks = sorted((folder / "index").glob(f"{lang}*.pf_index"), key=lambda p: p.stat().st_size)
-    fragments = list((folder / "fragment").glob(f"{lang}*.pf_fragment"))
+    code = next((k for k in languages if k == lang), None) or next((k for k in languages if k.startswith(lang)), None)
+    if code is None:
+        return {"kind": "pagefind", "raw": 0, "gzip": 0, "files": [], "note": f"no {lang} index in {folder}"}
+    info = languages[code]
+    meta_file = folder / f"pagefind.{info['hash']}.pf_meta"
+    files = [entry_file, folder / "pagefind.js", folder / "pagefind-worker.js",
+             folder / f"wasm.{info.get('wasm') or 'unknown'}.pagefind", meta_file]
+    note = f"pagefind query {QUERY[lang]!r}"
+    try:
+        meta = _pagefind_file(meta_file)
+        pages, chunks, filters = meta[1], meta[2], meta[3]
+        term = QUERY[lang]
+        hit_chunks = [c for c in chunks if c[1] >= term and c[0] <= term + "\uffff"]
+        files += [folder / "filter" / f"{f[1]}.pf_filter" for f in filters]
+        files += [folder / "index" / f"{c[2]}.pf_index" for c in hit_chunks]
+        matched: list[int] = []
+        for chunk in hit_chunks:
+            for word in _pagefind_file(folder / "index" / f"{chunk[2]}.pf_index")[0]:  # [word, postings, ...]
+                if word[0].startswith(term):
+                    number = 0
+                    for posting in word[1]:  # [page number delta, locations, ...]
+                        number += posting[0]
+                        if number not in matched:
+                            matched.append(number)
+        files += [folder / "fragment" / f"{pages[n][0]}.pf_fragment" for n in matched[:FRAGMENTS_SHOWN]]
+        note += f": {len(hit_chunks)} index chunk(s), {len(matched)} matching page(s)"
+    except (OSError, ValueError, IndexError, KeyError, TypeError, EOFError) as exc:
+        chunks_found = sorted((folder / "index").glob(f"{code}*.pf_index"), key=lambda p: p.stat().st_size)
+        fragments = sorted((folder / "fragment").glob(f"{code}*.pf_fragment"), key=lambda p: p.stat().st_size)
+        files += chunks_found[-1:] + fragments[len(fragments) // 2:][:FRAGMENTS_SHOWN]
+        note += f": ESTIMATE (could not decode the bundle: {exc}); largest chunk + median fragments"
     raw = wire = 0
-    for path in [p for p in fixed if p.is_file()] + chunks[-1:]:
-        data = path.read_bytes()
-        raw += len(data)
-        wire += gz(data) if path.suffix in (".js", ".json") else len(data)
-    if fragments:
-        mean = statistics.mean(p.stat().st_size for p in fragments)
-        raw += round(mean * min(results, len(fragments)))
-        wire += round(mean * min(results, len(fragments)))
-    return {"kind": "pagefind", "raw": raw, "gzip": wire, "files": [str(p.relative_to(folder)) for p in fixed],
-            "note": "estimate: largest index chunk + 5 mean fragments (TODO: exact chunk from pf_meta)"}
+    counted = []
+    for path in files:
+        if path.is_file():
+            data = path.read_bytes()
+            raw += len(data)
+            wire += gz(data) if path.suffix in (".js", ".json") else len(data)
+            counted.append(str(path.relative_to(folder)))
+    return {"kind": "pagefind", "raw": raw, "gzip": wire, "files": counted, "note": note}
 
 
 def page_sizes(site: Path, ids: list[str], lang: str) -> tuple[float, float]:
@@ -444,7 +516,7 @@ def run(args, work: Path, say) -> dict:
     for lang in ("nl", "fr"):
         search[lang] = search_payload(site, lang)
         small_payload = search_payload(site_small, lang)
-        what = "pagefind estimate" if search[lang]["kind"] == "pagefind" else "whole index"
+        what = search[lang].get("note") or "whole Material index (lunr)"
         rows.append(Row(f"search_raw_kb_{lang}", f"search payload per query raw, {lang}", "kB",
                         search[lang]["raw"] / KB, small_payload["raw"] / KB, f"N={len(small)}; {what}"))
         rows.append(Row(f"search_gzip_kb_{lang}", f"search payload per query gzip, {lang}", "kB",

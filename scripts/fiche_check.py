@@ -198,6 +198,9 @@ class Checker:
                 out[key] = value.strip() if schema.inline else value.rstrip()
             else:
                 reported.discard(key)
+        if not out and not reported and self.draft:
+            self.report(node, path, "text missing in both languages (even a draft needs one)")
+            return None
         for lang in s.LANGS:
             if lang not in out and lang not in reported:
                 if self.draft:

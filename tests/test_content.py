@@ -19,7 +19,7 @@ SECTIONS = {
     "ocmw-charleroi-activ-up": [s for s in GUIDE if s != "approach"] + ["pros", "cons", "future"],
     "ocmw-luik-modactions": GUIDE + ["pros", "cons", "future"],
     "ocmw-brussel-move-up": GUIDE + ["what-works"],
-    "beersel-integratiecoach": ["overview", "inspiration", "target-group", "approach"],
+    "beersel-integratiecoach": ["overview", "target-group", "approach"],
     "noord-limburg-actieplan-integratie": ["overview", "objectives", "approach"],
     "ocmw-heusden-zolder-vluchtelingen": ["overview", "problem", "target-group", "approach", "support", "future"],
 }
@@ -47,7 +47,8 @@ FIGURES = {
 STAFF_NAMES = ["Asselman", "Maekelberg", "De Roo", "Laaroussi", "Aguelmin", "Soares", "Gbambili", "Darras",
                "Baslari", "Elfargani", "Dubus", "Kerkhof", "Kaya", "Coninx", "Clijsters", "Van Avermaet", "Lesiw",
                "De Coninck", "Homans", "Claudine"]
-DUTCH = set("de het een van en is zijn wordt worden niet voor met op aan dat die ook naar bij om te hun deze er "
+# Function words of one language only ("de" and "en" are both Dutch and French, so they count for neither).
+DUTCH = set("het een van is zijn wordt worden niet voor met op aan dat die ook naar bij om te hun deze er "
             "wat hoe kan moet of als nog door".split())
 FRENCH = set("le la les des du un une et est sont pour avec dans sur que qui au aux pas ne à ou par leur leurs "
              "ces cette se ce il elle".split())
@@ -57,6 +58,7 @@ def page_text(site: Path, url: str) -> str:
     html = (site / url / "index.html").read_text(encoding="utf-8")
     body = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
     body = re.sub(r'<abbr title="[^"]*">', "", body)
+    body = re.sub(r"<pre.*?</pre>|<code>.*?</code>", " ", body, flags=re.S)  # examples quote the other language
     return " ".join(re.sub(r"<[^>]+>", " ", body).replace("&#39;", "'").replace("&amp;", "&").split())
 
 
@@ -137,8 +139,9 @@ def test_no_staff_names_anywhere(site):
 
 
 @pytest.mark.parametrize("lang,forbidden", [
-    ("fr", [r"\bAntwerpen\b(?! -)", r"\bGent\b", r"\bLuik\b", r"\bBrussel\b"]),
-    ("nl", [r"\bAnvers\b", r"\bGand\b", r"\bBruxelles\b"]),
+    # organisation names (IN-Gent, VDAB Brussel, Bruxelles Formation) keep their own spelling
+    ("fr", [r"\bAntwerpen\b", r"(?<!IN-)\bGent\b(?!/Gand)", r"\bLuik\b", r"(?<!VDAB )\bBrussel\b"]),
+    ("nl", [r"\bAnvers\b", r"(?<!Gent/)\bGand\b", r"\bBruxelles\b(?! Formation)"]),
 ])
 def test_place_names_in_the_readers_language(site, lang, forbidden):
     wrong = []
