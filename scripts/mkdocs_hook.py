@@ -1,5 +1,5 @@
 """MkDocs hooks: fiches/ → one page per fiche per language, the generated parts of
-hand-written pages, fiches.json, and one search index per language.
+hand-written pages, open data (fiches.json, CSV), and the search index (Pagefind).
 
 Registered under `hooks:` in mkdocs.yml, so it runs inside `mkdocs build` and
 `mkdocs serve` (which also watches fiches/). Invalid fiches stop the build with
@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import search_split  # noqa: E402
+import search_index  # noqa: E402
 import site_data  # noqa: E402
 from fiche_collection import FICHES_DIR  # noqa: E402
 from problems import format_problems  # noqa: E402
@@ -101,14 +101,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return PLACEHOLDER.sub(fill, markdown) + site.abbreviations(lang)
 
 
-@event_priority(-1000)  # after static-i18n has built every language and merged the search indexes
+@event_priority(-1000)  # after static-i18n has built every language
 def on_post_build(config) -> None:
     if _nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
     State.site.write_open_data(site_dir)
-    search_split.split_by_language(site_dir, site_data.LANGS, site_data.DEFAULT_LANG)
-    # Pages of another language use their language root as Material's base; it reads sitemap.xml there.
+    search_index.build_index(site_dir)
+    # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in site_data.LANGS:
         if lang != site_data.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
             (site_dir / lang / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())

@@ -88,19 +88,15 @@ def test_fiches_json(site):
 
 
 def test_each_language_has_its_own_search_index(site):
-    nl = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    fr = json.loads((site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert nl["config"]["lang"] == ["nl"] and fr["config"]["lang"] == ["fr"]
-    assert nl["docs"] and fr["docs"]
-    assert not any(doc["location"].startswith("fr/") for doc in nl["docs"])
-    nl_titles = {doc["title"] for doc in nl["docs"]}
-    fr_titles = {doc["title"] for doc in fr["docs"]}
-    assert "In vogelvlucht" in nl_titles and "In vogelvlucht" not in fr_titles
-    assert "En bref" in fr_titles and "En bref" not in nl_titles
-    # French locations are relative to the French root, and exist there
-    for doc in fr["docs"]:
-        page = doc["location"].split("#", 1)[0]
-        assert (site / "fr" / page / "index.html").is_file() or (site / "fr" / page).is_file(), page
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    nl_pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] != "fr"]
+    fr_pages = list((site / "fr").rglob("index.html"))
+    assert set(entry["languages"]) == {"nl", "fr"}
+    assert entry["languages"]["nl"]["page_count"] == len(nl_pages)
+    assert entry["languages"]["fr"]["page_count"] == len(fr_pages)
+    chunks = list((site / "pagefind" / "index").glob("*.pf_index"))  # chunked: no file holds a whole language
+    assert {c.name.split("_")[0] for c in chunks} == {"nl", "fr"}
+    assert not (site / "search" / "search_index.json").exists()  # Material's whole-site index is not shipped
 
 
 def test_no_third_party_urls_in_built_assets(site):
