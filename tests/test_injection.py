@@ -3,15 +3,17 @@ would neutralise it anyway (tested here with the validator bypassed)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from html.parser import HTMLParser
 
-import pytest
-from conftest import ROOT, build_site, fixture_project
-
 import fiche_view
+import jinja2
+import pytest
 import richtext
+import ui_text
+from conftest import ROOT, build_site, fixture_project
 from fiche_collection import load_collection
 
 HOSTILE = [
@@ -90,19 +92,15 @@ def test_fiche_page_escapes_hostile_data_even_when_validation_is_bypassed(tmp_pa
         return value
 
     hostile = poison(data)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
+    env.filters.update(li=fiche_view.list_item, mdlink=lambda t: str(t).replace("[", "\\[").replace("]", "\\]"),
+                       attr_list=lambda values: " ".join(values))
     for lang in ("nl", "fr"):
         view = fiche_view.fiche_view(hostile, lang)
-        import jinja2
-
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
-        import site_data
-
-        env.filters.update(li=fiche_view.list_item, mdlink=lambda t: str(t).replace("[", "\\[").replace("]", "\\]"),
-                           attr_list=lambda values: " ".join(values))
-        ctx = {"lang": lang, "t": lambda key, **kw: site_data.ui_text.t(key, lang, **kw),
+        ctx = {"lang": lang, "t": functools.partial(ui_text.t, lang=lang),
                "number": str, "date": str, "href": lambda p: p, "root": lambda p: p, "f": view, "raw": hostile,
                "draft": False, "related": [], "links": [], "history": [],
-               "intensity": lambda m, s: fiche_view.intensity_summary(m, s, lang)}
+               "intensity": functools.partial(fiche_view.intensity_summary, lang=lang)}
         markdown = env.get_template("partials/kb-fiche.html").render(ctx)
         assert executable(markdown) == []
 
