@@ -50,6 +50,12 @@ def _nested_language_build(config) -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     State.serving = command == "serve"
+    # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set; take the last commit's
+    # time, so the same commit builds the same bytes on any day.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = site_data.last_commit_epoch()
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
 
 
 def on_serve(server, config, builder):

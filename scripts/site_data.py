@@ -299,6 +299,16 @@ def load(preview: bool, docs_dir: Path | None = None) -> SiteData:
                     glossary=load_glossary(), preview=preview, history=load_history(fiches))
 
 
+def last_commit_epoch() -> str | None:
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
+                                timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = result.stdout.strip()
+    return value if result.returncode == 0 and value.isdigit() else None
+
+
 def load_history(fiches: list[Fiche], limit: int = 10) -> dict[str, list[dict]]:
     """Each fiche's change history from git (date and message), newest first; empty outside a git checkout.
 
