@@ -19,9 +19,10 @@ import fiche_view
 import modules as mod
 import richtext
 import schema_doc
+import translation_status
 import ui_text
 import yaml
-from fiche_collection import ROOT, Collection, Fiche, load_collection, total_fte
+from fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection, total_fte
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -32,6 +33,7 @@ GLOSSARY_FILE = DATA_DIR / "glossary.yml"
 FICHE_DIR = "fiches"
 THEME_DIR = "themas"
 GENERATED_MARK = "<!-- kb:generated -->\n"
+TRANSLATION_STATUS_PAGE = "bijdragen/vertaalstatus.md"
 
 
 class UnknownPlaceholder(KeyError):
@@ -67,6 +69,7 @@ class SiteData:
     glossary: list[dict]
     preview: bool
     history: dict = field(default_factory=dict)
+    collection_dir: Path = ROOT / "fiches"
     _views: dict = field(default_factory=dict)
     _items: dict = field(default_factory=dict)
     _module_items: dict = field(default_factory=dict)
@@ -79,6 +82,8 @@ class SiteData:
         pages = {f"{FICHE_DIR}/{f.id}.md": ("fiche", f.id) for f in self.fiches}
         pages.update({f"{module.path[:-1]}.md": ("module", module.key) for module in self.modules()})
         pages.update({f"{THEME_DIR}/{code}.md": ("theme", code) for code in s.THEMES})
+        if self.preview:  # the translators' overview exists only in the preview build
+            pages[TRANSLATION_STATUS_PAGE] = ("translation-status", "")
         return pages
 
     def modules(self) -> list:
@@ -163,6 +168,10 @@ class SiteData:
             return env.get_template("partials/kb-theme.html").render(ctx)
         if kind == "module":
             return self._render_module(env, lang, key, page_url)
+        if kind == "translation-status":
+            records = translation_status.report(self.collection_dir, ROOT / "docs")
+            return env.get_template("partials/kb-translation-status.html").render(
+                self._context(lang, page_url, records=records))
         fiche = self.by_id()[key]
         by_id = self.by_id()
         related = [{"label": f"{richtext.plain(by_id[r].data['title'][lang])} – "
@@ -296,7 +305,8 @@ def load(preview: bool, docs_dir: Path | None = None) -> SiteData:
         for fiche in fiches:  # a published fiche must not link to a draft that is left out
             fiche.data["related"] = [r for r in fiche.data.get("related", []) if r in published]
     return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else len(drafts),
-                    glossary=load_glossary(), preview=preview, history=load_history(fiches))
+                    glossary=load_glossary(), preview=preview, history=load_history(fiches),
+                    collection_dir=FICHES_DIR)
 
 
 def last_commit_epoch() -> str | None:

@@ -200,6 +200,14 @@ LABELS: dict[str, dict[str, str]] = {
                           "fr": "Personnel des projets dont proviennent les modules"},
     "overview_modules": {"nl": "Gekozen modules", "fr": "Modules choisis"},
     "module_catalogue": {"nl": "Catalogus van de modules", "fr": "Catalogue des modules"},
+    # translation status (preview only)
+    "translation_status": {"nl": "Vertaalstatus", "fr": "État des traductions"},
+    "translation_intro": {"nl": "Wat nog vertaald of nagekeken moet worden (alleen zichtbaar in de preview).",
+                          "fr": "Ce qui reste à traduire ou à relire (visible uniquement dans l'aperçu)."},
+    "translation_none": {"nl": "Alles is vertaald.", "fr": "Tout est traduit."},
+    "file": {"nl": "Bestand", "fr": "Fichier"},
+    "line": {"nl": "Regel", "fr": "Ligne"},
+    "problem_col": {"nl": "Wat ontbreekt", "fr": "Ce qui manque"},
     # glossary and schema pages
     "term": {"nl": "Term", "fr": "Terme"},
     "other_language": {"nl": "In het Frans", "fr": "En néerlandais"},

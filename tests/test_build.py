@@ -159,3 +159,17 @@ def test_preview_build_shows_drafts_with_a_banner(tmp_path):
     assert "kb-draft" in page and "Ontwerp" in page
     fr = (tmp_path / "site" / "fr" / "fiches" / "concept" / "index.html").read_text(encoding="utf-8")
     assert "Brouillon" in fr
+
+
+def test_preview_build_has_the_translation_status_page(tmp_path):
+    result = build_site(tmp_path / "site", fiches_dir=_with_draft(tmp_path), preview=True,
+                        config=fixture_project(tmp_path))
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site" / "bijdragen" / "vertaalstatus" / "index.html").read_text(encoding="utf-8")
+    assert "Vertaalstatus" in page and "summary.fr" in page and 'data-problem="missing"' in page
+    assert (tmp_path / "site" / "fr" / "bijdragen" / "vertaalstatus" / "index.html").is_file()
+    other = tmp_path / "x"
+    other.mkdir()
+    production = build_site(tmp_path / "prod", fiches_dir=_with_draft(other), config=fixture_project(other))
+    assert production.returncode == 0
+    assert not (tmp_path / "prod" / "bijdragen" / "vertaalstatus").exists()
