@@ -7,8 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, build_site, fixture_project
+from fiche_collection import load_collection
 
 FICHES = sorted(p.stem for p in (ROOT / "fiches").glob("*.yml"))
 
@@ -173,3 +175,19 @@ def test_preview_build_has_the_translation_status_page(tmp_path):
     production = build_site(tmp_path / "prod", fiches_dir=_with_draft(other), config=fixture_project(other))
     assert production.returncode == 0
     assert not (tmp_path / "prod" / "bijdragen" / "vertaalstatus").exists()
+
+
+@pytest.mark.parametrize("fixture", ["staffing-fte-string.yml", "duplicate-key.yml", "text-script.yml",
+                                     "yaml-anchor-alias-block.yml", "yaml-bom.yml", "toplevel-list.yml"])
+def test_build_refuses_what_the_validator_refuses_with_the_same_messages(tmp_path, fixture):
+    fiches = tmp_path / "fiches"
+    fiches.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "invalid" / fixture, fiches / fixture)
+    expected = [str(p) for p in load_collection([fiches / fixture]).problems if p.severity == "error"]
+    assert expected
+    result = build_site(tmp_path / "site", fiches_dir=fiches, config=fixture_project(tmp_path))
+    assert result.returncode != 0
+    for line in expected:
+        assert line in result.stderr, line
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "fiches" / fixture[:-4]).exists()
