@@ -47,7 +47,7 @@ def test_free_text_fte_range_and_sort(page, base_url, site):
     expected = [f for f in fiches if f["total_fte"] is not None and f["total_fte"] >= 3]
     assert visible_ids(page) == [f["id"] for f in sorted(expected, key=lambda f: -f["total_fte"])]
     page.fill("input[name='fte_min']", "")
-    page.fill("input[name='q']", "anvers")
+    page.fill(".kb-filters input[name='q']", "anvers")
     assert visible_ids(page) == ["ocmw-antwerpen-amie"]
     assert "q=anvers" in page.url
 
@@ -55,7 +55,7 @@ def test_free_text_fte_range_and_sort(page, base_url, site):
 def test_filters_work_with_the_keyboard_alone(page, base_url, site):
     fiches = load_fiches(site)
     page.goto(base_url + "fiches/", wait_until="networkidle")
-    page.focus("input[name='q']")
+    page.focus(".kb-filters input[name='q']")
     for _ in range(12):  # tab through the form until the Brussels checkbox has focus
         if page.evaluate("document.activeElement.name === 'region' && document.activeElement.value === 'brussel'"):
             break
