@@ -1,6 +1,6 @@
 """Scale benchmark: the knowledge base with N synthetic fiches, against plain floors.
 
-    .venv/bin/python scripts/bench.py [--n 1000] [--quick] [--keep DIR] [--json FILE] [--seed 1]
+    .venv/bin/python scripts/bench.py [--n 1000] [--quick] [--keep DIR] [--json FILE] [--seed 1] [--plain-nav all]
 
 In one run it generates N schema-valid synthetic fiches (scripts/synthetic.py) in a
 temporary folder (never in fiches/), then measures and prints one table:
@@ -11,11 +11,13 @@ temporary folder (never in fiches/), then measures and prints one table:
   minimal home page, the real hand-written catalogue pages of docs/fiches/ and docs/modules/,
   the repository's mkdocs.yml with its paths pointing back to overrides/ and the hook),
   wall time, CPU time and peak RSS, against a plain Material + mkdocs-static-i18n site
-  (no hook, no overrides) of the same texts as 2 × N Markdown pages (skipped by --quick);
-  each build runs in a fresh wrapper process, so that its RUSAGE_CHILDREN maxrss is that
-  build's alone;
+  (no hook, no overrides) of the same texts as 2 × N Markdown pages (skipped by --quick;
+  see PLAIN_CONFIG for its two settings); each build runs in a fresh wrapper process, so
+  that its RUSAGE_CHILDREN maxrss is that build's alone (pagefind, run by the hook, included);
 - sizes: fiche pages at N against the same fiches in a site of 10, the search payload of one
-  query per language, the catalogue pages, open data, the whole site, the plain site.
+  query per language (pagefind's files for one query, simulated from the bundle; Material's
+  whole per-language index when the site has no pagefind bundle), the catalogue pages, open
+  data, the whole site, the plain site.
 
 Then a "goals" section says for each goal the measured value and whether it is met. Nothing
 here asserts a time: the exit code is 0 unless the fiches are invalid or a build fails.
@@ -169,6 +171,9 @@ def make_site_project(folder: Path) -> Path:
     return config
 
 
+# reconfigure_search: false keeps one Material search index per language build. static-i18n's default (true)
+# merges them with a quadratic de-duplication (reconfigure.py reconfigure_search_duplicates): 220 of 268 s of a
+# 200-fiche plain build, ~40 min at 1000; no floor. The real site does not use it either (it runs pagefind).
 PLAIN_CONFIG = """\
 site_name: Plain baseline
 site_url: http://127.0.0.1:8000/
@@ -181,6 +186,7 @@ plugins:
   - search
   - i18n:
       docs_structure: suffix
+      reconfigure_search: false
       languages:
         - locale: nl
           name: Nederlands
@@ -536,12 +542,16 @@ def run(args, work: Path, say) -> dict:
     catalogues = [("catalogue", "fiches", "catalogue page")]
     if page(site, "modules", "nl").is_file():
         catalogues.append(("module_catalogue", "modules", "module catalogue page"))
+    import site_data  # its catalogue_size() is the catalogue's own measure (the page carries all its data)
+
     for key, path, label in catalogues:
         for lang in ("nl", "fr"):
             catalogue = page(site, path, lang).read_bytes()
-            catalogue_small = page(site_small, path, lang).read_bytes()
-            rows.append(Row(f"{key}_gzip_kb_{lang}", f"{label} gzip, {lang}", "kB", gz(catalogue) / KB,
-                            gz(catalogue_small) / KB, f"N={len(small)}; raw {len(catalogue) / KB:.0f} kB"))
+            size = site_data.catalogue_size(site, lang) if key == "catalogue" else gz(catalogue)
+            size_small = (site_data.catalogue_size(site_small, lang) if key == "catalogue"
+                          else gz(page(site_small, path, lang).read_bytes()))
+            rows.append(Row(f"{key}_gzip_kb_{lang}", f"{label} gzip, {lang}", "kB", size / KB, size_small / KB,
+                            f"N={len(small)}; raw {len(catalogue) / KB:.0f} kB"))
     for md in sorted((work / "project" / "docs").rglob("*.nl.md")):
         path = str(md.relative_to(work / "project" / "docs"))[:-6]
         path = path[:-len("index")].rstrip("/") if path.endswith("index") else path
@@ -559,6 +569,8 @@ def run(args, work: Path, say) -> dict:
     rows.append(Row("site_mb", "whole site size", "MB", total / KB / KB, plain_total and plain_total / KB / KB,
                     plain_label))
     rows.append(Row("site_files", "whole site files", "files", files, plain_files, plain_label))
+    rows.append(Row("site_pages", "whole site HTML pages", "files", len(list(site.rglob("*.html"))),
+                    len(list((work / "plain-site").rglob("*.html"))) if plain else None, plain_label))
     if plain:
         plain_site = work / "plain-site"
         for lang in ("nl", "fr"):
