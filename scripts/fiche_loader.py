@@ -139,10 +139,6 @@ def load_bytes(data: bytes, name: str) -> tuple[yaml.Node | None, list[Problem]]
         return None, problems
     if not text.strip():
         return None, [_problem(name, 1, 1, "file is empty; a fiche is a YAML mapping (see new_fiche.py)")]
-    if "*" in text:  # an alias needs a '*': only then pay for a second pass over the events
-        aliases = find_aliases(text, name)
-        if aliases:
-            return None, aliases
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -160,4 +156,26 @@ def load_bytes(data: bytes, name: str) -> tuple[yaml.Node | None, list[Problem]]
         loader.dispose()
     if node is None:
         return None, [_problem(name, 1, 1, "file holds no YAML document")]
+    if "*" in text and _has_shared_nodes(node):  # an alias: find where each one stands (second, rarer pass)
+        aliases = find_aliases(text, name)
+        if aliases:
+            return None, aliases
     return node, []
+
+
+def _has_shared_nodes(root: yaml.Node) -> bool:
+    """Aliases compose into one node reached twice; a walk that never descends twice stays bounded."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False

@@ -29,6 +29,7 @@ log = logging.getLogger("mkdocs.plugin")
 
 PREVIEW_ENV = "KB_PREVIEW"
 PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z-]+)\s*-->")
+BLOCK_MARK = re.compile(r'<div data-kb-block="(\d+)"></div>')
 
 
 class State:
@@ -36,6 +37,7 @@ class State:
 
     serving = False
     site: site_data.SiteData | None = None
+    blocks: dict[str, list[str]] = {}
 
 
 def _preview() -> bool:
@@ -97,14 +99,36 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     env = site_data.template_env(config)
     src_uri = page.file.src_uri
 
+    blocks: list[str] = []
+
     def fill(match: re.Match) -> str:
         name = match.group(1)
         try:
-            return site.render_placeholder(env, name, lang, src_uri, page.url)
+            rendered = site.render_placeholder(env, name, lang, src_uri, page.url)
         except site_data.UnknownPlaceholder:
             raise PluginError(f"{src_uri}: unknown placeholder <!-- kb:{name} -->") from None
+        return stash_html(rendered, blocks)
 
-    return PLACEHOLDER.sub(fill, markdown) + site.abbreviations(lang)
+    markdown = PLACEHOLDER.sub(fill, markdown) + site.abbreviations(lang)
+    State.blocks[page.url] = blocks
+    return markdown
+
+
+def stash_html(rendered: str, blocks: list[str]) -> str:
+    """Keep the finished HTML of generated parts away from Markdown (which would only re-parse it, slowly);
+    headings and Markdown links stay, so the table of contents and link checks still work."""
+    chunks = []
+    for chunk in rendered.split("\n\n"):
+        if chunk.lstrip().startswith("<") and not chunk.lstrip().startswith("<!--"):
+            blocks.append(chunk)
+            chunk = f'<div data-kb-block="{len(blocks) - 1}"></div>'
+        chunks.append(chunk)
+    return "\n\n".join(chunks)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    blocks = State.blocks.pop(page.url, [])
+    return BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
 
 
 @event_priority(-1000)  # after static-i18n has built every language

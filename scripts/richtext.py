@@ -32,8 +32,23 @@ def _clean(fragment: str) -> str:
                      link_rel="noopener noreferrer", strip_comments=True)
 
 
+# Anything Markdown could act on; text without it is just paragraphs (most fiche text), rendered directly.
+_MARKUP = re.compile(r"[*_\[\]`<>&\\#!|]|^\s*(?:[-+>]|\d+[.)])\s|^ {4}| {2}$|^=+$", re.MULTILINE)
+
+
+def _plain_paragraphs(text: str) -> str | None:
+    """The HTML Markdown would give for markup-free text (paragraphs split on blank lines), or None."""
+    if _MARKUP.search(text):
+        return None
+    blocks = [block.strip("\n") for block in re.split(r"\n[ \t]*\n", text.strip("\n"))]
+    return "\n".join(f"<p>{html.escape(block, quote=False)}</p>" for block in blocks if block.strip())
+
+
 def to_html(text: str, glossary: dict[str, str] | None = None) -> Markup:
     """Block Markdown (paragraphs, lists) to safe HTML."""
+    fast = _plain_paragraphs(text)
+    if fast is not None:
+        return Markup(_abbreviate(fast, glossary))
     converter = _md()
     converter.reset()
     rendered = converter.convert(html.escape(text, quote=False))
@@ -51,6 +66,8 @@ def to_inline_html(text: str, glossary: dict[str, str] | None = None) -> Markup:
 
 def plain(text: str) -> str:
     """Markdown-free plain text (for titles, search data and CSV)."""
+    if not _MARKUP.search(text):
+        return " ".join(text.split()) if "\n" in text else text.strip()
     converter = _md()
     converter.reset()
     rendered = converter.convert(html.escape(text, quote=False))
@@ -61,8 +78,7 @@ def _abbreviate(fragment: str, glossary: dict[str, str] | None) -> str:
     """Wrap glossary terms in <abbr> in text nodes only (never inside tags or links)."""
     if not glossary:
         return fragment
-    escaped = {html.escape(term, quote=False): title for term, title in glossary.items()}
-    pattern = _glossary_pattern(tuple(sorted(escaped, key=len, reverse=True)))
+    escaped, pattern = _glossary_index(tuple(glossary.items()))
     out = []
     in_link = False
     for part in _TAG_SPLIT.split(fragment):
@@ -79,6 +95,12 @@ def _abbreviate(fragment: str, glossary: dict[str, str] | None) -> str:
                 lambda m: f'<abbr title="{html.escape(escaped[m.group(0)], quote=True)}">{m.group(0)}</abbr>',
                 part))
     return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _glossary_index(items: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re.Pattern]:
+    escaped = {html.escape(term, quote=False): title for term, title in items}
+    return escaped, _glossary_pattern(tuple(sorted(escaped, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=8)

@@ -74,16 +74,22 @@ class SiteData:
     _items: dict = field(default_factory=dict)
     _module_items: dict = field(default_factory=dict)
     _modules: list | None = None
+    _pages: dict | None = None
+    _by_id: dict | None = None
+    _module_by_key: dict | None = None
     _related: dict | None = None
 
     # -- generated pages --------------------------------------------------------------
     def generated_pages(self) -> dict[str, tuple[str, str]]:
         """Language-free source path → (kind, key) of every page the build makes from data."""
+        if self._pages is not None:
+            return self._pages
         pages = {f"{FICHE_DIR}/{f.id}.md": ("fiche", f.id) for f in self.fiches}
         pages.update({f"{module.path[:-1]}.md": ("module", module.key) for module in self.modules()})
         pages.update({f"{THEME_DIR}/{code}.md": ("theme", code) for code in s.THEMES})
         if self.preview:  # the translators' overview exists only in the preview build
             pages[TRANSLATION_STATUS_PAGE] = ("translation-status", "")
+        self._pages = pages
         return pages
 
     def modules(self) -> list:
@@ -109,7 +115,9 @@ class SiteData:
         return strip_lang(src_uri) in self.generated_pages()
 
     def by_id(self) -> dict[str, Fiche]:
-        return {f.id: f for f in self.fiches}
+        if self._by_id is None:
+            self._by_id = {f.id: f for f in self.fiches}
+        return self._by_id
 
     # -- shared lookups ---------------------------------------------------------------
     def glossary_terms(self, lang: str) -> dict[str, str]:
@@ -186,16 +194,24 @@ class SiteData:
         return env.get_template("partials/kb-fiche.html").render(ctx)
 
     def _render_module(self, env, lang: str, key: str, page_url: str) -> str:
-        module = next(m for m in self.modules() if m.key == key)
+        if self._module_by_key is None:
+            self._module_by_key = {m.key: m for m in self.modules()}
+        module = self._module_by_key[key]
         fiche = module.fiche
         view = self.view(fiche, lang)
         index = fiche.data["modules"].index(module.data)
-        items = {i["id"]: i for i in self.module_items(lang)}
+        items = self._module_item_index(lang)
         related = [items[other] for other in self.related_modules().get(key, [])]
         ctx = self._context(lang, page_url, m=view["modules"][index], raw_setup=module.data.get("setup", {}),
                             f=view, raw=fiche.data, item=items[key], related=related,
                             intensity=lambda m, setup: fiche_view.intensity_summary(m, setup, lang))
         return env.get_template("partials/kb-module.html").render(ctx)
+
+    def _module_item_index(self, lang: str) -> dict[str, dict]:
+        key = f"index-{lang}"
+        if key not in self._module_items:
+            self._module_items[key] = {i["id"]: i for i in self.module_items(lang)}
+        return self._module_items[key]
 
     def _render_module_catalogue(self, env, lang: str, src_uri: str, page_url: str) -> str:
         items = self.module_items(lang)
