@@ -111,6 +111,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
     markdown = PLACEHOLDER.sub(fill, markdown) + site.abbreviations(lang)
     State.blocks[page.url] = blocks
+    if site.page_kind(src_uri) == "module":
+        page.meta["kb_search"] = False
     return markdown
 
 

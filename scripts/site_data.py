@@ -111,6 +111,10 @@ class SiteData:
     def page_sources(self) -> list[str]:
         return [path[:-3] + f".{lang}.md" for path in self.generated_pages() for lang in LANGS]
 
+    def page_kind(self, src_uri: str) -> str | None:
+        found = self.generated_pages().get(strip_lang(src_uri))
+        return found[0] if found else None
+
     def is_generated(self, src_uri: str) -> bool:
         return strip_lang(src_uri) in self.generated_pages()
 

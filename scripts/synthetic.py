@@ -334,9 +334,9 @@ def _wrap(part: str) -> str:
 LONG_TEXTS = {"problem", "approach"}  # several paragraphs, sometimes a list
 MEDIUM_TEXTS = {"target_group.text", "inspiration.text", "objectives.text", "staffing.text", "support.text",
                 "vision.text", "target_group.referral"}
-LIST_SIZES = {
-    "modules": (1, 6), "staffing.roles": (1, 5), "vision.pillars": (2, 5), "vision.pillars[].points": (2, 4),
-    "sources": (1, 3), "related": (0, 3), "see_also": (1, 1), "themes": (1, 4), "target_group.profiles": (2, 5),
+LIST_SIZES = {  # (min, max) items; other lists 2-5 (modules: Identity.modules; related, see_also: SPECIAL)
+    "staffing.roles": (1, 5), "vision.pillars": (2, 5), "vision.pillars[].points": (2, 4),
+    "sources": (1, 3), "themes": (1, 4), "target_group.profiles": (2, 5),
     "funding": (1, 2), "objectives.groups": (1, 3), "objectives.groups[].goals": (2, 5), "modules[].themes": (1, 3),
     "modules[].goals": (2, 5), "modules[].setup.notes": (1, 4), "modules[].languages": (1, 2), "peers": (1, 3),
     "pros": (3, 10), "cons": (2, 6), "future": (1, 4), "what_works": (2, 5), "inspiration.strengths": (2, 4),
@@ -352,7 +352,6 @@ class FicheMaker:
         self.me = Identity(seed, index)
         self.index = index
         self.writers = {lang: Writer(self.rng, lang, scale) for lang in s.LANGS}
-        self.module_ids: list[str] = []
 
     # texts in both languages
     def text(self, path: str, schema: s.Text) -> dict[str, str]:

@@ -91,8 +91,13 @@ def test_fiches_json(site):
 
 def test_each_language_has_its_own_search_index(site):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    nl_pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] != "fr"]
-    fr_pages = list((site / "fr").rglob("index.html"))
+    def indexed(page) -> bool:  # module pages repeat their fiche and stay out of the index
+        return "data-pagefind-body" in page.read_text(encoding="utf-8")
+
+    nl_pages = [p for p in site.rglob("index.html") if p.relative_to(site).parts[0] != "fr" and indexed(p)]
+    fr_pages = [p for p in (site / "fr").rglob("index.html") if indexed(p)]
+    module_page = site / "fiches" / "ocmw-antwerpen-amie" / "groepssessies" / "index.html"
+    assert not indexed(module_page) and indexed(site / "fiches" / "ocmw-antwerpen-amie" / "index.html")
     assert set(entry["languages"]) == {"nl", "fr"}
     assert entry["languages"]["nl"]["page_count"] == len(nl_pages)
     assert entry["languages"]["fr"]["page_count"] == len(fr_pages)

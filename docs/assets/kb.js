@@ -28,9 +28,18 @@
     var total = cards.length;
     var template = status.getAttribute("data-template") || "";
     var records = cards.map(function (card) {
+      // data-f holds every facet code of the card as "key:code" pairs; the text to search is the card's own
       var record = { card: card, codes: {} };
-      facets.forEach(function (key) { record.codes[key] = splitCodes(card.getAttribute("data-" + key)); });
-      record.search = card.getAttribute("data-search") || "";
+      facets.forEach(function (key) { record.codes[key] = []; });
+      splitCodes(card.getAttribute("data-f")).forEach(function (pair) {
+        var cut = pair.indexOf(":");
+        var key = pair.slice(0, cut);
+        if (record.codes[key]) record.codes[key].push(pair.slice(cut + 1));
+      });
+      record.search = card.textContent.replace(/\s+/g, " ").toLowerCase();
+      var heading = card.querySelector("h2, h3");
+      record.title = heading ? heading.textContent.trim().toLowerCase() : "";
+      record.place = card.getAttribute("data-place") || "";
       record.fte = card.hasAttribute("data-fte") ? parseFloat(card.getAttribute("data-fte")) : null;
       record.hours = card.hasAttribute("data-hours") ? parseFloat(card.getAttribute("data-hours")) : null;
       return record;
@@ -70,8 +79,8 @@
     }
 
     var comparators = {
-      "title": function (a, b) { return a.card.dataset.title.localeCompare(b.card.dataset.title); },
-      "municipality": function (a, b) { return a.card.dataset.municipality.localeCompare(b.card.dataset.municipality); },
+      "title": function (a, b) { return a.title.localeCompare(b.title); },
+      "municipality": function (a, b) { return a.place.localeCompare(b.place); },
       "reviewed": function (a, b) { return b.card.dataset.reviewed.localeCompare(a.card.dataset.reviewed); },
       "fte-desc": function (a, b) { return (b.fte === null ? -1 : b.fte) - (a.fte === null ? -1 : a.fte); },
       "fte-asc": function (a, b) { return (a.fte === null ? 1e9 : a.fte) - (b.fte === null ? 1e9 : b.fte); },
@@ -147,11 +156,26 @@
 
   function initCompareSelection(root) {
     var bar = root.querySelector("[data-kb-compare-bar]");
-    var boxes = Array.prototype.slice.call(root.querySelectorAll("[data-kb-compare]"));
-    if (!bar || !boxes.length) return;
+    if (!bar) return;
+    var label = bar.getAttribute("data-label");
+    var boxes = Array.prototype.map.call(root.querySelectorAll(".kb-card"), function (card) {
+      var p = document.createElement("p");
+      p.className = "kb-card__compare";
+      var lab = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = card.getAttribute("data-id");
+      box.setAttribute("data-kb-compare", "");
+      var heading = card.querySelector("h2");
+      lab.appendChild(box);
+      lab.appendChild(document.createTextNode(" " + label + ": " + (heading ? heading.firstChild.textContent : "")));
+      p.appendChild(lab);
+      card.appendChild(p);
+      return box;
+    });
+    if (!boxes.length) return;
     var link = bar.querySelector("[data-kb-compare-link]");
     var count = bar.querySelector("[data-kb-compare-count]");
-    boxes.forEach(function (box) { box.closest(".kb-card__compare").hidden = false; });
     function update() {
       var chosen = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
       boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= MAX_COMPARE; });
