@@ -204,6 +204,7 @@ nav:
   - Start: index.md
 not_in_nav: |
   /fiches/*.md
+  /fiches/*/*.md
 """
 
 
@@ -219,6 +220,13 @@ def make_plain_project(folder: Path, fiches: list, nav: str = "none") -> Path:
         for lang in ("nl", "fr"):
             (docs / "fiches" / f"{fiche.id}.{lang}.md").write_text(synthetic.plain_markdown(fiche.data, lang),
                                                                    encoding="utf-8")
+        # The real site gives every module a page of its own: the floor gets the same pages, same text.
+        for module in fiche.data.get("modules", []):
+            (docs / "fiches" / fiche.id).mkdir(exist_ok=True)
+            data = {"title": module["name"], **{k: v for k, v in module.items() if k != "name"}}
+            for lang in ("nl", "fr"):
+                (docs / "fiches" / fiche.id / f"{module['id']}.{lang}.md").write_text(
+                    synthetic.plain_markdown(data, lang), encoding="utf-8")
     config = folder / "mkdocs.yml"
     config.write_text(PLAIN_CONFIG + (PLAIN_NAV_NONE if nav == "none" else ""), encoding="utf-8")
     return config
@@ -496,10 +504,11 @@ def run(args, work: Path, say) -> dict:
     plain = None
     if not args.quick:
         plain_config = make_plain_project(work / "plain", collection.fiches, args.plain_nav)
-        say(f"building the plain Material + i18n site with {n} + {n} pages (navigation: {args.plain_nav}) ...")
+        say(f"building the plain Material + i18n site with the same fiche and module pages "
+            f"(navigation: {args.plain_nav}) ...")
         plain = build(plain_config, work / "plain-site", logs / "plain-site.log")
-    plain_label = ("plain Material + i18n, " + ("fiche pages out of nav" if args.plain_nav == "none"
-                                                else "every page in nav")) if plain else ""
+    plain_label = ("plain Material + i18n, same fiche+module pages, " +
+                   ("out of nav" if args.plain_nav == "none" else "every page in nav")) if plain else ""
     # 3. sizes
     say("measuring sizes ...")
     site, site_small = work / f"site-{n}", work / f"site-{SMALL_N}"
