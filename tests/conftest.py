@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,30 @@ def page(browser, base_url):
     page.watch = PageWatch(page)
     yield page
     context.close()
+
+
+class CatalogueCards(HTMLParser):
+    """The cards of a built catalogue page (their attributes) and its facet counts."""
+
+    def __init__(self):
+        super().__init__()
+        self.cards: list[dict] = []
+        self.counts: dict[str, int] = {}
+        self._count_for = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "li" and "kb-card" in (attributes.get("class") or ""):
+            self.cards.append(attributes)
+        self._count_for = attributes.get("data-count-for")
+
+    def handle_data(self, data):
+        if self._count_for and data.strip():
+            self.counts[self._count_for] = int(data.strip("() \n"))
+            self._count_for = None
+
+
+def parse_cards(path: Path) -> CatalogueCards:
+    parser = CatalogueCards()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser

@@ -6,39 +6,15 @@ import csv
 import io
 import json
 import re
-from html.parser import HTMLParser
 
 import catalogue
 import fiche_schema as s
 import pytest
-from conftest import ROOT
+from conftest import ROOT, parse_cards
 
 
-class Cards(HTMLParser):
-    """Collects the catalogue cards with their data attributes, and the facet counts."""
-
-    def __init__(self):
-        super().__init__()
-        self.cards: list[dict] = []
-        self.counts: dict[str, int] = {}
-        self._count_for = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "li" and "kb-card" in (attributes.get("class") or ""):
-            self.cards.append(attributes)
-        self._count_for = attributes.get("data-count-for")
-
-    def handle_data(self, data):
-        if self._count_for and data.strip():
-            self.counts[self._count_for] = int(data.strip("() \n"))
-            self._count_for = None
-
-
-def parse_catalogue(site, lang: str) -> Cards:
-    parser = Cards()
-    parser.feed((site / ("" if lang == "nl" else "fr") / "fiches" / "index.html").read_text(encoding="utf-8"))
-    return parser
+def parse_catalogue(site, lang: str):
+    return parse_cards(site / ("" if lang == "nl" else "fr") / "fiches" / "index.html")
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from html.parser import HTMLParser
 
 import modules as mod
 import pytest
-from conftest import ROOT, build_site, fixture_project
+from conftest import ROOT, build_site, fixture_project, parse_cards
 
 
 @pytest.fixture(scope="module")
@@ -31,27 +30,9 @@ def test_every_module_has_its_page_in_both_languages(site, fiches):
     assert count == 2 * sum(len(f.get("modules", [])) for f in fiches) > 40
 
 
-class ModuleCards(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.cards, self.counts, self._count = [], {}, None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "li" and "kb-card" in (attributes.get("class") or ""):
-            self.cards.append(attributes)
-        self._count = attributes.get("data-count-for")
-
-    def handle_data(self, data):
-        if self._count and data.strip():
-            self.counts[self._count] = int(data.strip("() "))
-            self._count = None
-
-
 @pytest.mark.parametrize("prefix", ["", "fr/"])
 def test_module_catalogue_facet_counts_match_the_fiches(site, fiches, prefix):
-    parser = ModuleCards()
-    parser.feed((site / prefix / "modules" / "index.html").read_text(encoding="utf-8"))
+    parser = parse_cards(site / prefix / "modules" / "index.html")
     expected: dict[str, int] = {}
     total = 0
     for fiche in fiches:
