@@ -109,7 +109,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             raise PluginError(f"{src_uri}: unknown placeholder <!-- kb:{name} -->") from None
         return stash_html(rendered, blocks)
 
-    markdown = PLACEHOLDER.sub(fill, markdown) + site.abbreviations(lang)
+    markdown = PLACEHOLDER.sub(fill, markdown)
+    markdown += site.abbreviations(lang, markdown)
     State.blocks[page.url] = blocks
     if site.page_kind(src_uri) == "module":
         page.meta["kb_search"] = False
@@ -119,12 +120,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def stash_html(rendered: str, blocks: list[str]) -> str:
     """Keep the finished HTML of generated parts away from Markdown (which would only re-parse it, slowly);
     headings and Markdown links stay, so the table of contents and link checks still work."""
-    chunks = []
+    chunks: list[str] = []
+    previous_was_html = False
     for chunk in rendered.split("\n\n"):
-        if chunk.lstrip().startswith("<") and not chunk.lstrip().startswith("<!--"):
+        is_html = chunk.lstrip().startswith("<") and not chunk.lstrip().startswith("<!--")
+        if is_html and previous_was_html:  # neighbouring HTML shares one marker
+            blocks[-1] += "\n" + chunk
+        elif is_html:
             blocks.append(chunk)
-            chunk = f'<div data-kb-block="{len(blocks) - 1}"></div>'
-        chunks.append(chunk)
+            chunks.append(f'<div data-kb-block="{len(blocks) - 1}"></div>')
+        elif chunk.strip():
+            chunks.append(chunk)
+        previous_was_html = is_html or (previous_was_html and not chunk.strip())
     return "\n\n".join(chunks)
 
 

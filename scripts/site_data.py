@@ -127,8 +127,10 @@ class SiteData:
     def glossary_terms(self, lang: str) -> dict[str, str]:
         return {entry[lang]["term"]: entry[lang]["expansion"] for entry in self.glossary}
 
-    def abbreviations(self, lang: str) -> str:
-        lines = [f"*[{term}]: {expansion}" for term, expansion in self.glossary_terms(lang).items()]
+    def abbreviations(self, lang: str, markdown: str | None = None) -> str:
+        """Abbreviation definitions for Markdown's abbr extension, only for terms the text uses."""
+        lines = [f"*[{term}]: {expansion}" for term, expansion in self.glossary_terms(lang).items()
+                 if markdown is None or term in markdown]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def view(self, fiche: Fiche, lang: str) -> dict:
