@@ -127,16 +127,21 @@ class SiteData:
     def glossary_terms(self, lang: str) -> dict[str, str]:
         return {entry[lang]["term"]: entry[lang]["expansion"] for entry in self.glossary}
 
+    def tooltip_terms(self, lang: str) -> dict[str, str]:
+        """Glossary terms shown as tooltips: the abbreviations (OCMW, VTE, LOI, K&G …), not ordinary words
+        such as "nieuwkomers", which would underline half of every page; those stay on the glossary page."""
+        return {term: expansion for term, expansion in self.glossary_terms(lang).items() if term.upper() == term}
+
     def abbreviations(self, lang: str, markdown: str | None = None) -> str:
         """Abbreviation definitions for Markdown's abbr extension, only for terms the text uses."""
-        lines = [f"*[{term}]: {expansion}" for term, expansion in self.glossary_terms(lang).items()
+        lines = [f"*[{term}]: {expansion}" for term, expansion in self.tooltip_terms(lang).items()
                  if markdown is None or term in markdown]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     def view(self, fiche: Fiche, lang: str) -> dict:
         key = (fiche.id, lang)
         if key not in self._views:
-            self._views[key] = fiche_view.fiche_view(fiche.data, lang, self.glossary_terms(lang))
+            self._views[key] = fiche_view.fiche_view(fiche.data, lang, self.tooltip_terms(lang))
         return self._views[key]
 
     def items(self, lang: str) -> list[dict]:
