@@ -44,12 +44,9 @@ def localize(schema: s.Node, value, lang: str, glossary: dict[str, str] | None):
     return value
 
 
-def list_item(schema_list_value: Markup) -> Markup:
+def list_item(rendered: Markup) -> Markup:
     """List items are single paragraphs: drop the wrapping <p> for tidy lists."""
-    text = str(schema_list_value)
-    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
-        return Markup(text[3:-4])
-    return schema_list_value
+    return richtext.unwrap_paragraph(rendered)
 
 
 def fiche_view(data: dict, lang: str, glossary: dict[str, str] | None = None) -> dict:

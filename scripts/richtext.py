@@ -57,11 +57,15 @@ def to_html(text: str, glossary: dict[str, str] | None = None) -> Markup:
 
 def to_inline_html(text: str, glossary: dict[str, str] | None = None) -> Markup:
     """A one-paragraph text without the surrounding <p>, for list items and table cells."""
-    rendered = to_html(text, glossary)
-    stripped = str(rendered)
-    if stripped.startswith("<p>") and stripped.endswith("</p>") and stripped.count("<p>") == 1:
-        stripped = stripped[3:-4]
-    return Markup(stripped)
+    return unwrap_paragraph(to_html(text, glossary))
+
+
+def unwrap_paragraph(rendered: Markup) -> Markup:
+    """Drop the <p> around HTML that is a single paragraph (a list item, a table cell)."""
+    text = str(rendered)
+    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
+        return Markup(text[3:-4])
+    return rendered
 
 
 def plain(text: str) -> str:
