@@ -74,10 +74,8 @@ def intensity_summary(module: dict, raw_setup: dict, lang: str) -> list[str]:
         parts.append(f"{n(freq['times'], lang)} × {s.FREQUENCY_UNITS[freq['per']][lang]}")
     if "hours_per_session" in raw_setup:
         parts.append(f"{n(raw_setup['hours_per_session'], lang)} {t('hours_per_session', lang)}")
-    if module.get("weekly_hours") is not None:
-        prefix = f"{t('min_short', lang)} " if "hours_per_week" in raw_setup else ""
-        if "hours_per_week" in raw_setup or freq:
-            parts.append(f"{prefix}{n(module['weekly_hours'], lang)} {t('hours_per_week', lang)}")
+    if module.get("weekly_hours") is not None:  # stated, or computed from frequency × hours (an average)
+        parts.append(f"{n(module['weekly_hours'], lang)} {t('hours_per_week', lang)}")
     duration = raw_setup.get("duration")
     if duration:
         about = f"{t('approximately', lang)} " if duration.get("approximate") else ""
