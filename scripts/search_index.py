@@ -8,6 +8,7 @@ fragments it needs, and a French page never finds Dutch pages.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -26,3 +27,9 @@ def build_index(site_dir: Path) -> None:
         raise PluginError(f"pagefind could not run: {exc}") from None
     if result.returncode != 0:
         raise PluginError(f"pagefind failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    # Pagefind lists the languages in hash-map order; sort them so that two builds are byte-identical.
+    entry = site_dir / BUNDLE / "pagefind-entry.json"
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                         encoding="utf-8")
