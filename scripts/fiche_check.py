@@ -32,6 +32,7 @@ BARE_SCHEME = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{0,31}):(?!\s)")
 LONG_WORD = 60
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
 SAFE_SCHEMES = {"http", "https", "mailto"}
+FICHE_ID = s.Str(pattern=s.ID_PATTERN, example="ocmw-antwerpen-amie")  # how a reference to a fiche is checked
 
 
 class Checker:
@@ -256,7 +257,7 @@ class Checker:
         return value
 
     def _ficheref(self, schema: s.FicheRef, node: yaml.Node, path: str):
-        return self._str(s.Str(pattern=s.ID_PATTERN, example="ocmw-antwerpen-amie"), node, path)
+        return self._str(FICHE_ID, node, path)
 
     def _number(self, schema: s.Number, node: yaml.Node, path: str):
         value = self._scalar(node, path, "a number")

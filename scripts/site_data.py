@@ -49,10 +49,6 @@ def fiche_url(fiche_id: str, lang: str) -> str:
     return site_url(f"{FICHE_DIR}/{fiche_id}/", lang)
 
 
-def theme_url(code: str, lang: str) -> str:
-    return site_url(f"{THEME_DIR}/{code}/", lang)
-
-
 def strip_lang(src_uri: str) -> str:
     """`fiches/x.nl.md` → `fiches/x.md` (static-i18n already strips it on its own File objects)."""
     for lang in LANGS:
