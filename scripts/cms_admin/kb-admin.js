@@ -1,0 +1,58 @@
+/* The web editor's glue (copied to site/admin/ by scripts/cms_hook.py).
+ * - interface language NL or FR (?lang=fr, else the browser's language);
+ * - the validator's wording for an empty required field;
+ * - a preview that shows the fiche as the site renders it: the built page, both languages;
+ * - the local proxy (scripts/cms_proxy.py) has no editorial workflow: on 127.0.0.1 saves go straight to fiches/.
+ */
+(function () {
+  "use strict";
+  var CMS = window.CMS;
+  var h = window.h;
+  var params = new URLSearchParams(window.location.search);
+  var wanted = params.get("lang") || (navigator.language || "nl").slice(0, 2);
+  var lang = wanted === "fr" ? "fr" : "nl";
+  document.documentElement.lang = lang;
+
+  // Same words as scripts/fiche_check.py ("required field is empty"), with the reader's language first.
+  var REQUIRED = {
+    nl: "%{fieldLabel}: verplicht veld is leeg (required field is empty)",
+    fr: "%{fieldLabel}\u00a0: champ obligatoire vide (required field is empty)"
+  };
+  var phrases = JSON.parse(JSON.stringify(CMS.getLocale(lang) || CMS.getLocale("en")));
+  phrases.editor.editorControlPane.widget.required = REQUIRED[lang];
+  CMS.registerLocale(lang, phrases);
+
+  var saves = 0;
+  CMS.registerEventListener({ name: "postSave", handler: function () { saves += 1; } });
+
+  var siteRoot = new URL("../", window.location.href);
+  var LANGS = [
+    { code: "nl", label: "Nederlands", path: "fiches/" },
+    { code: "fr", label: "Français", path: "fr/fiches/" }
+  ];
+  var NOTE = {
+    nl: "Zo toont de site deze fiche, in de twee talen (laatst opgeslagen versie; na het opslaan bouwt de site de pagina opnieuw). Een nieuwe fiche verschijnt hier na de eerste keer opslaan.",
+    fr: "Voici la fiche telle que le site l'affiche, dans les deux langues (dernière version enregistrée\u00a0; après l'enregistrement, le site reconstruit la page). Une nouvelle fiche apparaît ici après le premier enregistrement."
+  };
+
+  function FichePreview(props) {
+    var id = props.entry.getIn(["data", "id"]) || "";
+    var valid = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+    var children = [h("p", { key: "note", className: "kb-preview-note",
+      style: { font: "14px/1.4 sans-serif", margin: "0 0 8px" } }, NOTE[lang])];
+    LANGS.forEach(function (l) {
+      var src = valid ? new URL(l.path + id + "/?saved=" + saves, siteRoot).href : "about:blank";
+      children.push(h("section", { key: l.code, "data-kb-preview": l.code, style: { marginBottom: "12px" } },
+        h("h2", { style: { font: "bold 15px sans-serif", margin: "4px 0" } }, l.label),
+        h("iframe", { src: src, title: l.label + ": " + id, lang: l.code,
+          style: { width: "100%", height: "70vh", border: "1px solid #bbb" } })));
+    });
+    return h("div", { className: "kb-preview" }, children);
+  }
+  CMS.registerPreviewTemplate("fiches", FichePreview);
+
+  var local = ["127.0.0.1", "localhost", "[::1]"].indexOf(window.location.hostname) >= 0;
+  var overrides = { locale: lang };
+  if (local) overrides.publish_mode = "simple";
+  CMS.init({ config: overrides });
+})();
