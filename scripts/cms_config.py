@@ -95,7 +95,9 @@ def widget(name: str, node: s.Node, required: bool) -> dict:
     elif isinstance(node, s.Email):
         out.update(widget="string", pattern=[EMAIL_PATTERN, "is not an e-mail address"])
     elif isinstance(node, s.Obj):
-        out.update(widget="object", collapsed=not required, fields=fields(node))
+        # Decap checks the required fields inside an optional object even when it is left empty; the
+        # validator checks them once the object is given, so the form requires them only on a required path.
+        out.update(widget="object", collapsed=not required, fields=fields(node, required))
     elif isinstance(node, s.List):
         _list_widget(out, node, required)
     else:  # a new node type must get a widget before it can reach the form
@@ -106,9 +108,9 @@ def widget(name: str, node: s.Node, required: bool) -> dict:
 def _list_widget(out: dict, node: s.List, required: bool) -> None:
     item = node.item
     bounds = {}
-    if node.min_items:
+    if node.min_items and required:
         bounds["min"] = node.min_items
-    if node.max_items:
+    if node.max_items != s.List.__dataclass_fields__["max_items"].default:
         bounds["max"] = node.max_items
     if isinstance(item, s.Enum):  # a set of codes: one multi-select
         out.update(widget="select", multiple=True, options=enum_options(item.values), **bounds)
@@ -116,7 +118,7 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
         out.update(widget(out["name"], item, required), multiple=True, label=out["label"], **bounds)
         out["hint"] = hint(node)
     elif isinstance(item, s.Obj):
-        out.update(widget="list", collapsed=True, fields=fields(item), **bounds)
+        out.update(widget="list", collapsed=True, fields=fields(item, True), **bounds)
         summary = next((f.name for f in item.fields if isinstance(f.node, s.Text)), None)
         if summary:
             out["summary"] = "{{fields.%s.nl}}" % summary
@@ -128,8 +130,8 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
         out["summary"] = "{{fields.item.nl}}"
 
 
-def fields(obj: s.Obj) -> list[dict]:
-    return [widget(f.name, f.node, f.required) for f in obj.fields]
+def fields(obj: s.Obj, on_required_path: bool = True) -> list[dict]:
+    return [widget(f.name, f.node, f.required and on_required_path) for f in obj.fields]
 
 
 def fiche_fields() -> list[dict]:

@@ -9,13 +9,13 @@ editor talks to the local proxy only (scripts/cms_proxy.py, `KB_EDITOR=1 bash sc
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -78,8 +78,9 @@ def write_admin(site_dir: Path, site_url: str = "") -> Path | None:
         shutil.copyfile(path, admin / path.name)
     config = cms_config.config(backend=backend_from_env(), site_url=site_url.rstrip("/"),
                                local_proxy_port=int(os.environ.get(PROXY_PORT_ENV, "8081")))
+    # JSON is YAML: Decap reads config.yml, and kb-admin.js reads it whatever MIME type the server gives it.
     text = "# Generated from scripts/fiche_schema.py by scripts/cms_config.py at build time; do not edit.\n"
-    text += yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000)
+    text += json.dumps(config, ensure_ascii=False, indent=1) + "\n"
     (admin / "config.yml").write_text(text, encoding="utf-8")
     return admin
 

@@ -269,14 +269,17 @@ def update(old_text: str, new_data: dict) -> str:
             edits.append((a, b, "\n".join(_field_lines(key, node, new[key], 0)) + "\n"))
     # Fields new to this fiche go after the field that precedes them in the schema.
     order = [f.name for f in s.FICHE.fields]
-    for key in new:
+    inserts: dict[int, str] = {}
+    for key in new:  # `new` is in schema order (clean), so fields inserted at one place stay in order
         if key in present:
             continue
         before = [k for k in order[: order.index(key)] if k in present] if key in order else list(present)
-        anchor = max((i for i, (k, _, _) in enumerate(top) if k in before), default=len(top) - 1)
-        at = region(anchor)[1] if top else len(old_text)
+        anchor = max((i for i, (k, _, _) in enumerate(top) if k in before), default=-1)
+        at = region(anchor)[1] if anchor >= 0 else (region(0)[0] if top else len(old_text))
         field = s.FICHE.get(key)
-        edits.append((at, at, "\n".join(_field_lines(key, field.node if field else None, new[key], 0)) + "\n"))
+        inserts[at] = inserts.get(at, "") + "\n".join(_field_lines(key, field.node if field else None,
+                                                                    new[key], 0)) + "\n"
+    edits += [(at, at, text) for at, text in inserts.items()]
     out = old_text
     for a, b, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         out = out[:a] + replacement + out[b:]

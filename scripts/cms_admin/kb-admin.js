@@ -37,11 +37,13 @@
 
   function FichePreview(props) {
     var id = props.entry.getIn(["data", "id"]) || "";
-    var valid = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+    // A fiche not saved yet has no page: no frame (and no request for a page that is not there).
+    var valid = !props.entry.get("newRecord") && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
     var children = [h("p", { key: "note", className: "kb-preview-note",
       style: { font: "14px/1.4 sans-serif", margin: "0 0 8px" } }, NOTE[lang])];
     LANGS.forEach(function (l) {
-      var src = valid ? new URL(l.path + id + "/?saved=" + saves, siteRoot).href : "about:blank";
+      if (!valid) return;
+      var src = new URL(l.path + id + "/?saved=" + saves, siteRoot).href;
       children.push(h("section", { key: l.code, "data-kb-preview": l.code, style: { marginBottom: "12px" } },
         h("h2", { style: { font: "bold 15px sans-serif", margin: "4px 0" } }, l.label),
         h("iframe", { src: src, title: l.label + ": " + id, lang: l.code,
@@ -51,8 +53,15 @@
   }
   CMS.registerPreviewTemplate("fiches", FichePreview);
 
+  // config.yml is JSON (which is YAML): read it here, so no server MIME type can get in the way.
   var local = ["127.0.0.1", "localhost", "[::1]"].indexOf(window.location.hostname) >= 0;
-  var overrides = { locale: lang };
-  if (local) overrides.publish_mode = "simple";
-  CMS.init({ config: overrides });
+  fetch("config.yml", { credentials: "same-origin" }).then(function (response) {
+    return response.text();
+  }).then(function (text) {
+    var config = JSON.parse(text.replace(/^#.*$/gm, ""));
+    config.load_config_file = false;
+    config.locale = lang;
+    if (local) config.publish_mode = "simple";
+    CMS.init({ config: config });
+  });
 })();
