@@ -122,12 +122,10 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
         summary = next((f.name for f in item.fields if isinstance(f.node, s.Text)), None)
         if summary:
             out["summary"] = "{{fields.%s.nl}}" % summary
-    else:  # a list of texts (pros, cons, goals …): each item a {nl, fr} pair
-        item_widget = widget("item", item, True)
-        item_widget["label"] = LANG_LABELS["nl"] + " · " + LANG_LABELS["fr"]
-        item_widget.pop("hint", None)
-        out.update(widget="list", collapsed=False, field=item_widget, **bounds)
-        out["summary"] = "{{fields.item.nl}}"
+    else:  # a list of texts (pros, cons, goals …): each item a {nl, fr} pair, both languages side by side
+        out.update(widget="list", collapsed=False, fields=widget("item", item, True)["fields"], kb_text=True,
+                   **bounds)
+        out["summary"] = "{{fields.nl}}"
 
 
 def fields(obj: s.Obj, on_required_path: bool = True) -> list[dict]:

@@ -38,7 +38,7 @@ def backend_from_env(env=os.environ) -> dict | None:
         return None
     if name not in ("gitlab", "github"):
         raise ValueError(f"KB_CMS_BACKEND={name!r}: use gitlab or github")
-    backend = {"name": name, "repo": env.get("KB_CMS_REPO", ""), "branch": env.get("KB_CMS_BRANCH", "main"),
+    backend = {"name": name, "repo": env.get("KB_CMS_REPO", ""), "branch": env.get("KB_CMS_BRANCH") or "main",
                "squash_merges": True,
                "commit_messages": {"create": "Nieuwe fiche / nouvelle fiche: {{slug}}",
                                    "update": "Fiche bijgewerkt / fiche mise à jour: {{slug}}",

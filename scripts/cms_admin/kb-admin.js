@@ -40,7 +40,7 @@
     // A fiche not saved yet has no page: no frame (and no request for a page that is not there).
     var valid = !props.entry.get("newRecord") && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
     var children = [h("p", { key: "note", className: "kb-preview-note",
-      style: { font: "14px/1.4 sans-serif", margin: "0 0 8px" } }, NOTE[lang])];
+      style: { font: "14px/1.4 sans-serif", margin: "0 56px 8px 0" } }, NOTE[lang])];
     LANGS.forEach(function (l) {
       if (!valid) return;
       var src = new URL(l.path + id + "/?saved=" + saves, siteRoot).href;
