@@ -1,4 +1,4 @@
-"""Screenshots of the web editor for the contributor guide (docs/assets/editor-*.png), taken in chromium.
+"""Screenshots of the web editor for the contributor guide (docs/assets/editor-*.{nl,fr}.png: static-i18n picks the reader's language), taken in chromium.
 
     python scripts/cms_screenshots.py SITE_DIR
 
@@ -24,6 +24,8 @@ import cms_proxy  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets"
 CHROMIUM = "/usr/bin/chromium"
+# The interface's own words (Decap's NL and FR locales): log in, publish, publish now.
+BUTTONS = {"nl": ("Inloggen", "Publiceer", "Publiceer nu"), "fr": ("Se connecter", "Publier", "Publier maintenant")}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -48,30 +50,33 @@ def main(argv: list[str]) -> int:
         base = f"http://127.0.0.1:{web.server_address[1]}/admin/"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-            page = browser.new_page(viewport={"width": 1100, "height": 680})
-            page.route("http://127.0.0.1:8081/**", lambda route: route.continue_(
-                url=route.request.url.replace(":8081", f":{proxy.server_address[1]}")))
-            page.goto(base)
-            page.get_by_role("button", name="Inloggen").click()
-            page.get_by_text("Fiches", exact=True).first.wait_for()
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(OUT / "editor-lijst.png"))
-            first = sorted((repo / "fiches").glob("*.yml"))[0].stem
-            page.goto(base + f"#/collections/fiches/entries/{first}")
-            page.locator('label[for^="title-field-"]').first.wait_for()
-            page.wait_for_timeout(2500)  # the preview frames load the built pages
-            page.screenshot(path=str(OUT / "editor-formulier.png"))
-            page.goto(base + "#/collections/fiches/new")
-            page.locator('input[id^="id-field-"]').fill("ocmw-voorbeeld-project")
-            page.get_by_text("Publiceer", exact=True).first.click()
-            page.get_by_role("menuitem", name="Publiceer nu").click()
-            page.wait_for_timeout(800)
-            page.screenshot(path=str(OUT / "editor-verplicht.png"))
+            for lang, (login, publish, publish_now) in BUTTONS.items():
+                page = browser.new_page(viewport={"width": 1100, "height": 680}, locale=lang)
+                page.route("http://127.0.0.1:8081/**", lambda route: route.continue_(
+                    url=route.request.url.replace(":8081", f":{proxy.server_address[1]}")))
+                page.set_default_timeout(90_000)
+                page.goto(base + f"?lang={lang}", wait_until="domcontentloaded")
+                page.get_by_role("button", name=login).click()
+                page.get_by_text("Fiches", exact=True).first.wait_for()
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(OUT / f"editor-lijst.{lang}.png"))
+                first = sorted((repo / "fiches").glob("*.yml"))[0].stem
+                page.goto(base + f"?lang={lang}#/collections/fiches/entries/{first}")
+                page.locator('label[for^="title-field-"]').first.wait_for()
+                page.wait_for_timeout(2500)  # the preview frames load the built pages
+                page.screenshot(path=str(OUT / f"editor-formulier.{lang}.png"))
+                page.goto(base + f"?lang={lang}#/collections/fiches/new")
+                page.locator('input[id^="id-field-"]').fill("ocmw-voorbeeld-project")
+                page.get_by_text(publish, exact=True).first.click()
+                page.get_by_role("menuitem", name=publish_now).click()
+                page.wait_for_timeout(800)
+                page.screenshot(path=str(OUT / f"editor-verplicht.{lang}.png"))
+                page.close()
             browser.close()
         web.shutdown()
         proxy.shutdown()
-    for name in ("editor-lijst.png", "editor-formulier.png", "editor-verplicht.png"):
-        print(f"{OUT / name}: {(OUT / name).stat().st_size} bytes")
+    for path in sorted(OUT.glob("editor-*.png")):
+        print(f"{path}: {path.stat().st_size} bytes")
     return 0
 
 

@@ -268,6 +268,7 @@ def editor(tmp_path, browser, base_url, site):
     configured_url = configured["local_backend"]["url"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(90_000)  # a 5 MB bundle on a busy 2-core machine
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     # The built config names the default port; this test's proxy listens on a free one.
