@@ -121,7 +121,7 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
         out.update(widget="list", collapsed=True, fields=fields(item, True), **bounds)
         summary = next((f.name for f in item.fields if isinstance(f.node, s.Text)), None)
         if summary:
-            out["summary"] = "{{fields.%s.nl}}" % summary
+            out["summary"] = "{{fields." + summary + ".nl}}"
     else:  # a list of texts (pros, cons, goals …): each item a {nl, fr} pair, both languages side by side
         out.update(widget="list", collapsed=False, fields=widget("item", item, True)["fields"], kb_text=True,
                    **bounds)

@@ -1,4 +1,5 @@
-"""Screenshots of the web editor for the contributor guide (docs/assets/editor-*.{nl,fr}.png: static-i18n picks the reader's language), taken in chromium.
+"""Screenshots of the web editor for the contributor guide, taken in chromium: docs/assets/editor-*.nl.png and
+*.fr.png (static-i18n gives each reader the screenshot of their language).
 
     python scripts/cms_screenshots.py SITE_DIR
 

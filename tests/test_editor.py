@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PYTHON, ROOT, build_site, fixture_project
+from playwright.sync_api import expect
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -28,6 +29,7 @@ from cms_config import SCHEMA as s  # noqa: E402
 from fiche_collection import load_collection  # noqa: E402
 
 FICHES = sorted((ROOT / "fiches").glob("*.yml"))
+WAIT = 90_000  # ms: a 5 MB editor on a busy 2-core machine
 
 
 def form_fields() -> list[dict]:
@@ -268,7 +270,7 @@ def editor(tmp_path, browser, base_url, site):
     configured_url = configured["local_backend"]["url"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(90_000)  # a 5 MB bundle on a busy 2-core machine
+    page.set_default_timeout(WAIT)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     # The built config names the default port; this test's proxy listens on a free one.
@@ -390,6 +392,7 @@ def test_edit_a_title_gives_a_one_line_diff(editor):
     fiche_id = path.stem
     page.goto(page.url.split("#")[0] + f"#/collections/fiches/entries/{fiche_id}")
     title = control(page, "title").locator('[id^="nl-field-"]').first
+    expect(title).not_to_have_value("", timeout=WAIT)
     old = title.input_value()
     title.fill(old + " (bijgewerkt)")
     publish(page)
@@ -412,9 +415,11 @@ def test_save_back_to_the_original_gives_no_diff(editor):
         page.goto(page.url.split("#")[0] + f"#/collections/fiches/entries/{path.stem}")
         title = control(page, "title").locator('[id^="fr-field-"]').first
         if step == "changed":
+            expect(title).not_to_have_value("", timeout=WAIT)
             old = title.input_value()
             title.fill(old + " (bis)")
         else:
+            expect(title).to_have_value(old + " (bis)", timeout=WAIT)  # the saved entry is loaded
             title.fill(old)
         publish(page)
         wanted = step == "changed"
