@@ -1,4 +1,4 @@
-"""Validate fiches: `python scripts/validate.py [--json] [PATH ...]` (default: fiches/).
+"""Validate fiches: `python -m scripts.validate [--json] [PATH ...]` (default: fiches/).
 
 Exit 0 when valid, 1 when any error was found, 2 on a usage error. Every problem
 of every file is printed in one run, GCC style, sorted by file and line.
@@ -10,10 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from fiche_collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
-from problems import format_problems  # noqa: E402
+from scripts.fiche_collection import FICHES_DIR, ROOT, load_collection
+from scripts.problems import format_problems
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,7 +57,7 @@ def test_bench_prints_the_table_and_goals(tmp_path):
     assert synthetic_traces(ROOT / "fiches") == []
     env = {k: v for k, v in os.environ.items() if k != "KB_FICHES_DIR"}
     keep, report = tmp_path / "bench", tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--n", str(N), "--quick",
+    result = subprocess.run([sys.executable, "-m", "scripts.bench.bench", "--n", str(N), "--quick",
                              "--keep", str(keep), "--json", str(report)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-4000:]

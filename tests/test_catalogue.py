@@ -7,10 +7,11 @@ import io
 import json
 import re
 
-import catalogue
-import fiche_schema as s
 import pytest
 from conftest import ROOT, parse_cards
+
+from scripts import fiche_schema as s
+from scripts.build import catalogue
 
 
 def parse_catalogue(site, lang: str):

@@ -8,13 +8,13 @@ import re
 import shutil
 from html.parser import HTMLParser
 
-import fiche_view
 import jinja2
 import pytest
-import richtext
-import ui_text
 from conftest import ROOT, build_site, fixture_project
-from fiche_collection import load_collection
+
+from scripts import richtext, ui_text
+from scripts.build import fiche_view
+from scripts.fiche_collection import load_collection
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -1,8 +1,8 @@
-"""Time catalogue filtering in Debian's chromium on a built site: `python scripts/bench_browser.py SITE_DIR`.
+"""Time catalogue filtering in Debian's chromium on a built site: `python -m scripts.bench.bench_browser SITE_DIR`.
 
 Prints the time of one filter change (facet toggle, free text) on the fiche and module catalogues, measured in
 the page around the catalogue script's own apply step, median and worst of 20 changes. It prints; it asserts
-nothing (machines are noisy). Use it on the site that `scripts/bench.py --keep DIR --n 1000` leaves behind.
+nothing (machines are noisy). Use it on the site that `scripts/bench/bench.py --keep DIR --n 1000` leaves behind.
 """
 
 from __future__ import annotations

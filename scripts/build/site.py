@@ -6,25 +6,20 @@ placeholder; Python gathers the data, templates in overrides/partials decide mar
 
 from __future__ import annotations
 
-import gzip
 import json
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import catalogue
-import charts
-import fiche_schema as s
-import fiche_view
-import modules as mod
-import richtext
-import schema_doc
-import translation_status
-import ui_text
 import yaml
-from fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection, total_fte
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+
+from scripts import fiche_schema as s
+from scripts import richtext, translation_status, ui_text
+from scripts.build import catalogue, charts, fiche_view, schema_doc
+from scripts.build import modules as mod
+from scripts.fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection, total_fte
 
 LANGS = s.LANGS
 DEFAULT_LANG = "nl"
@@ -310,12 +305,6 @@ class SiteData:
                                                                             site_url(f"{FICHE_DIR}/vergelijk/", lang)))
                 target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
                                   encoding="utf-8")
-
-
-def catalogue_size(site_dir: Path, lang: str) -> int:
-    """Gzip size of the catalogue page, which carries all catalogue data (used by the benchmark)."""
-    page = (site_dir if lang == DEFAULT_LANG else site_dir / lang) / FICHE_DIR / "index.html"
-    return len(gzip.compress(page.read_bytes(), mtime=0))
 
 
 def load(preview: bool, docs_dir: Path | None = None) -> SiteData:

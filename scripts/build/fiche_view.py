@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import fiche_schema as s
-import richtext
-import ui_text
-from fiche_collection import sessions_per_week, total_fte, weekly_hours
 from markupsafe import Markup
+
+from scripts import fiche_schema as s
+from scripts import richtext, ui_text
+from scripts.fiche_collection import sessions_per_week, total_fte, weekly_hours
 
 
 @dataclass(frozen=True)

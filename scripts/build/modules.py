@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import fiche_schema as s
-import richtext
-from fiche_collection import Fiche, sessions_per_week, weekly_hours
+from scripts import fiche_schema as s
+from scripts import richtext
+from scripts.fiche_collection import Fiche, sessions_per_week, weekly_hours
 
 RELATED_PER_MODULE = 5
 

@@ -1,8 +1,8 @@
 """Scale benchmark: the knowledge base with N synthetic fiches, against plain floors.
 
-    .venv/bin/python scripts/bench.py [--n 1000] [--quick] [--keep DIR] [--json FILE] [--seed 1] [--plain-nav all]
+    .venv/bin/python -m scripts.bench.bench [--n 1000] [--quick] [--keep DIR] [--json FILE] [--seed 1] [--plain-nav all]
 
-In one run it generates N schema-valid synthetic fiches (scripts/synthetic.py) in a
+In one run it generates N schema-valid synthetic fiches (scripts/bench/synthetic.py) in a
 temporary folder (never in fiches/), then measures and prints one table:
 
 - validation: fiche_collection.load_collection of the N files (in-process, best of 3)
@@ -41,10 +41,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import synthetic  # noqa: E402
+from scripts.bench import synthetic
+from scripts.fiche_collection import ROOT
 
 FICHES = ROOT / "fiches"
 PYTHON = sys.executable
@@ -67,6 +65,12 @@ print(json.dumps({"returncode": code, "wall_s": wall, "cpu_s": usage.ru_utime + 
 """
 
 
+def catalogue_size(site_dir: Path, lang: str) -> int:
+    """Gzip size of the catalogue page, which carries all catalogue data."""
+    page = (site_dir if lang == "nl" else site_dir / lang) / "fiches" / "index.html"
+    return len(gzip.compress(page.read_bytes(), mtime=0))
+
+
 class BenchError(Exception):
     """A failure that stops the benchmark with a message (invalid fiches, a failed build, a bad argument)."""
 
@@ -74,7 +78,7 @@ class BenchError(Exception):
 # --- small helpers --------------------------------------------------------------------------------------------
 
 def gz(data: bytes) -> int:
-    """Gzip size at level 9, the level of site_data.catalogue_size."""
+    """Gzip size at level 9, the level of catalogue_size."""
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
@@ -142,7 +146,8 @@ def site_config(docs: Path, pages: set[str]) -> str:
     for pattern, replacement in checks:
         text, count = re.subn(pattern, replacement, text)
         if not count:
-            raise BenchError(f"mkdocs.yml has no line matching {pattern!r}: update site_config() in scripts/bench.py")
+            raise BenchError(f"mkdocs.yml has no line matching {pattern!r}: update site_config() in "
+                             "scripts/bench/bench.py")
     nav = (yaml.load(text, Loader=_Tolerant) or {}).get("nav") or []
     kept = _keep_nav(nav, pages) or [{"Start": "index.md"}, {"Fiches": [{"Catalogus": "fiches/index.md"}]}]
     lines = text.splitlines()
@@ -260,8 +265,8 @@ def build(config: Path, site: Path, log: Path, fiches_dir: Path | None = None) -
 
 def validate(folder: Path, count: int):
     """load_collection (best of 3) vs bare yaml.load with CSafeLoader (best of 3); fails loudly on invalid fiches."""
-    import fiche_collection
-    from problems import format_problems
+    from scripts import fiche_collection
+    from scripts.problems import format_problems
 
     paths = sorted(folder.glob("*.yml"))
     (bare_s, bare_cpu, _), (check_s, check_cpu, collection) = best_of(
@@ -270,7 +275,7 @@ def validate(folder: Path, count: int):
     if not collection.ok or collection.problems or len(collection.fiches) != count:
         shown = format_problems(collection.problems[:40])
         raise BenchError(f"the synthetic fiches are not valid ({len(collection.fiches)} of {count} loaded): "
-                         f"fix scripts/synthetic.py\n{shown}")
+                         f"fix scripts/bench/synthetic.py\n{shown}")
     return check_s, bare_s, check_cpu / bare_cpu, collection
 
 
@@ -481,7 +486,7 @@ def prepare_workdir(keep: str | None) -> Path:
             raise BenchError(f"--keep {keep}: folder exists, is not empty and was not made by bench.py")
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
-    (work / MARKER).write_text("made by scripts/bench.py; removed and rebuilt by its next --keep run\n")
+    (work / MARKER).write_text("made by scripts/bench/bench.py; removed and rebuilt by its next --keep run\n")
     return work
 
 
@@ -555,13 +560,12 @@ def run(args, work: Path, say) -> dict:
     catalogues = [("catalogue", "fiches", "catalogue page")]
     if page(site, "modules", "nl").is_file():
         catalogues.append(("module_catalogue", "modules", "module catalogue page"))
-    import site_data  # its catalogue_size() is the catalogue's own measure (the page carries all its data)
 
     for key, path, label in catalogues:
         for lang in ("nl", "fr"):
             catalogue = page(site, path, lang).read_bytes()
-            size = site_data.catalogue_size(site, lang) if key == "catalogue" else gz(catalogue)
-            size_small = (site_data.catalogue_size(site_small, lang) if key == "catalogue"
+            size = catalogue_size(site, lang) if key == "catalogue" else gz(catalogue)
+            size_small = (catalogue_size(site_small, lang) if key == "catalogue"
                           else gz(page(site_small, path, lang).read_bytes()))
             rows.append(Row(f"{key}_gzip_kb_{lang}", f"{label} gzip, {lang}", "kB", size / KB, size_small / KB,
                             f"N={len(small)}; raw {len(catalogue) / KB:.0f} kB"))

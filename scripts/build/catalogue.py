@@ -10,10 +10,9 @@ import csv
 import io
 from dataclasses import dataclass
 
-import fiche_schema as s
-import richtext
-import ui_text
-from fiche_collection import Fiche, sessions_per_week, total_fte, weekly_hours
+from scripts import fiche_schema as s
+from scripts import richtext, ui_text
+from scripts.fiche_collection import Fiche, sessions_per_week, total_fte, weekly_hours
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from pathlib import Path
 
-import ui_text
 from markupsafe import Markup, escape
 
-BELGIUM = Path(__file__).resolve().parent.parent / "docs" / "_data" / "belgium.geojson"
+from scripts import ui_text
+from scripts.fiche_collection import ROOT
+
+BELGIUM = ROOT / "docs" / "_data" / "belgium.geojson"
 BAR_COLOUR = "#1f4e79"
 TEXT_COLOUR = "#1b1b1b"
 
