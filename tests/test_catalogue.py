@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, parse_cards
 
 from scripts import fiche_schema as s
-from scripts.build import catalogue
+from scripts.build import catalogue, open_data
 
 
 def parse_catalogue(site, lang: str):
@@ -58,9 +58,9 @@ def test_csv_round_trips_fiches_json(site, fiches_json, lang):
     text = raw.decode("utf-8-sig")
     assert "\r\n" in text
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    headers = [nl if lang == "nl" else fr for _, nl, fr in catalogue.CSV_COLUMNS]
+    headers = [names[lang] for _, names in open_data.CSV_COLUMNS]
     assert list(rows[0].keys()) == headers
-    column = {key: (nl if lang == "nl" else fr) for key, nl, fr in catalogue.CSV_COLUMNS}
+    column = {key: names[lang] for key, names in open_data.CSV_COLUMNS}
     by_id = {f["id"]: f for f in fiches_json}
     assert sorted(r["ID"] for r in rows) == sorted(by_id)
 

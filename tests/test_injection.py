@@ -3,7 +3,6 @@ would neutralise it anyway (tested here with the validator bypassed)."""
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 from html.parser import HTMLParser
@@ -12,8 +11,8 @@ import jinja2
 import pytest
 from conftest import ROOT, build_site, fixture_project
 
-from scripts import richtext, ui_text
-from scripts.build import fiche_view
+from scripts import richtext
+from scripts.build import fiche_view, render
 from scripts.fiche_collection import load_collection
 
 HOSTILE = [
@@ -97,10 +96,8 @@ def test_fiche_page_escapes_hostile_data_even_when_validation_is_bypassed(tmp_pa
                        attr_list=lambda values: " ".join(values))
     for lang in ("nl", "fr"):
         view = fiche_view.fiche_view(hostile, lang)
-        ctx = {"lang": lang, "t": functools.partial(ui_text.t, lang=lang),
-               "number": str, "date": str, "href": lambda p: p, "root": lambda p: p, "f": view, "raw": hostile,
-               "draft": False, "related": [], "links": [], "history": [],
-               "intensity": functools.partial(fiche_view.intensity_summary, lang=lang)}
+        ctx = render.context(lang, f"fiches/{hostile['id']}/", f=view, raw=hostile, draft=False, related=[],
+                             links=[], history=[])
         markdown = env.get_template("partials/kb-fiche.html").render(ctx)
         assert executable(markdown) == []
 

@@ -4,6 +4,12 @@
   "use strict";
 
   var MAX_COMPARE = 4;
+
+  /* The URL of a fiche's data file, from the pattern the build wrote (scripts/build/urls.py). */
+  function ficheDataUrl(node) {
+    var pattern = node.getAttribute("data-fiche-data");
+    return function (id) { return pattern.replace("{id}", encodeURIComponent(id)); };
+  }
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   function splitCodes(value) {
@@ -190,7 +196,7 @@
   /* ---------------------------------------------------------------- compare */
   function initCompare(root) {
     var labels = JSON.parse(root.getAttribute("data-labels"));
-    var base = root.getAttribute("data-base");
+    var dataUrl = ficheDataUrl(root);
     var picker = root.querySelector("[data-kb-picker]");
     var message = root.querySelector("[data-kb-compare-message]");
     var holder = root.querySelector("[data-kb-compare-table]");
@@ -229,7 +235,7 @@
       headRow.appendChild(el("td"));
       fiches.forEach(function (f) {
         var th = el("th", null, { scope: "col" });
-        var a = el("a", f.title, { href: base + f.url.replace(/^\.\.\//, "") });
+        var a = el("a", f.title, { href: f.url });
         th.appendChild(a);
         th.appendChild(el("div", f.organisation, { "class": "kb-muted" }));
         var remove = el("button", labels.remove, { type: "button", "class": "kb-compare__remove",
@@ -294,7 +300,7 @@
 
     function load() {
       Promise.all(ids.map(function (id) {
-        return fetch(base + id + "/data.json").then(function (r) { return r.ok ? r.json() : null; })
+        return fetch(dataUrl(id)).then(function (r) { return r.ok ? r.json() : null; })
           .catch(function () { return null; });
       })).then(function (fiches) {
         fiches = fiches.filter(Boolean);
@@ -330,7 +336,7 @@
   /* ---------------------------------------------------------------- competence overview */
   function initOverview(root) {
     var labels = JSON.parse(root.getAttribute("data-labels"));
-    var base = root.getAttribute("data-base");
+    var dataUrl = ficheDataUrl(root);
     var picker = root.querySelector("[data-kb-overview-picker]");
     var result = root.querySelector("[data-kb-overview-result]");
     var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[name='module']"));
@@ -355,7 +361,7 @@
       var fiches = [];
       picked.forEach(function (b) { var f = b.getAttribute("data-fiche"); if (fiches.indexOf(f) === -1) fiches.push(f); });
       Promise.all(fiches.map(function (id) {
-        return fetch(base + id + "/data.json").then(function (r) { return r.ok ? r.json() : null; });
+        return fetch(dataUrl(id)).then(function (r) { return r.ok ? r.json() : null; });
       })).then(function (data) {
         data = data.filter(Boolean);
         result.textContent = "";

@@ -6,8 +6,6 @@ counts, the compare table and the CSV, so they cannot disagree.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from scripts import fiche_schema as s
@@ -144,71 +142,3 @@ def compare_data(fiche: Fiche, lang: str, url: str) -> dict:
         "cons": _texts(data.get("cons"), lang),
         "future": _texts(data.get("future"), lang),
     }
-
-
-CSV_COLUMNS = (
-    ("id", "ID", "ID"),
-    ("title", "Project", "Projet"),
-    ("organisation", "Organisatie", "Organisation"),
-    ("organisation_type", "Soort organisatie", "Type d'organisation"),
-    ("municipality", "Gemeente", "Commune"),
-    ("region", "Gewest", "Région"),
-    ("themes", "Thema's", "Thèmes"),
-    ("profiles", "Doelgroep", "Public cible"),
-    ("module_kinds", "Soorten begeleiding", "Types d'accompagnement"),
-    ("modules", "Aantal modules", "Nombre de modules"),
-    ("max_weekly_hours", "Max. uren per week (module)", "Max. heures par semaine (module)"),
-    ("total_fte", "Totaal VTE", "Total ETP"),
-    ("budget_personnel_fte", "VTE volgens budgetlijn", "ETP selon la ligne budgétaire"),
-    ("funding", "Financiering", "Financement"),
-    ("lifecycle", "Stand van zaken", "État"),
-    ("period_start", "Begin", "Début"),
-    ("period_end", "Einde", "Fin"),
-    ("last_reviewed", "Laatst nagekeken", "Dernière vérification"),
-    ("url", "Webpagina", "Page web"),
-)
-
-
-def csv_row(fiche: Fiche, lang: str, url: str) -> dict:
-    data = fiche.data
-    codes = facet_codes(data)
-    join = " | ".join
-    return {
-        "id": fiche.id,
-        "title": richtext.plain(data["title"][lang]),
-        "organisation": richtext.plain(data["organisation"]["name"][lang]),
-        "organisation_type": s.ORG_TYPES[data["organisation"]["type"]][lang],
-        "municipality": richtext.plain(data["municipality"][lang]),
-        "region": s.REGIONS[data["region"]][lang],
-        "themes": join(s.THEMES[c][lang] for c in codes["theme"]),
-        "profiles": join(s.PROFILES[c][lang] for c in codes["profile"]),
-        "module_kinds": join(s.MODULE_KINDS[c][lang] for c in codes["kind"]),
-        "modules": len(data.get("modules", [])),
-        "max_weekly_hours": max_weekly_hours(data),
-        "total_fte": total_fte(data),
-        "budget_personnel_fte": data.get("budget", {}).get("personnel_fte"),
-        "funding": join(s.FUNDING[c][lang] for c in codes["funding"]),
-        "lifecycle": join(s.LIFECYCLE[c][lang] for c in codes["lifecycle"]),
-        "period_start": data.get("period", {}).get("start"),
-        "period_end": data.get("period", {}).get("end"),
-        "last_reviewed": data["last_reviewed"],
-        "url": url,
-    }
-
-
-def to_csv(rows: list[dict], lang: str) -> bytes:
-    """Semicolon-separated, decimal comma, UTF-8 with BOM, CRLF: what Excel with a Belgian locale opens as is."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([nl if lang == "nl" else fr for _, nl, fr in CSV_COLUMNS])
-    for row in rows:
-        writer.writerow([_cell(row[key], lang) for key, _, _ in CSV_COLUMNS])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _cell(value, lang: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return ui_text.number(value, lang)
-    return str(value)

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from scripts.build import search_index
+from scripts.build import history, open_data, pages, render, search_index, urls
 from scripts.build import site as site_data
 from scripts.fiche_collection import FICHES_DIR
 from scripts.problems import format_problems
@@ -52,7 +52,7 @@ def on_startup(command: str, dirty: bool) -> None:
     # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set; take the last commit's
     # time, so the same commit builds the same bytes on any day.
     if "SOURCE_DATE_EPOCH" not in os.environ:
-        epoch = site_data.last_commit_epoch()
+        epoch = history.last_commit_epoch()
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
 
@@ -67,9 +67,9 @@ def on_serve(server, config, builder):
 def on_files(files: Files, config) -> Files:
     if not _nested_language_build(config) or State.site is None:
         site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir))
-        if not site.collection.ok:
-            raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.collection.problems))
-        warnings = [p for p in site.collection.problems if p.severity != "error"]
+        if not site.ok:
+            raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.problems))
+        warnings = [p for p in site.problems if p.severity != "error"]
         if warnings:
             log.info("fiche warnings:\n" + format_problems(warnings))
         if site.drafts_left_out:
@@ -86,14 +86,14 @@ def on_files(files: Files, config) -> Files:
 def on_nav(nav, config, files):
     for file in files:
         if State.site.is_generated(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
-            file.content_string = site_data.GENERATED_MARK
+            file.content_string = pages.GENERATED_MARK
     return nav
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    lang = getattr(page.file, "locale", None) or site_data.DEFAULT_LANG
+    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
     site = State.site
-    env = site_data.template_env(config)
+    env = render.template_env(config)
     src_uri = page.file.src_uri
 
     blocks: list[str] = []
@@ -101,8 +101,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     def fill(match: re.Match) -> str:
         name = match.group(1)
         try:
-            rendered = site.render_placeholder(env, name, lang, src_uri, page.url)
-        except site_data.UnknownPlaceholder:
+            rendered = render.render_placeholder(site, env, name, lang, src_uri, page.url)
+        except render.UnknownPlaceholder:
             raise PluginError(f"{src_uri}: unknown placeholder <!-- kb:{name} -->") from None
         return stash_html(rendered, blocks)
 
@@ -142,9 +142,9 @@ def on_post_build(config) -> None:
     if _nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
-    State.site.write_open_data(site_dir)
+    open_data.write_open_data(State.site.fiches, site_dir)
     search_index.build_index(site_dir)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
-    for lang in site_data.LANGS:
-        if lang != site_data.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
+    for lang in urls.LANGS:
+        if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
             (site_dir / lang / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from scripts import fiche_schema as s
 from scripts import richtext
+from scripts.build import urls
 from scripts.fiche_collection import Fiche, sessions_per_week, weekly_hours
 
 RELATED_PER_MODULE = 5
@@ -52,7 +53,7 @@ class Module:
 
     @property
     def path(self) -> str:
-        return f"fiches/{self.fiche.id}/{self.data['id']}/"
+        return urls.path_for("module", (self.fiche.id, self.data["id"]))
 
     @property
     def themes(self) -> list[str]:

@@ -1,0 +1,120 @@
+"""Open data next to the site: fiches.json (all languages) and one fiches.csv per language.
+
+The CSV is what Excel with a Belgian locale opens as is: semicolons, decimal comma,
+UTF-8 with BOM, CRLF. A text cell that a spreadsheet would read as a formula is
+neutralised (OWASP "CSV injection": a leading single quote).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from scripts import fiche_schema as s
+from scripts import richtext, ui_text
+from scripts.build import catalogue, urls
+from scripts.fiche_collection import Fiche, total_fte
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+CSV_COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("id", {"nl": "ID", "fr": "ID"}),
+    ("title", {"nl": "Project", "fr": "Projet"}),
+    ("organisation", {"nl": "Organisatie", "fr": "Organisation"}),
+    ("organisation_type", {"nl": "Soort organisatie", "fr": "Type d'organisation"}),
+    ("municipality", {"nl": "Gemeente", "fr": "Commune"}),
+    ("region", {"nl": "Gewest", "fr": "Région"}),
+    ("themes", {"nl": "Thema's", "fr": "Thèmes"}),
+    ("profiles", {"nl": "Doelgroep", "fr": "Public cible"}),
+    ("module_kinds", {"nl": "Soorten begeleiding", "fr": "Types d'accompagnement"}),
+    ("modules", {"nl": "Aantal modules", "fr": "Nombre de modules"}),
+    ("max_weekly_hours", {"nl": "Max. uren per week (module)", "fr": "Max. heures par semaine (module)"}),
+    ("total_fte", {"nl": "Totaal VTE", "fr": "Total ETP"}),
+    ("budget_personnel_fte", {"nl": "VTE volgens budgetlijn", "fr": "ETP selon la ligne budgétaire"}),
+    ("funding", {"nl": "Financiering", "fr": "Financement"}),
+    ("lifecycle", {"nl": "Stand van zaken", "fr": "État"}),
+    ("period_start", {"nl": "Begin", "fr": "Début"}),
+    ("period_end", {"nl": "Einde", "fr": "Fin"}),
+    ("last_reviewed", {"nl": "Laatst nagekeken", "fr": "Dernière vérification"}),
+    ("url", {"nl": "Webpagina", "fr": "Page web"}),
+)
+
+
+def csv_row(fiche: Fiche, lang: str, url: str) -> dict:
+    data = fiche.data
+    codes = catalogue.facet_codes(data)
+    join = " | ".join
+    return {
+        "id": fiche.id,
+        "title": richtext.plain(data["title"][lang]),
+        "organisation": richtext.plain(data["organisation"]["name"][lang]),
+        "organisation_type": s.ORG_TYPES[data["organisation"]["type"]][lang],
+        "municipality": richtext.plain(data["municipality"][lang]),
+        "region": s.REGIONS[data["region"]][lang],
+        "themes": join(s.THEMES[c][lang] for c in codes["theme"]),
+        "profiles": join(s.PROFILES[c][lang] for c in codes["profile"]),
+        "module_kinds": join(s.MODULE_KINDS[c][lang] for c in codes["kind"]),
+        "modules": len(data.get("modules", [])),
+        "max_weekly_hours": catalogue.max_weekly_hours(data),
+        "total_fte": total_fte(data),
+        "budget_personnel_fte": data.get("budget", {}).get("personnel_fte"),
+        "funding": join(s.FUNDING[c][lang] for c in codes["funding"]),
+        "lifecycle": join(s.LIFECYCLE[c][lang] for c in codes["lifecycle"]),
+        "period_start": data.get("period", {}).get("start"),
+        "period_end": data.get("period", {}).get("end"),
+        "last_reviewed": data["last_reviewed"],
+        "url": url,
+    }
+
+
+def to_csv(rows: list[dict], lang: str) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([headers[lang] for _, headers in CSV_COLUMNS])
+    for row in rows:
+        writer.writerow([_cell(row[key], lang) for key, _ in CSV_COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return ui_text.number(value, lang)  # never negative in a fiche: no formula to fear
+    return neutralise_formula(str(value))
+
+
+def neutralise_formula(text: str) -> str:
+    """A spreadsheet runs a cell starting with = + - @ (or tab/CR before them) as a formula: show it as text."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def fiches_json(fiches: list[Fiche]) -> dict:
+    items = []
+    for fiche in sorted(fiches, key=lambda f: f.id):
+        item = dict(fiche.data)
+        item["total_fte"] = total_fte(fiche.data)
+        item["url"] = {lang: urls.url_for("fiche", fiche.id, lang) for lang in urls.LANGS}
+        items.append(item)
+    return {"count": len(items), "languages": list(urls.LANGS), "fiches": items}
+
+
+def write_open_data(fiches: list[Fiche], site_dir: Path) -> None:
+    payload = json.dumps(fiches_json(fiches), ensure_ascii=False, indent=1, sort_keys=True)
+    (site_dir / "fiches.json").write_text(payload + "\n", encoding="utf-8")
+    ordered = sorted(fiches, key=lambda f: f.id)
+    for lang in urls.LANGS:
+        rows = [csv_row(f, lang, urls.url_for("fiche", f.id, lang)) for f in ordered]
+        (site_dir / urls.url_for("csv", "", lang)).write_bytes(to_csv(rows, lang))
+        compare_page = urls.url_for("page", "fiches/vergelijk/", lang)
+        for fiche in fiches:
+            target = site_dir / urls.url_for("fiche-data", fiche.id, lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            url = get_relative_url(urls.url_for("fiche", fiche.id, lang), compare_page)
+            data = catalogue.compare_data(fiche, lang, url)
+            target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                              encoding="utf-8")
