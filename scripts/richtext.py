@@ -78,6 +78,11 @@ def plain(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
 
 
+def abbreviate(fragment: Markup, glossary: dict[str, str] | None) -> Markup:
+    """Glossary tooltips in an already safe HTML fragment (a heading written by a template)."""
+    return Markup(_abbreviate(str(fragment), glossary))
+
+
 def _abbreviate(fragment: str, glossary: dict[str, str] | None) -> str:
     """Wrap glossary terms in <abbr> in text nodes only (never inside tags or links)."""
     if not glossary:

@@ -92,8 +92,7 @@ def test_fiche_page_escapes_hostile_data_even_when_validation_is_bypassed(tmp_pa
 
     hostile = poison(data)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
-    env.filters.update(li=fiche_view.list_item, mdlink=lambda t: str(t).replace("[", "\\[").replace("]", "\\]"),
-                       attr_list=lambda values: " ".join(values))
+    render.add_filters(env)
     for lang in ("nl", "fr"):
         view = fiche_view.fiche_view(hostile, lang)
         ctx = render.context(lang, f"fiches/{hostile['id']}/", f=view, raw=hostile, draft=False, related=[],

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from scripts.build import history, open_data, pages, render, search_index, urls
+from scripts.build import headings, history, open_data, pages, render, search_index, urls
 from scripts.build import site as site_data
 from scripts.fiche_collection import FICHES_DIR
 from scripts.problems import format_problems
@@ -115,26 +115,27 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def stash_html(rendered: str, blocks: list[str]) -> str:
-    """Keep the finished HTML of generated parts away from Markdown (which would only re-parse it, slowly);
-    headings and Markdown links stay, so the table of contents and link checks still work."""
-    chunks: list[str] = []
-    previous_was_html = False
-    for chunk in rendered.split("\n\n"):
-        is_html = chunk.lstrip().startswith("<") and not chunk.lstrip().startswith("<!--")
-        if is_html and previous_was_html:  # neighbouring HTML shares one marker
-            blocks[-1] += "\n" + chunk
-        elif is_html:
-            blocks.append(chunk)
-            chunks.append(f'<div data-kb-block="{len(blocks) - 1}"></div>')
-        elif chunk.strip():
-            chunks.append(chunk)
-        previous_was_html = is_html or (previous_was_html and not chunk.strip())
-    return "\n\n".join(chunks)
+    """Keep the finished HTML of a generated part away from Markdown: it is inserted whole after Markdown ran
+    (on_page_content), so no fiche text is parsed twice and blank lines in templates mean nothing."""
+    blocks.append(rendered)
+    return f'\n\n<div data-kb-block="{len(blocks) - 1}"></div>\n\n'
 
 
 def on_page_content(html: str, page, config, files) -> str:
     blocks = State.blocks.pop(page.url, [])
-    return BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
+    if not blocks:
+        return html
+    toc_config = config.mdx_configs.get("toc", {})
+    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
+    ours = [bool(headings.OURS.search(block)) for block in blocks]
+    blocks = [headings.finish(block, toc_config, State.site.tooltip_terms(lang)) for block in blocks]
+    html = BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html)
+    if any(ours):
+        page.toc, anchors, title = headings.table_of_contents(html)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+        if title and State.site.is_generated(page.file.src_uri):
+            page.meta["title"] = title  # escaped HTML text, as Material prints it
+    return html
 
 
 @event_priority(-1000)  # after static-i18n has built every language

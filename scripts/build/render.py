@@ -7,7 +7,7 @@ from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
 from scripts import richtext, translation_status, ui_text
-from scripts.build import catalogue, charts, fiche_view, schema_doc, urls
+from scripts.build import catalogue, charts, fiche_view, headings, schema_doc, urls
 from scripts.build import modules as mod
 from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT
@@ -57,13 +57,14 @@ def generated(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> st
 def fiche_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
     fiche = site.by_id[key]
     by_id = site.by_id
+    ctx = context(lang, page_url)
     related = [{"label": f"{richtext.plain(by_id[r].data['title'][lang])} – "
                          f"{richtext.plain(by_id[r].data['organisation']['name'][lang])}",
-                "href": f"{r}.md"}
+                "href": ctx["link"]("fiche", r)}
                for r in fiche.data.get("related", []) if r in by_id]
-    links = [{"label": richtext.plain(link["label"][lang]), "href": f"../{link['page']}"}
+    links = [{"label": richtext.plain(link["label"][lang]), "href": ctx["link"]("doc", link["page"])}
              for link in fiche.data.get("see_also", [])]
-    ctx = context(lang, page_url, f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft,
+    ctx.update( f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft,
                   related=related, links=links, history=site.history.get(fiche.id, []))
     return _template(env, "fiche", ctx)
 
@@ -186,9 +187,13 @@ def template_env(config):
     """The theme's Jinja environment (so overrides/ wins), with autoescaping on for fiche data."""
     key = id(config.theme)
     if key not in _ENVS:
-        env = config.theme.get_env().overlay(autoescape=True)
-        env.filters["li"] = fiche_view.list_item
-        env.filters["mdlink"] = lambda text: str(text).replace("[", "\\[").replace("]", "\\]")
+        env = add_filters(config.theme.get_env().overlay(autoescape=True))
         _ENVS.clear()
         _ENVS[key] = env
     return _ENVS[key]
+
+
+def add_filters(env):
+    env.filters["li"] = fiche_view.list_item
+    env.filters["slug"] = headings.slug
+    return env

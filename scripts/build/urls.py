@@ -20,6 +20,7 @@ PATHS = {
     "fiche-data": "fiches/{key}/data.json",
     "csv": "fiches.csv",
     "page": "{key}",
+    "doc": "{key}",  # a hand-written page by its source path (`netwerk/x.md`); see doc_path()
 }
 GENERATED_KINDS = ("fiche", "module", "theme")  # page kinds made from data (a virtual Markdown file each)
 
@@ -31,7 +32,15 @@ def lang_prefix(lang: str) -> str:
 
 def path_for(kind: str, key: str | tuple[str, str] = "") -> str:
     """Language-free, site-root-relative path of a page or file."""
-    return PATHS[kind].format(key=key)
+    return PATHS[kind].format(key=doc_path(key) if kind == "doc" else key)
+
+
+def doc_path(source: str) -> str:
+    """MkDocs' directory URLs: `netwerk/x.md` → `netwerk/x/`, `bijdragen/index.md` → `bijdragen/`."""
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def url_for(kind: str, key: str | tuple[str, str], lang: str) -> str:
