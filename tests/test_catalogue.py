@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, parse_cards
 
 from scripts import fiche_schema as s
-from scripts.build import catalogue, open_data
+from scripts.build import facts, open_data
 
 
 def parse_catalogue(site, lang: str):
@@ -37,7 +37,7 @@ def test_facet_counts_match_the_fiches(site, fiches_json, lang):
     parsed = parse_catalogue(site, lang)
     expected: dict[str, int] = {}
     for fiche in fiches_json:
-        for key, codes in catalogue.facet_codes(fiche).items():
+        for key, codes in facts.facet_codes(fiche).items():
             for code in codes:
                 expected[f"{key}:{code}"] = expected.get(f"{key}:{code}", 0) + 1
     assert parsed.counts == expected
@@ -45,7 +45,7 @@ def test_facet_counts_match_the_fiches(site, fiches_json, lang):
     # the data attributes the filters use carry the same codes
     by_id = {f["id"]: f for f in fiches_json}
     for card in parsed.cards:
-        codes = catalogue.facet_codes(by_id[card["data-id"]])
+        codes = facts.facet_codes(by_id[card["data-id"]])
         pairs = card["data-f"].split()
         for key, values in codes.items():
             assert [p.split(":", 1)[1] for p in pairs if p.startswith(f"{key}:")] == values

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
-from scripts.fiche_collection import Fiche, sessions_per_week, total_fte, weekly_hours
+from scripts.fiche_collection import Fiche
 
 
 @dataclass(frozen=True)
@@ -30,48 +30,22 @@ FACETS = (
 )
 
 
-def facet_codes(data: dict) -> dict[str, list[str]]:
-    """The codes a fiche has for each facet (a fiche can have several themes, kinds, ...)."""
-    return {
-        "region": [data["region"]],
-        "theme": list(data.get("themes", [])),
-        "profile": list(data.get("target_group", {}).get("profiles", [])),
-        "kind": sorted({m["kind"] for m in data.get("modules", [])}),
-        "funding": list(data.get("funding", [])),
-        "lifecycle": [data["lifecycle"]] if "lifecycle" in data else [],
-    }
+FACET_KEYS = tuple(f.key for f in FACETS)
 
 
-def max_weekly_hours(data: dict) -> float | None:
-    hours = [h for h in (weekly_hours(m.get("setup", {})) for m in data.get("modules", [])) if h is not None]
-    return max(hours) if hours else None
-
-
-def catalogue_item(fiche: Fiche, lang: str) -> dict:
+def catalogue_item(fiche: Fiche, facts: dict, lang: str) -> dict:
+    """A catalogue card: the fiche's facts plus its summary and what the free-text filter searches."""
     data = fiche.data
-    plain = richtext.plain
-    title = plain(data["title"][lang])
-    organisation = plain(data["organisation"]["name"][lang])
-    municipality = plain(data["municipality"][lang])
-    codes = facet_codes(data)
-    labels = {f.key: [f.values[c][lang] for c in codes[f.key]] for f in FACETS}
-    search = " ".join([title, organisation, municipality, plain(data["summary"][lang])] +
-                      [label for values in labels.values() for label in values]).lower()
+    search = " ".join([facts["title"], facts["organisation"], facts["municipality"],
+                       richtext.plain(data["summary"][lang])] +
+                      [label for key in FACET_KEYS for label in facts["labels"][key]]).lower()
     return {
-        "id": fiche.id,
-        "title": title,
-        "organisation": organisation,
-        "municipality": municipality,
-        "codes": codes,
-        "labels": labels,
+        **{key: facts[key] for key in ("id", "title", "organisation", "municipality", "codes", "total_fte",
+                                       "max_weekly_hours", "period", "last_reviewed", "draft")},
+        "labels": {key: facts["labels"][key] for key in FACET_KEYS},
         "summary": richtext.to_html(data["summary"][lang]),
-        "criteria": [plain(c[lang]) for c in data.get("target_group", {}).get("criteria", [])],
-        "total_fte": total_fte(data),
-        "max_weekly_hours": max_weekly_hours(data),
-        "modules": len(data.get("modules", [])),
-        "period": data.get("period"),
-        "last_reviewed": data["last_reviewed"],
-        "draft": fiche.is_draft,
+        "criteria": [richtext.plain(c[lang]) for c in data.get("target_group", {}).get("criteria", [])],
+        "modules": len(facts["modules"]),
         "search": " ".join(search.split()),
     }
 
@@ -95,43 +69,24 @@ def _texts(items, lang: str) -> list[str]:
     return [richtext.plain(item[lang]) for item in items or [] if lang in item]
 
 
-def compare_data(fiche: Fiche, lang: str, url: str) -> dict:
+def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
     """Plain-text, localised facts of one fiche for the compare view (rendered with textContent)."""
     data = fiche.data
     t = ui_text.t
-    modules = []
-    for module in data.get("modules", []):
-        setup = module.get("setup", {})
-        freq = setup.get("frequency")
-        duration = setup.get("duration")
-        modules.append({
-            "name": richtext.plain(module["name"][lang]),
-            "kind": s.MODULE_KINDS[module["kind"]][lang],
-            "frequency": (f"{ui_text.number(freq['times'], lang)} × {s.FREQUENCY_UNITS[freq['per']][lang]}"
-                          if freq else None),
-            "sessions_per_week": sessions_per_week(setup),
-            "hours_per_session": setup.get("hours_per_session"),
-            "weekly_hours": weekly_hours(setup),
-            "duration": (f"{ui_text.number(duration['amount'], lang)} {s.DURATION_UNITS[duration['unit']][lang]}"
-                         if duration else None),
-            "max_group_size": setup.get("max_group_size"),
-        })
+    modules = [{key: m[key] for key in ("name", "kind", "frequency", "hours_per_session", "weekly_hours",
+                                        "duration", "max_group_size")} for m in facts["modules"]]
     competences = data.get("competences", {})
     budget = data.get("budget", {})
     return {
         "id": fiche.id,
         "url": url,
-        "title": richtext.plain(data["title"][lang]),
-        "organisation": richtext.plain(data["organisation"]["name"][lang]),
-        "municipality": richtext.plain(data["municipality"][lang]),
-        "region": s.REGIONS[data["region"]][lang],
-        "profiles": [s.PROFILES[p][lang] for p in data.get("target_group", {}).get("profiles", [])],
+        **{key: facts[key] for key in ("title", "organisation", "municipality", "region", "total_fte")},
+        "profiles": facts["labels"]["profile"],
         "criteria": _texts(data.get("target_group", {}).get("criteria"), lang),
         "roles": [{"role": richtext.plain(r["role"][lang]), "count": r.get("count", 1), "fte": r["fte"]}
                   for r in data.get("staffing", {}).get("roles", [])],
-        "total_fte": total_fte(data),
         "budget_personnel": richtext.plain(budget["personnel"][lang]) if "personnel" in budget else None,
-        "budget_personnel_fte": budget.get("personnel_fte"),
+        "budget_personnel_fte": facts["budget_personnel_fte"],
         "budget_material": richtext.plain(budget["material"][lang]) if "material" in budget else None,
         "modules": modules,
         "competences": {key: _texts(competences.get(key), lang)

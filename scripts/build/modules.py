@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from scripts import fiche_schema as s
 from scripts import richtext
 from scripts.build import urls
-from scripts.fiche_collection import Fiche, sessions_per_week, weekly_hours
+from scripts.fiche_collection import Fiche, weekly_hours
 
 RELATED_PER_MODULE = 5
 
@@ -117,7 +117,6 @@ def module_item(module: Module, lang: str) -> dict:
         "labels": labels,
         "goals": goals,
         "weekly_hours": weekly_hours(setup),
-        "sessions_per_week": sessions_per_week(setup),
         "max_group_size": setup.get("max_group_size"),
         "path": module.path,
         "last_reviewed": module.fiche.data["last_reviewed"],

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from scripts import fiche_schema as s
-from scripts import richtext, ui_text
+from scripts import ui_text
 from scripts.build import catalogue, urls
+from scripts.build.facts import fiche_facts
 from scripts.fiche_collection import Fiche, total_fte
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -44,29 +44,22 @@ CSV_COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
 )
 
 
-def csv_row(fiche: Fiche, lang: str, url: str) -> dict:
-    data = fiche.data
-    codes = catalogue.facet_codes(data)
+def csv_row(facts: dict, url: str) -> dict:
+    """One CSV row, from the fiche's fact record (labels joined with a bar)."""
     join = " | ".join
+    labels = facts["labels"]
+    period = facts["period"] or {}
     return {
-        "id": fiche.id,
-        "title": richtext.plain(data["title"][lang]),
-        "organisation": richtext.plain(data["organisation"]["name"][lang]),
-        "organisation_type": s.ORG_TYPES[data["organisation"]["type"]][lang],
-        "municipality": richtext.plain(data["municipality"][lang]),
-        "region": s.REGIONS[data["region"]][lang],
-        "themes": join(s.THEMES[c][lang] for c in codes["theme"]),
-        "profiles": join(s.PROFILES[c][lang] for c in codes["profile"]),
-        "module_kinds": join(s.MODULE_KINDS[c][lang] for c in codes["kind"]),
-        "modules": len(data.get("modules", [])),
-        "max_weekly_hours": catalogue.max_weekly_hours(data),
-        "total_fte": total_fte(data),
-        "budget_personnel_fte": data.get("budget", {}).get("personnel_fte"),
-        "funding": join(s.FUNDING[c][lang] for c in codes["funding"]),
-        "lifecycle": join(s.LIFECYCLE[c][lang] for c in codes["lifecycle"]),
-        "period_start": data.get("period", {}).get("start"),
-        "period_end": data.get("period", {}).get("end"),
-        "last_reviewed": data["last_reviewed"],
+        **{key: facts[key] for key in ("id", "title", "organisation", "organisation_type", "municipality", "region",
+                                       "max_weekly_hours", "total_fte", "budget_personnel_fte", "last_reviewed")},
+        "themes": join(labels["theme"]),
+        "profiles": join(labels["profile"]),
+        "module_kinds": join(labels["kind"]),
+        "modules": len(facts["modules"]),
+        "funding": join(labels["funding"]),
+        "lifecycle": join(labels["lifecycle"]),
+        "period_start": period.get("start"),
+        "period_end": period.get("end"),
         "url": url,
     }
 
@@ -108,13 +101,14 @@ def write_open_data(fiches: list[Fiche], site_dir: Path) -> None:
     (site_dir / "fiches.json").write_text(payload + "\n", encoding="utf-8")
     ordered = sorted(fiches, key=lambda f: f.id)
     for lang in urls.LANGS:
-        rows = [csv_row(f, lang, urls.url_for("fiche", f.id, lang)) for f in ordered]
+        record = {f.id: fiche_facts(f, lang) for f in ordered}
+        rows = [csv_row(record[f.id], urls.url_for("fiche", f.id, lang)) for f in ordered]
         (site_dir / urls.url_for("csv", "", lang)).write_bytes(to_csv(rows, lang))
         compare_page = urls.url_for("page", "fiches/vergelijk/", lang)
         for fiche in fiches:
             target = site_dir / urls.url_for("fiche-data", fiche.id, lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             url = get_relative_url(urls.url_for("fiche", fiche.id, lang), compare_page)
-            data = catalogue.compare_data(fiche, lang, url)
+            data = catalogue.compare_data(fiche, record[fiche.id], lang, url)
             target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
                               encoding="utf-8")

@@ -7,7 +7,7 @@ from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
 from scripts import richtext, translation_status, ui_text
-from scripts.build import catalogue, charts, fiche_view, headings, schema_doc, urls
+from scripts.build import catalogue, charts, facts, fiche_view, headings, schema_doc, urls
 from scripts.build import modules as mod
 from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT
@@ -33,7 +33,7 @@ def context(lang: str, page_url: str, **extra) -> dict:
         "link": link,
         "href": lambda path: link("page", path),
         "root": lambda path: get_relative_url(path, page_url),
-        "intensity": lambda module, setup: fiche_view.intensity_summary(module, setup, lang),
+        "intensity": lambda setup: facts.intensity_phrases(facts.setup_facts(setup, lang), lang),
     }
     ctx.update(extra)
     return ctx

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts import glossary
-from scripts.build import catalogue, fiche_view, history, pages, urls
+from scripts.build import catalogue, facts, fiche_view, history, pages, urls
 from scripts.build import modules as mod
 from scripts.fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection
 from scripts.problems import Problem
@@ -79,8 +79,12 @@ class SiteData:
         return {i["id"]: i for i in self.module_items(lang)}
 
     @functools.cache  # noqa: B019
+    def fiche_facts(self, fiche_id: str, lang: str) -> dict:
+        return facts.fiche_facts(self.by_id[fiche_id], lang)
+
+    @functools.cache  # noqa: B019
     def items(self, lang: str) -> list[dict]:
-        items = [catalogue.catalogue_item(f, lang) for f in self.fiches]
+        items = [catalogue.catalogue_item(f, self.fiche_facts(f.id, lang), lang) for f in self.fiches]
         return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
 
     @functools.cache  # noqa: B019
