@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+NUMBER_FORMAT = "0.##"  # no thousands separator, up to two decimals: 0,5 · 1,25 · 12
+DATE_FORMATS = {2: "MMMM y", 3: "d MMMM y"}  # month and year; day, month and year
+
 LABELS: dict[str, dict[str, str]] = {
     # fiche sections, after the guide's headings
     "overview": {"nl": "In vogelvlucht", "fr": "En bref"},
@@ -225,12 +233,6 @@ LABELS: dict[str, dict[str, str]] = {
     "t_obj": {"nl": "groep velden", "fr": "groupe de champs"},
 }
 
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-}
 
 
 def t(key: str, lang: str, **values) -> str:
@@ -238,21 +240,22 @@ def t(key: str, lang: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def locale(lang: str) -> str:
+    """Belgian conventions for every language of the site (nl_BE, fr_BE, de_BE)."""
+    return f"{lang}_BE"
+
+
 def number(value: float | int | None, lang: str) -> str:
-    """Belgian notation in both languages: decimal comma."""
+    """A figure as the reader's language writes it (decimal comma in Belgium), at most two decimals."""
     if value is None:
         return ""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return format_decimal(value, format=NUMBER_FORMAT, locale=locale(lang))
 
 
 def date(value: str, lang: str) -> str:
-    """Human date from YYYY, YYYY-MM or YYYY-MM-DD."""
-    parts = value.split("-")
+    """Human date from YYYY, YYYY-MM or YYYY-MM-DD (a fiche's dates are as precise as its source)."""
+    parts = [int(part) for part in value.split("-")]
     if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[lang][int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+        return str(parts[0])
+    pattern = DATE_FORMATS[len(parts)]
+    return format_date(dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1), pattern, locale=locale(lang))

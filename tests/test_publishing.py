@@ -184,7 +184,7 @@ def test_scaffold_covers_every_schema_field_with_its_descriptions_and_choices(tm
 
 
 def test_scaffold_follows_the_schema_not_a_template(monkeypatch):
-    extra = s.F("pilot_lessons", s.Text(description=s.d("Lessen uit de proef.", "Leçons du projet pilote.")),
+    extra = s.F("pilot_lessons", s.Text(description=s.d(nl="Lessen uit de proef.", fr="Leçons du projet pilote.")),
                 required=True)
     monkeypatch.setattr(s, "FICHE", s.Obj(description=s.FICHE.description, fields=(*s.FICHE.fields, extra)))
     text = new_fiche.scaffold("x")

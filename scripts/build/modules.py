@@ -19,18 +19,18 @@ from scripts.fiche_collection import Fiche, weekly_hours
 RELATED_PER_MODULE = 5
 
 INTENSITY = {
-    "lt2": s.d("minder dan 2 uur per week", "moins de 2 heures par semaine"),
-    "2to5": s.d("2 tot 5 uur per week", "de 2 à 5 heures par semaine"),
-    "5to10": s.d("5 tot 10 uur per week", "de 5 à 10 heures par semaine"),
-    "gt10": s.d("meer dan 10 uur per week", "plus de 10 heures par semaine"),
-    "unknown": s.d("niet vermeld", "non précisé"),
+    "lt2": s.d(nl="minder dan 2 uur per week", fr="moins de 2 heures par semaine"),
+    "2to5": s.d(nl="2 tot 5 uur per week", fr="de 2 à 5 heures par semaine"),
+    "5to10": s.d(nl="5 tot 10 uur per week", fr="de 5 à 10 heures par semaine"),
+    "gt10": s.d(nl="meer dan 10 uur per week", fr="plus de 10 heures par semaine"),
+    "unknown": s.d(nl="niet vermeld", fr="non précisé"),
 }
 GROUP_SIZE = {
-    "upto6": s.d("tot 6 personen", "jusqu'à 6 personnes"),
-    "7to10": s.d("7 tot 10 personen", "de 7 à 10 personnes"),
-    "11to15": s.d("11 tot 15 personen", "de 11 à 15 personnes"),
-    "gt15": s.d("meer dan 15 personen", "plus de 15 personnes"),
-    "unknown": s.d("niet vermeld", "non précisé"),
+    "upto6": s.d(nl="tot 6 personen", fr="jusqu'à 6 personnes"),
+    "7to10": s.d(nl="7 tot 10 personen", fr="de 7 à 10 personnes"),
+    "11to15": s.d(nl="11 tot 15 personen", fr="de 11 à 15 personnes"),
+    "gt15": s.d(nl="meer dan 15 personen", fr="plus de 15 personnes"),
+    "unknown": s.d(nl="niet vermeld", fr="non précisé"),
 }
 MODULE_FACETS = (
     ("kind", "module_kinds", s.MODULE_KINDS),

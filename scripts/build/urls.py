@@ -7,10 +7,7 @@ root" is written once.
 
 from __future__ import annotations
 
-from scripts import fiche_schema as s
-
-LANGS = s.LANGS
-DEFAULT_LANG = LANGS[0]
+from scripts.languages import DEFAULT_LANG, LANGS
 
 # kind → language-free path; {key} is the fiche id, theme code or page path; a module's key is (fiche, module).
 PATHS = {
