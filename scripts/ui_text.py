@@ -97,6 +97,7 @@ LABELS: dict[str, dict[str, str]] = {
     # catalogue
     "project": {"nl": "Project", "fr": "Projet"},
     "target_brief": {"nl": "Doelgroep", "fr": "Public"},
+    "profiles": {"nl": "Profiel van de deelnemers", "fr": "Profil des participants"},
     "no_fiches": {"nl": "Nog geen fiches.", "fr": "Pas encore de fiches."},
     "fiche_count": {"nl": "{n} fiches", "fr": "{n} fiches"},
     "updated": {"nl": "bijgewerkt op", "fr": "mise à jour le"},
