@@ -3,7 +3,11 @@
 (function () {
   "use strict";
 
-  var MAX_COMPARE = 4;
+  /* How many fiches fit side by side: written once by the build (render.COMPARE_MAX) as data-max. */
+  function maxCompare() {
+    var node = document.querySelector("[data-max]");
+    return node ? Number(node.getAttribute("data-max")) : 0;
+  }
 
   /* The URL of a fiche's data file, from the pattern the build wrote (scripts/build/urls.py). */
   function ficheDataUrl(node) {
@@ -18,7 +22,7 @@
 
   function parseIds(value) {
     return (value || "").split(",").filter(function (id) { return ID.test(id); })
-      .filter(function (id, index, all) { return all.indexOf(id) === index; }).slice(0, MAX_COMPARE);
+      .filter(function (id, index, all) { return all.indexOf(id) === index; }).slice(0, maxCompare());
   }
 
   /* ---------------------------------------------------------------- catalogue */
@@ -183,7 +187,7 @@
     var count = bar.querySelector("[data-kb-compare-count]");
     function update() {
       var chosen = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-      boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= MAX_COMPARE; });
+      boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= maxCompare(); });
       count.textContent = String(chosen.length);
       bar.hidden = chosen.length === 0;
       link.href = bar.getAttribute("data-href") + "?ids=" + chosen.join(",");
@@ -313,7 +317,7 @@
       event.preventDefault();
       var id = picker.elements.add.value;
       if (ids.indexOf(id) !== -1) return;
-      if (ids.length >= MAX_COMPARE) { message.textContent = root.getAttribute("data-max-message") || ""; return; }
+      if (ids.length >= maxCompare()) { message.textContent = root.getAttribute("data-max-message") || ""; return; }
       ids.push(id);
       setUrl();
       load();

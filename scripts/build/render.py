@@ -13,6 +13,7 @@ from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT
 
 RECENT_FICHES = 5  # fiches listed on the home page
+COMPARE_MAX = 4  # fiches side by side; templates hand it to kb.js as data-max
 
 
 class UnknownPlaceholder(KeyError):
@@ -28,6 +29,7 @@ def context(lang: str, page_url: str, **extra) -> dict:
     ctx = {
         "lang": lang,
         "t": lambda key, **kw: ui_text.t(key, lang, **kw),
+        "compare_max": COMPARE_MAX,
         "number": lambda value: ui_text.number(value, lang),
         "date": lambda value: ui_text.date(value, lang),
         "link": link,
