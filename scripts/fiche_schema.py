@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scripts import languages
 from scripts.languages import LANGS  # noqa: F401  (the site's languages, from mkdocs.yml)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -533,3 +534,7 @@ FICHE = Obj(
                                               fr="Date du dernier contrôle du contenu.")), required=True),
     ),
 )
+
+
+languages.add_choices({name: value for name, value in globals().items() if name.isupper() and
+                       isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())})

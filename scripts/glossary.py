@@ -12,10 +12,11 @@ from pathlib import Path
 import yaml
 
 from scripts import fiche_schema as s
-from scripts.fiche_collection import ROOT, display_path
+from scripts.fiche_collection import display_path
+from scripts.languages import DATA_DIR
 from scripts.problems import Problem
 
-GLOSSARY_FILE = ROOT / "docs" / "_data" / "glossary.yml"
+GLOSSARY_FILE = DATA_DIR / "glossary.yml"
 PARTS = ("term", "expansion", "definition")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 UNSAFE_EXPANSION = re.compile(r"[\[\]*\n\"]")  # shown in a title="" tooltip: one plain line

@@ -1,7 +1,9 @@
 """The site's languages, read from mkdocs.yml (the i18n plugin's list): languages are data, not code.
 
 The first language marked `default: true` lives at the site root. KB_MKDOCS_CONFIG names another
-configuration (a fixture site in the tests)."""
+configuration (a fixture site in the tests). A language beyond the built-in wording brings its
+interface texts as data: `<docs_dir>/_data/interface.<lang>.yml` with `labels` (ui_text keys) and
+`choices` (schema value lists by name, code → label)."""
 
 from __future__ import annotations
 
@@ -21,8 +23,12 @@ class _Tolerant(yaml.SafeLoader):
 _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def _config(config: Path) -> dict:
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+
+
 def _languages(config: Path) -> tuple[tuple[str, ...], str]:
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    data = _config(config)
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             entries = [entry for entry in plugin["i18n"].get("languages", []) if entry.get("build", True)]
@@ -33,3 +39,19 @@ def _languages(config: Path) -> tuple[tuple[str, ...], str]:
 
 
 LANGS, DEFAULT_LANG = _languages(CONFIG)
+DATA_DIR = CONFIG.parent / (_config(CONFIG).get("docs_dir") or "docs") / "_data"
+
+
+def interface(lang: str) -> dict:
+    """Interface texts supplied as data for a language (empty when the built-in wording covers it)."""
+    path = DATA_DIR / f"interface.{lang}.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.is_file() else {}
+
+
+def add_choices(lists: dict[str, dict[str, dict[str, str]]]) -> None:
+    """Labels of value lists (code → {lang: label}) for the languages that bring them as data."""
+    for lang in LANGS:
+        for name, labels in interface(lang).get("choices", {}).items():
+            if name in lists:
+                for code, label in labels.items():
+                    lists[name][code][lang] = label

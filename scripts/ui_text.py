@@ -7,6 +7,8 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from scripts.languages import LANGS, interface
+
 NUMBER_FORMAT = "0.##"  # no thousands separator, up to two decimals: 0,5 · 1,25 · 12
 DATE_FORMATS = {2: "MMMM y", 3: "d MMMM y"}  # month and year; day, month and year
 
@@ -232,8 +234,33 @@ LABELS: dict[str, dict[str, str]] = {
     "t_ficheref": {"nl": "id van een fiche", "fr": "identifiant d'une fiche"},
     "t_list": {"nl": "lijst van", "fr": "liste de"},
     "t_obj": {"nl": "groep velden", "fr": "groupe de champs"},
+    # open-data CSV column headers
+    "csv_id": {"nl": "ID", "fr": "ID"},
+    "csv_title": {"nl": "Project", "fr": "Projet"},
+    "csv_organisation": {"nl": "Organisatie", "fr": "Organisation"},
+    "csv_organisation_type": {"nl": "Soort organisatie", "fr": "Type d'organisation"},
+    "csv_municipality": {"nl": "Gemeente", "fr": "Commune"},
+    "csv_region": {"nl": "Gewest", "fr": "Région"},
+    "csv_themes": {"nl": "Thema's", "fr": "Thèmes"},
+    "csv_profiles": {"nl": "Doelgroep", "fr": "Public cible"},
+    "csv_module_kinds": {"nl": "Soorten begeleiding", "fr": "Types d'accompagnement"},
+    "csv_modules": {"nl": "Aantal modules", "fr": "Nombre de modules"},
+    "csv_max_weekly_hours": {"nl": "Max. uren per week (module)", "fr": "Max. heures par semaine (module)"},
+    "csv_total_fte": {"nl": "Totaal VTE", "fr": "Total ETP"},
+    "csv_budget_personnel_fte": {"nl": "VTE volgens budgetlijn", "fr": "ETP selon la ligne budgétaire"},
+    "csv_funding": {"nl": "Financiering", "fr": "Financement"},
+    "csv_lifecycle": {"nl": "Stand van zaken", "fr": "État"},
+    "csv_period_start": {"nl": "Begin", "fr": "Début"},
+    "csv_period_end": {"nl": "Einde", "fr": "Fin"},
+    "csv_last_reviewed": {"nl": "Laatst nagekeken", "fr": "Dernière vérification"},
+    "csv_url": {"nl": "Webpagina", "fr": "Page web"},
 }
 
+
+
+for _lang in LANGS:
+    for _key, _text in interface(_lang).get("labels", {}).items():
+        LABELS.setdefault(_key, {})[_lang] = _text
 
 
 def t(key: str, lang: str, **values) -> str:

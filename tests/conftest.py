@@ -43,6 +43,8 @@ def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str 
         env["KB_PREVIEW"] = "1"
     if fiches_dir is not None:
         env["KB_FICHES_DIR"] = str(fiches_dir)
+    if config is not None:  # the fixture's languages (scripts/languages.py reads them from its mkdocs.yml)
+        env["KB_MKDOCS_CONFIG"] = str(config)
     command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir),
                "-f", str(config or ROOT / "mkdocs.yml")]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)

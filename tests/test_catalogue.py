@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT, parse_cards
 
 from scripts import fiche_schema as s
+from scripts import ui_text
 from scripts.build import facts, open_data
 
 
@@ -58,9 +59,9 @@ def test_csv_round_trips_fiches_json(site, fiches_json, lang):
     text = raw.decode("utf-8-sig")
     assert "\r\n" in text
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    headers = [names[lang] for _, names in open_data.CSV_COLUMNS]
+    headers = [ui_text.t(f"csv_{key}", lang) for key in open_data.CSV_COLUMNS]
     assert list(rows[0].keys()) == headers
-    column = {key: names[lang] for key, names in open_data.CSV_COLUMNS}
+    column = {key: ui_text.t(f"csv_{key}", lang) for key in open_data.CSV_COLUMNS}
     by_id = {f["id"]: f for f in fiches_json}
     assert sorted(r["ID"] for r in rows) == sorted(by_id)
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from scripts import fiche_schema as s
-from scripts import richtext
+from scripts import richtext, ui_text
 from scripts.build import open_data, urls
 from scripts.fiche_collection import load_collection
 
@@ -41,11 +41,11 @@ def test_text_cells_never_start_a_formula(tmp_path, fiche, payload):
     open_data.write_open_data([hostile], tmp_path)
     for lang in s.LANGS:
         header, *rows = read_cells(tmp_path / urls.url_for("csv", "", lang))
-        assert header == [names[lang] for _, names in open_data.CSV_COLUMNS]
+        assert header == [ui_text.t(f"csv_{key}", lang) for key in open_data.CSV_COLUMNS]
         for row in rows:
             for cell in row:
                 assert not cell.startswith(open_data.FORMULA_START), cell
-        column = {key: i for i, (key, _) in enumerate(open_data.CSV_COLUMNS)}
+        column = {key: i for i, key in enumerate(open_data.CSV_COLUMNS)}
         for key in ("title", "organisation", "municipality"):
             assert rows[0][column[key]] == "'" + richtext.plain(payload)  # shown as text, nothing else lost
     data = json.loads((tmp_path / "fiches.json").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts import fiche_schema as s
-from scripts import richtext
+from scripts import languages, richtext
 from scripts.build import urls
 from scripts.fiche_collection import Fiche, weekly_hours
 
@@ -32,6 +32,7 @@ GROUP_SIZE = {
     "gt15": s.d(nl="meer dan 15 personen", fr="plus de 15 personnes"),
     "unknown": s.d(nl="niet vermeld", fr="non précisé"),
 }
+languages.add_choices({"INTENSITY": INTENSITY, "GROUP_SIZE": GROUP_SIZE})
 MODULE_FACETS = (
     ("kind", "module_kinds", s.MODULE_KINDS),
     ("theme", "themes", s.THEMES),

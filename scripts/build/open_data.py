@@ -21,27 +21,10 @@ from scripts.fiche_collection import Fiche, total_fte
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-CSV_COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("id", {"nl": "ID", "fr": "ID"}),
-    ("title", {"nl": "Project", "fr": "Projet"}),
-    ("organisation", {"nl": "Organisatie", "fr": "Organisation"}),
-    ("organisation_type", {"nl": "Soort organisatie", "fr": "Type d'organisation"}),
-    ("municipality", {"nl": "Gemeente", "fr": "Commune"}),
-    ("region", {"nl": "Gewest", "fr": "Région"}),
-    ("themes", {"nl": "Thema's", "fr": "Thèmes"}),
-    ("profiles", {"nl": "Doelgroep", "fr": "Public cible"}),
-    ("module_kinds", {"nl": "Soorten begeleiding", "fr": "Types d'accompagnement"}),
-    ("modules", {"nl": "Aantal modules", "fr": "Nombre de modules"}),
-    ("max_weekly_hours", {"nl": "Max. uren per week (module)", "fr": "Max. heures par semaine (module)"}),
-    ("total_fte", {"nl": "Totaal VTE", "fr": "Total ETP"}),
-    ("budget_personnel_fte", {"nl": "VTE volgens budgetlijn", "fr": "ETP selon la ligne budgétaire"}),
-    ("funding", {"nl": "Financiering", "fr": "Financement"}),
-    ("lifecycle", {"nl": "Stand van zaken", "fr": "État"}),
-    ("period_start", {"nl": "Begin", "fr": "Début"}),
-    ("period_end", {"nl": "Einde", "fr": "Fin"}),
-    ("last_reviewed", {"nl": "Laatst nagekeken", "fr": "Dernière vérification"}),
-    ("url", {"nl": "Webpagina", "fr": "Page web"}),
-)
+# the columns in order; each header is the interface text "csv_<column>" in the file's language
+CSV_COLUMNS = ("id", "title", "organisation", "organisation_type", "municipality", "region", "themes", "profiles",
+               "module_kinds", "modules", "max_weekly_hours", "total_fte", "budget_personnel_fte", "funding",
+               "lifecycle", "period_start", "period_end", "last_reviewed", "url")
 
 
 def csv_row(facts: dict, url: str) -> dict:
@@ -67,9 +50,9 @@ def csv_row(facts: dict, url: str) -> dict:
 def to_csv(rows: list[dict], lang: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([headers[lang] for _, headers in CSV_COLUMNS])
+    writer.writerow([ui_text.t(f"csv_{key}", lang) for key in CSV_COLUMNS])
     for row in rows:
-        writer.writerow([_cell(row[key], lang) for key, _ in CSV_COLUMNS])
+        writer.writerow([_cell(row[key], lang) for key in CSV_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
