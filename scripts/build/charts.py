@@ -1,8 +1,9 @@
 """Build-time SVG pictures (no charting library, no CDN): bar charts and a map of Belgium.
 
-Each picture is a named group (title and description) whose bars and points are
-links with their own label (role="img" may not hold links), and is always shown
-next to a data table or list with the same content.
+Python computes the geometry; the SVG markup is a template (overrides/partials/kb-charts.html)
+and its colours are CSS variables in kb.css. Each picture is a named group (title and
+description) whose bars and points are links with their own label (role="img" may not hold
+links), and is always shown next to a data table or list with the same content.
 """
 
 from __future__ import annotations
@@ -11,41 +12,32 @@ import json
 import math
 from functools import lru_cache
 
-from markupsafe import Markup, escape
-
 from scripts import ui_text
 from scripts.fiche_collection import ROOT
 
 BELGIUM = ROOT / "docs" / "_data" / "belgium.geojson"
-BAR_COLOUR = "#1f4e79"
-TEXT_COLOUR = "#1b1b1b"
+BAR_ROW, BAR_LABEL_WIDTH, BAR_CHART_WIDTH = 26, 260, 720  # SVG user units
+LABEL_MAX = 38  # characters of a bar label before it is cut (the full label is the bar's tooltip)
+MAP_WIDTH, MAP_HEIGHT = 640, 520
 
 
-def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], unit: str, lang: str) -> Markup:
-    """Horizontal bars: one row per item {label, value, href}; value None items are left out."""
+def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], unit: str, lang: str) -> dict:
+    """Geometry of horizontal bars, one row per item {label, value, href}; items without a value are left out.
+    Markup and colours are in overrides/partials/kb-charts.html and kb.css."""
     bars = [b for b in bars if b["value"] is not None]
-    row, label_width, width = 26, 260, 720
-    height = row * len(bars) + 30
     top = max((b["value"] for b in bars), default=1) or 1
-    scale = (width - label_width - 70) / top
-    parts = [f'<svg class="kb-chart" viewBox="0 0 {width} {height}" role="group" '
-             f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="{chart_id}-title">{escape(title)}</title>',
-             f'<desc id="{chart_id}-desc">{escape(description)}</desc>']
+    scale = (BAR_CHART_WIDTH - BAR_LABEL_WIDTH - 70) / top
+    rows = []
     for index, bar in enumerate(bars):
-        y = 10 + index * row
         length = max(bar["value"] * scale, 1)
-        value = f"{ui_text.number(bar['value'], lang)} {unit}"
-        label = bar["label"] if len(bar["label"]) <= 38 else bar["label"][:37] + "…"
-        parts.append(
-            f'<a href="{escape(bar["href"])}"><text x="{label_width - 8}" y="{y + 16}" text-anchor="end" '
-            f'fill="{TEXT_COLOUR}" font-size="13">{escape(label)}</text>'
-            f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" fill="{BAR_COLOUR}">'
-            f'<title>{escape(bar["label"])}: {escape(value)}</title></rect>'
-            f'<text x="{label_width + length + 6:.1f}" y="{y + 16}" fill="{TEXT_COLOUR}" font-size="13">'
-            f'{escape(value)}</text></a>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+        rows.append({
+            "href": bar["href"], "label": bar["label"],
+            "short": bar["label"] if len(bar["label"]) <= LABEL_MAX else bar["label"][:LABEL_MAX - 1] + "…",
+            "value": f"{ui_text.number(bar['value'], lang)} {unit}",
+            "y": 10 + index * BAR_ROW, "length": f"{length:.1f}", "value_x": f"{BAR_LABEL_WIDTH + length + 6:.1f}",
+        })
+    return {"id": chart_id, "title": title, "description": description, "width": BAR_CHART_WIDTH,
+            "height": BAR_ROW * len(bars) + 30, "label_width": BAR_LABEL_WIDTH, "row": BAR_ROW, "bars": rows}
 
 
 @lru_cache(maxsize=1)
@@ -69,21 +61,13 @@ def _projector(width: int, height: int, pad: int = 12):
     return project
 
 
-def belgium_map(map_id: str, title: str, description: str, places: list[dict]) -> Markup:
-    """Belgium's outline with one linked point per place {label, lon, lat, href}."""
-    width, height = 640, 520
-    project = _projector(width, height)
+def belgium_map(map_id: str, title: str, description: str, places: list[dict]) -> dict:
+    """Belgium's outline and one point per place {label, lon, lat, href}, projected to SVG units."""
+    project = _projector(MAP_WIDTH, MAP_HEIGHT)
     outline = " ".join(f"{x:.1f},{y:.1f}" for x, y in (project(*p) for p in _outline()))
-    parts = [f'<svg class="kb-map" viewBox="0 0 {width} {height}" role="group" '
-             f'aria-labelledby="{map_id}-title {map_id}-desc" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="{map_id}-title">{escape(title)}</title>',
-             f'<desc id="{map_id}-desc">{escape(description)}</desc>',
-             f'<polygon points="{outline}" fill="#eef2f7" stroke="#4a5a6a" stroke-width="1.2"/>']
+    points = []
     for place in places:
         x, y = project(place["lon"], place["lat"])
-        parts.append(f'<a href="{escape(place["href"])}" aria-label="{escape(place["label"])}">'
-                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
-                     f'fill="{BAR_COLOUR}" stroke="#ffffff" stroke-width="2"><title>{escape(place["label"])}'
-                     f'</title></circle></a>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+        points.append({"href": place["href"], "label": place["label"], "x": f"{x:.1f}", "y": f"{y:.1f}"})
+    return {"id": map_id, "title": title, "description": description, "width": MAP_WIDTH, "height": MAP_HEIGHT,
+            "outline": outline, "places": points}
