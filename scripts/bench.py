@@ -414,7 +414,7 @@ def largest_pages(site: Path, ids: list[str]) -> tuple[tuple[int, str], tuple[in
 
 WORST_TEXTS = {  # shapes that make Markdown scan to the end of the block for each bracket, 20,000 characters
     "[ ": "[ " * 9_999, "[a](": "[a](" * 5_000, "[x][": "[x][" * 5_000, "![ ": "![ " * 6_666,
-    "[b [a](https://x/]y) ": "[b [a](https://x/]y) " * 952, "- [ \\n": "- [ \n" * 5_000,
+    "[b [a](https://x/]y) ": "[b [a](https://x/]y) " * 952, "- [ (list items)": "- [ \n" * 5_000,
 }
 
 
