@@ -307,6 +307,7 @@ def test_the_audit_catches_what_it_looks_for():
 def test_csv_cells_never_start_a_formula(hostile):
     """Read the open data as a spreadsheet does (semicolons, UTF-8 with BOM): no cell may start a formula."""
     for path in (hostile.site / "fiches.csv", hostile.site / "fr" / "fiches.csv"):
+        assert path.is_file(), f"the build wrote no {path.name}: {hostile.result.stderr[-1500:]}"
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
         cells = [cell for row in rows for cell in row]
         hostile_cells = [cell for cell in cells if MARK in cell]
