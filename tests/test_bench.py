@@ -34,6 +34,9 @@ ROWS = [
     "catalogue page gzip, nl",
     "catalogue page gzip, fr",
     "whole site size",
+    "render: worst text shape, 20,000 chars",
+    "similar modules at 10,000 modules",
+    "similar modules: 10,000 vs 1,000 modules",
 ]
 WITH_BASELINE = ["validation: load_collection, best of 3", "fiche page HTML gzip, nl", "catalogue page gzip, fr"]
 GOALS = ["validation <=", "build time <=", "fiche page at N <=", "catalogue page <=", "fiche page <="]

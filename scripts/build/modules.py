@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts import fiche_schema as s
-from scripts import languages, richtext
+from scripts import languages, richtext, similarity
 from scripts.build import urls
 from scripts.fiche_collection import Fiche, weekly_hours
 
@@ -131,20 +131,5 @@ def related_modules(modules: list[Module], k: int = RELATED_PER_MODULE) -> dict[
 
     A and B are related when either is among the other's k best matches, so the relation is symmetric by
     construction and each list stays short."""
-    by_theme: dict[tuple[str, str], list[Module]] = {}
-    for module in modules:
-        for theme in module.themes:
-            by_theme.setdefault((module.data["kind"], theme), []).append(module)
-    links: dict[str, set[str]] = {module.key: set() for module in modules}
-    for module in modules:
-        mine = set(module.themes)
-        scores: dict[str, float] = {}
-        for theme in mine:
-            for other in by_theme.get((module.data["kind"], theme), []):
-                if other.fiche.id != module.fiche.id and other.key not in scores:
-                    theirs = set(other.themes)
-                    scores[other.key] = len(mine & theirs) / len(mine | theirs)
-        for key, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]:
-            links[module.key].add(key)
-            links[key].add(module.key)
-    return {key: sorted(values) for key, values in links.items()}
+    return similarity.related(
+        [similarity.Item(m.key, m.fiche.id, m.data["kind"], frozenset(m.themes)) for m in modules], k)
