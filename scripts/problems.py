@@ -171,11 +171,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                   "fr": "un mot de {length} caractères casserait la mise en page : {start}…"},
     "list_after_text": {
         "en": "a list right after a line of text shows as literal '{marker}' characters; put an empty line before "
-              "the list (line {line})",
+              "the list",
         "nl": "een lijst vlak na een tekstregel verschijnt als letterlijke '{marker}'-tekens; zet een lege regel "
-              "voor de lijst (regel {line})",
+              "voor de lijst",
         "fr": "une liste juste après une ligne de texte s'affiche avec des « {marker} » littéraux ; laissez une "
-              "ligne vide avant la liste (ligne {line})"},
+              "ligne vide avant la liste"},
     # -- scalars --------------------------------------------------------------------------------
     "str_too_long": {"en": "is {length} characters; the limit is {limit}",
                      "nl": "telt {length} tekens; de grens is {limit}",

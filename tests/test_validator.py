@@ -13,7 +13,6 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import asdict
 from pathlib import Path
 
 import fiche_collection
@@ -49,8 +48,8 @@ def rel(path: Path) -> str:
 
 
 def gcc_line(record: dict) -> str:
-    field = f"{record['field']}: " if record["field"] else ""
-    return f"{record['file']}:{record['line']}:{record['col']}: {record['severity']}: {field}{record['message']}"
+    """The text line of a JSON record: the field in words (1-based positions), the same message."""
+    return Problem(**record).format()
 
 
 def compare(expected: list[dict], problems: list[Problem]) -> str:
@@ -237,17 +236,16 @@ def test_gcc_line_for_a_field_problem():
 
 
 def test_gcc_line_for_a_file_problem():
-    path = rel(INVALID / "yaml-bom.yml")
+    path = rel(INVALID / "encoding-latin1.yml")
     result = run_cli(path)
-    assert result.stdout == (f"{path}:1:1: error: file starts with a UTF-8 byte order mark (BOM); "
-                             "save it as UTF-8 without BOM\n")
+    assert result.stdout == f"{path}:7:41: error: file is not valid UTF-8 (byte 0xe9); save it as UTF-8\n"
 
 
 def test_warnings_only_exit_0_and_are_printed():
     path = rel(INVALID / "long-word.yml")
     result = run_cli(path)
     assert result.returncode == 0
-    assert re.fullmatch(re.escape(path) + r":10:15: warning: summary\.nl: word of 200 characters would break "
+    assert re.fullmatch(re.escape(path) + r":10:15: warning: summary › nl: word of 200 characters would break "
                         r"the layout: a{30}…\n", result.stdout)
     assert result.stderr == "1 fiche(s) valid, 1 warning(s)\n"
 
@@ -261,7 +259,7 @@ def test_json_emits_the_same_records(monkeypatch):
         assert record["severity"] in ("error", "warning")
     monkeypatch.chdir(ROOT)
     in_process = fiche_collection.load_collection([INVALID], docs_dir=DOCS).problems
-    assert records == [asdict(p) for p in sorted(in_process)]
+    assert records == [p.record() for p in sorted(in_process)]
 
 
 def test_json_of_valid_fiches_is_an_empty_list():
@@ -342,7 +340,7 @@ def test_related_fiche_in_another_file(tmp_path):
     # the same file alone: b is not there
     alone = run_cli("a.yml", cwd=tmp_path)
     assert alone.returncode == 1
-    assert alone.stdout == "a.yml:18:11: error: related[0]: no fiche with id 'b'\n"
+    assert alone.stdout == "a.yml:18:11: error: related fiche 1: no fiche with id 'b'\n"
 
 
 def test_related_typo_suggests_the_existing_id(tmp_path):
@@ -390,7 +388,7 @@ def test_duplicate_module_ids(tmp_path):
 
 
 @pytest.mark.parametrize("text", [
-    "Zie [de website](https://www.example.org/pagina?a=1&b=2) of <https://example.org>.",
+    "Zie [de website](https://www.example.org/pagina?a=1&b=2) of https://example.org.",
     "Mail [ons](mailto:info@example.org) of bel.",
     "Voor 3 < 4 en 5 > 2 geldt: 18+ en max. 12 deelnemers.",
     "Groepen van < tien personen.",  # '<' then a space opens no HTML tag
