@@ -51,8 +51,10 @@ class Collection:
 
 
 def display_path(path: Path) -> str:
+    """The path relative to the working folder; the last part is never resolved (a link keeps its name)."""
+    path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.absolute().parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

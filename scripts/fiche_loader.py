@@ -292,17 +292,40 @@ def _parse(name: str, text: str, lines: list[str], problems: list[Problem]) -> L
 
 
 def _repair(text: str, lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
-    """A corrected line (0-based index, text) for a text holding ': ', proven to parse past it."""
+    """A corrected line (0-based index, text) for texts holding ': ', proven to parse past it.
+    A line may hold several such texts ({nl: Doel: x, fr: But : y}): each round quotes one more."""
     mark = exc.problem_mark
     if mark is None or mark.line >= len(lines):
         return None
-    index = mark.line
-    original = lines[index].rstrip("\r\n")
-    for candidate in _colon_fixes(original, mark.column):
-        trial = lines[:index] + [candidate + "\n"] + lines[index + 1:]
-        if _parses_past("".join(trial), index):
-            return index, candidate
+    index, col = mark.line, mark.column
+    line = lines[index].rstrip("\r\n")
+    for _ in range(4):
+        next_round = None
+        for candidate in _colon_fixes(line, col):
+            trial = "".join(lines[:index] + [candidate + "\n"] + lines[index + 1:])
+            after = _error_after(trial)
+            if after is None or after.line > index:
+                return index, candidate
+            if after.line == index and next_round is None:
+                next_round = (candidate, after.column)
+        if next_round is None:
+            return None
+        line, col = next_round
     return None
+
+
+def _error_after(text: str):
+    """The mark of the first error in `text`, or None when it composes."""
+    try:
+        _compose(text)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        return exc.problem_mark or exc.context_mark or _FIRST
+    except (yaml.YAMLError, RecursionError, MemoryError):
+        return _FIRST
+
+
+_FIRST = yaml.Mark("", 0, 0, 0, None, None)
 
 
 def _prefix_node(lines: list[str], count: int) -> yaml.Node | None:
