@@ -35,9 +35,12 @@ AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])[ \t]+\S")
+LIST_START = re.compile(r"\n {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-BARE_SCHEME = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{0,31}):(?!\s)")
+# A dangerous scheme as a whole word (`x-data:` is another, harmless scheme).
+UNSAFE_SCHEME = re.compile(r"(?<![a-zA-Z0-9+.-])(javascript|data|vbscript|file):(?!\s)", re.IGNORECASE)
 LONG_WORD = 60
+LONG_WORDS = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 FICHE_ID = s.Str(pattern=s.ID_PATTERN, example="ocmw-antwerpen-amie")  # how a reference to a fiche is checked
@@ -246,21 +249,23 @@ class Checker:
             return
         if schema.inline and LINE_BREAK.search(value.strip()):
             self.report(node, path, msg("single_line"))
-        autolink = AUTOLINK.search(value)
-        if autolink:  # the renderer escapes '<' first, so an autolink would show as literal text
-            self.report(node, path, msg("autolink", url=autolink.group(1)))
-        if RAW_HTML.search(AUTOLINK.sub("", value)):
-            self.report(node, path, msg("raw_html"))
-        for target in MD_LINK.findall(value):
-            self._link_target(node, path, target)
-        for scheme in BARE_SCHEME.findall(value):
-            if scheme.lower() in ("javascript", "data", "vbscript", "file"):
+        if "<" in value:
+            autolink = AUTOLINK.search(value)
+            if autolink:  # the renderer escapes '<' first, so an autolink would show as literal text
+                self.report(node, path, msg("autolink", url=autolink.group(1)))
+            if RAW_HTML.search(AUTOLINK.sub("", value)):
+                self.report(node, path, msg("raw_html"))
+        if ":" in value:  # every link and scheme check needs a colon: most texts skip them all
+            for target in MD_LINK.findall(value):
+                self._link_target(node, path, target)
+            for scheme in UNSAFE_SCHEME.findall(value):
                 self.report(node, path, msg("bad_scheme", scheme=scheme))
-        for word in value.split():
-            if len(word) > LONG_WORD and "://" not in word and "@" not in word:
-                self.report(node, path, msg("long_word", length=len(word), start=word[:30]), "warning")
-                break
-        if not schema.inline and "\n" in value:
+        if len(value) > LONG_WORD:
+            for word in LONG_WORDS.findall(value):
+                if "://" not in word and "@" not in word:
+                    self.report(node, path, msg("long_word", length=len(word), start=word[:30]), "warning")
+                    break
+        if not schema.inline and "\n" in value and LIST_START.search(value):
             self._list_after_text(node, path, value)
 
     def _list_after_text(self, node: yaml.ScalarNode, path: str, value: str) -> None:

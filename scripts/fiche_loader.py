@@ -28,6 +28,8 @@ MAX_CONTROL_REPORTS = 10
 TAB_WIDTHS = (2, 4, 8)
 # Characters YAML refuses in a file (outside its printable set); reported, then replaced by a space.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# An anchor (&name) where a node starts: without one there can be no alias, so the node walk is skipped.
+ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&[^\s\[\]{},]", re.MULTILINE)
 # Problems that say something is absent: meaningless when only the lines before a syntax error were read.
 ABSENCE = {"required_missing", "required_empty", "empty_value", "text_missing", "text_missing_both",
            "translation_missing", "min_items", "min_fields", "empty_item"}
@@ -284,7 +286,7 @@ def _parse(name: str, text: str, lines: list[str], problems: list[Problem]) -> L
         if until is None:
             problems.append(_problem(name, 1, 1, msg("no_document")))
         return Loaded(None, problems, until, frozenset(repaired))
-    if "*" in text and _has_shared_nodes(node):  # an alias: find where each one stands (second, rarer pass)
+    if ANCHOR.search(text) and _has_shared_nodes(node):  # an alias: find where each one stands (second, rarer pass)
         aliases = find_aliases(text if until is None else "".join(lines[: until - 1]), name)
         if aliases:
             return Loaded(None, problems + aliases, until, frozenset(repaired))
