@@ -107,6 +107,7 @@ def load_one(path: Path) -> tuple[Fiche | None, list[Problem], str | None]:
     if node is None:
         return None, problems, None
     checker = Checker(display)
+    checker.escapes = loaded.escapes
     data = checker.check_fiche(node)
     problems += _still_meaningful(checker.problems, loaded.until, loaded.repaired_lines)
     claimed = Checker._peek_scalar(node, "id") if isinstance(node, yaml.MappingNode) else None

@@ -44,6 +44,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     until: int | None = None
     repaired_lines: frozenset[int] = frozenset()
+    escapes: bool = True  # False when the text holds nothing that YAML could turn into a control character
 
 
 def _problem(path: str, line: int, col: int, text: Msg, severity: str = "error") -> Problem:
@@ -242,8 +243,9 @@ def read_bytes(data: bytes, name: str) -> Loaded:
     if RAW_CONTROL.search(text):
         text, found = _raw_controls(name, text)
         problems += found
-    lines = text.splitlines(keepends=True)
+    lines = None
     if "\t" in text:
+        lines = text.splitlines(keepends=True)
         found = _untab(name, lines)
         if found:
             problems += found
@@ -251,7 +253,7 @@ def read_bytes(data: bytes, name: str) -> Loaded:
     return _parse(name, text, lines, problems)
 
 
-def _parse(name: str, text: str, lines: list[str], problems: list[Problem]) -> Loaded:
+def _parse(name: str, text: str, lines: list[str] | None, problems: list[Problem]) -> Loaded:
     repaired: set[int] = set()
     until = None
     node = None
@@ -260,6 +262,8 @@ def _parse(name: str, text: str, lines: list[str], problems: list[Problem]) -> L
             node = _compose(text)
             break
         except yaml.MarkedYAMLError as exc:
+            if lines is None:  # split only when something must be repaired
+                lines = text.splitlines(keepends=True)
             fixed = _repair(text, lines, exc)
             if fixed is not None and len(repaired) < MAX_REPAIRS:
                 index, line = fixed
@@ -286,11 +290,13 @@ def _parse(name: str, text: str, lines: list[str], problems: list[Problem]) -> L
         if until is None:
             problems.append(_problem(name, 1, 1, msg("no_document")))
         return Loaded(None, problems, until, frozenset(repaired))
-    if ANCHOR.search(text) and _has_shared_nodes(node):  # an alias: find where each one stands (second, rarer pass)
+    # An alias: find where each one stands (a second, rarer pass).
+    if "&" in text and ANCHOR.search(text) and _has_shared_nodes(node):
         aliases = find_aliases(text if until is None else "".join(lines[: until - 1]), name)
         if aliases:
             return Loaded(None, problems + aliases, until, frozenset(repaired))
-    return Loaded(node, problems, until, frozenset(repaired))
+    escapes = "\\" in text or "\x85" in text or "\r" in text
+    return Loaded(node, problems, until, frozenset(repaired), escapes)
 
 
 def _repair(text: str, lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
