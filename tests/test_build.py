@@ -184,7 +184,8 @@ def test_preview_build_has_the_translation_status_page(tmp_path):
 
 
 @pytest.mark.parametrize("fixture", ["staffing-fte-string.yml", "duplicate-key.yml", "text-script.yml",
-                                     "yaml-anchor-alias-block.yml", "yaml-bom.yml", "toplevel-list.yml"])
+                                     "yaml-anchor-alias-block.yml", "yaml-syntax-colon-in-text.yml",
+                                     "toplevel-list.yml"])
 def test_build_refuses_what_the_validator_refuses_with_the_same_messages(tmp_path, fixture):
     fiches = tmp_path / "fiches"
     fiches.mkdir()

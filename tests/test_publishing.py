@@ -17,6 +17,7 @@ from markdown.extensions.toc import slugify
 
 from scripts import fiche_schema as s
 from scripts import new_fiche, translation_status
+from scripts.problems import worded_path
 
 PYTHON = sys.executable
 MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal.yml"
@@ -126,7 +127,7 @@ def test_scaffold_fails_validation_naming_every_empty_required_field(tmp_path):
     expected = set(schema_leaves(s.FICHE, required_only=True)) - {"id", "status"}
     assert {"title", "region", "summary", "last_reviewed", "sources[0].date"} <= expected
     found = errors(checked)
-    assert {field for field, _ in found} == expected
+    assert {field for field, _ in found} == {worded_path(field) for field in expected}
     assert all(message == "required field is empty" for _, message in found)
 
 
@@ -159,7 +160,7 @@ def test_every_optional_section_switched_on_but_empty_is_refused(tmp_path):
     assert {message for _, message in found} == {"required field is empty",
                                                  "empty value; fill it in or remove the field"}
     # every value of the schema is in the scaffold, at its place
-    assert {field for field, _ in found} == set(schema_leaves(s.FICHE)) - {"id", "status"}
+    assert {field for field, _ in found} == {worded_path(f) for f in set(schema_leaves(s.FICHE)) - {"id", "status"}}
 
 
 def test_scaffold_covers_every_schema_field_with_its_descriptions_and_choices(tmp_path):
@@ -427,12 +428,15 @@ def test_guide_comma_trap_message_is_the_validators(tmp_path):
     assert result.returncode == 1
     message = "unknown language (a comma inside {nl: ..., fr: ...} starts a new key: put the text in quotes)"
     assert message in result.stdout
+    for lang in s.LANGS:  # the guide quotes the message in the reader's language (validate.py --lang)
+        shown = run("validate.py", "--lang", lang, str(path)).stdout
+        words = re.search(r"error: summary › [^:]+: ([^)]+\))", shown, re.M)[1]  # up to the hint's end
+        text = page_text("fiche-schrijven", lang)
+        assert f"- {trap}" in text and f"- {quoted}" in text
+        assert f"`{words}`".replace("\u00a0", " ") in text.replace("\u00a0", " "), (lang, words)
     path.write_text(minimal.replace("summary: {nl: Een korte samenvatting., fr: Un résumé court.}",
                                     f"summary: {quoted}"), encoding="utf-8")
     assert run("validate.py", str(path)).returncode == 0
-    for lang in s.LANGS:
-        text = page_text("fiche-schrijven", lang)
-        assert f"- {trap}" in text and f"- {quoted}" in text and message in text
 
 
 def test_guide_shows_the_real_output_of_the_commands(tmp_path):
@@ -440,7 +444,8 @@ def test_guide_shows_the_real_output_of_the_commands(tmp_path):
     fiches.mkdir()
     assert run("new_fiche.py", "ocmw-voorbeeld-project", "--dir", "fiches", cwd=tmp_path).returncode == 0
     path = fiches / "ocmw-voorbeeld-project.yml"
-    validated = run("validate.py", "fiches/ocmw-voorbeeld-project.yml", cwd=tmp_path).stdout.splitlines()
+    validated = {lang: run("validate.py", "--lang", lang, "fiches/ocmw-voorbeeld-project.yml",
+                           cwd=tmp_path).stdout.replace("\u00a0", " ").splitlines() for lang in s.LANGS}
     path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:\n", "\ntitle: {nl: Voorbeeldproject}\n"),
                     encoding="utf-8")
     status = run("translation_status.py", "--fiches", "fiches", "--docs", ".", cwd=tmp_path).stdout.splitlines()
@@ -449,7 +454,7 @@ def test_guide_shows_the_real_output_of_the_commands(tmp_path):
                  for line in block.splitlines()]
         assert len(shown) == 3
         for line in shown:
-            assert line in (validated if ": error: " in line else status), (lang, line)
+            assert line.replace("\u00a0", " ") in (validated[lang] if ": error: " in line else status), (lang, line)
 
 
 def checklist(lang: str) -> list[str]:
