@@ -69,8 +69,9 @@ def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str 
     env.pop("KB_PREVIEW", None)
     if preview:
         env["KB_PREVIEW"] = "1"
-    if fiches_dir is not None:
+    if fiches_dir is not None:  # a fixture folder has no git history to require
         env["KB_FICHES_DIR"] = str(fiches_dir)
+        env.pop("KB_REQUIRE_GIT_HISTORY", None)
     command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir),
                "-f", str(config or ROOT / "mkdocs.yml")]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
