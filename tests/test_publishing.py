@@ -544,6 +544,12 @@ def test_github_workflow():
     check_commands_exist(commands)
     assert "vars.SITE_URL" in build["env"]["SITE_URL"]
     steps = {step.get("uses", "").split("@")[0]: step for step in build["steps"]}
+    assert steps["actions/checkout"]["with"]["fetch-depth"] == 0  # the whole history, for the change history
+    trust = next(i for i, step in enumerate(build["steps"]) if "safe.directory" in step.get("run", ""))
+    assert trust == build["steps"].index(steps["actions/checkout"]) + 1  # before anything reads git
+    assert 'git config --global --add safe.directory "$GITHUB_WORKSPACE"' in build["steps"][trust]["run"]
+    strict = next(step for step in build["steps"] if step.get("run") == ".venv/bin/mkdocs build --strict")
+    assert strict["env"]["KB_REQUIRE_GIT_HISTORY"] == "1"
     upload = steps["actions/upload-pages-artifact"]
     assert upload["with"]["path"].rstrip("/") == "site" and "refs/heads/main" in upload["if"]
     assert [u.split("@")[0] for u in uses(deploy)] == ["actions/deploy-pages"]
@@ -556,9 +562,13 @@ def test_github_workflow():
 def test_gitlab_ci():
     pipeline = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     check_commands_exist(runs(pipeline))
+    assert pipeline["variables"]["GIT_DEPTH"] == 0  # the whole history (GitLab clones 20 commits by default)
+    before = pipeline["default"]["before_script"]
+    assert 'git config --global --add safe.directory "$CI_PROJECT_DIR"' in before
     for job in ("check", "pages"):
         script = pipeline[job]["script"]
-        assert script.index("bash scripts/test.sh") < script.index(".venv/bin/mkdocs build --strict")
+        assert script.index("bash scripts/test.sh") < \
+            script.index("KB_REQUIRE_GIT_HISTORY=1 .venv/bin/mkdocs build --strict")
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
     assert "mv site public" in pipeline["pages"]["script"]
     assert "$CI_DEFAULT_BRANCH" in pipeline["pages"]["rules"][0]["if"]
