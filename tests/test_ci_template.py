@@ -54,10 +54,11 @@ def fresh_clone(tmp_path: Path, depth: int) -> Path:
     assert result.returncode == 0, result.stderr
     if os.geteuid() == 0:  # as in a container job: root works on a checkout owned by someone else
         subprocess.run(["chown", "-R", f"{NOBODY}:{NOBODY}", str(clone)], check=True)
-    for shared in (".venv", "node_modules"):  # reuse the installed packages (the pins are the same)
-        if (ROOT / shared).exists():
+    # reuse the installed packages (same pins); node_modules only when complete, so that an `npm ci` never
+    # writes into the shared folder
+    for shared, marker in ((".venv", "bin/python"), ("node_modules", "axe-core/axe.min.js")):
+        if (ROOT / shared / marker).exists():
             (clone / shared).symlink_to((ROOT / shared).resolve())
-    return clone
 
 
 def expression(text: str, context: dict) -> str:

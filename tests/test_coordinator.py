@@ -33,8 +33,10 @@ def copy_repository(target: Path) -> None:
         if source.is_file() and not source.is_symlink():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
-    for shared in (".venv", "node_modules"):  # the installed packages, not copied
-        if (ROOT / shared).exists():
+    # reuse the installed packages (same pins); node_modules only when complete, so that an `npm ci` never
+    # writes into the shared folder
+    for shared, marker in ((".venv", "bin/python"), ("node_modules", "axe-core/axe.min.js")):
+        if (ROOT / shared / marker).exists():
             (target / shared).symlink_to((ROOT / shared).resolve())
 
 
