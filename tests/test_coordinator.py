@@ -21,8 +21,8 @@ from conftest import ROOT
 NEW = ROOT / "tests" / "fixtures" / "coordinator"
 # Test files whose expectations never involve fiches/ (fixtures only), the benchmark, and the tests that copy the
 # repository themselves: left out of the inner run.
-NOT_CONTENT = ["test_validator.py", "test_hostile.py", "test_bench.py", "test_ci_template.py",
-               "test_coordinator.py", "test_suite_rules.py", "test_reproducible.py"]
+NOT_CONTENT = ["test_hostile.py", "test_injection.py", "test_injection_build.py", "test_reproducible.py",
+               "test_bench.py", "test_ci_template.py", "test_coordinator.py", "test_suite_rules.py"]
 
 
 def copy_repository(target: Path) -> None:
