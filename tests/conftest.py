@@ -171,7 +171,9 @@ class PageWatch:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("response", lambda response: self.failures.append(f"{response.status} {response.url}")
                 if response.status >= 400 else None)
-        page.on("requestfailed", lambda request: self.failures.append(f"failed {request.url}"))
+        # a request the browser abandons because the test moves on to the next page is no failure of the site
+        page.on("requestfailed", lambda request: self.failures.append(f"failed {request.url} ({request.failure})")
+                if request.failure != "net::ERR_ABORTED" else None)
         page.on("console", lambda message: self.console_errors.append(message.text)
                 if message.type == "error" else None)
 
