@@ -61,6 +61,7 @@ def fresh_clone(tmp_path: Path, depth: int) -> Path:
     for shared, marker in ((".venv", "bin/python"), ("node_modules", "axe-core/axe.min.js")):
         if (ROOT / shared / marker).exists():
             (clone / shared).symlink_to((ROOT / shared).resolve())
+    return clone
 
 
 def expression(text: str, context: dict) -> str:
