@@ -195,7 +195,7 @@ def test_scaffold_follows_the_schema_not_a_template(monkeypatch):
 
 def test_scaffold_refuses_an_existing_id(tmp_path):
     existing = tmp_path / "ocmw-antwerpen-amie.yml"
-    shutil.copy(ROOT / "fiches" / "ocmw-antwerpen-amie.yml", existing)
+    shutil.copy(ROOT / "tests" / "fixtures" / "valid" / "ocmw-antwerpen-amie.yml", existing)
     before = existing.read_bytes()
     result = run("new_fiche.py", "ocmw-antwerpen-amie", "--dir", str(tmp_path))
     assert result.returncode == 1
@@ -397,10 +397,13 @@ def test_guide_page_headings_and_links(name, lang):
 
 
 def test_guide_links_the_worked_examples_and_the_schema():
+    fiche_ids = {p.stem for p in (ROOT / "fiches").glob("*.yml")}
     for lang in s.LANGS:
         text = page_text("fiche-schrijven", lang)
-        for target in ("../fiches/ocmw-antwerpen-amie.md", "../fiches/ocmw-charleroi-activ-up.md", "schema.md"):
-            assert f"]({target})" in text, (lang, target)
+        assert "](schema.md)" in text, lang
+        examples = re.findall(r"\]\(\.\./fiches/([a-z0-9-]+)\.md\)", text)
+        assert examples, lang  # the guide works through real fiches of the site...
+        assert set(examples) <= fiche_ids, (lang, set(examples) - fiche_ids)  # ...that exist
 
 
 def test_guide_excerpts_are_taken_from_the_fiches():
@@ -473,12 +476,10 @@ def test_pull_request_template_holds_the_review_checklist():
     assert template.count("- [ ] ") == len(checklist("nl")) + len(checklist("fr"))
 
 
-def test_contributor_pages_are_built_in_both_languages(request):
-    """Runs once the pages are in the nav of mkdocs.yml (the strict build refuses pages outside it)."""
+def test_contributor_pages_are_built_in_both_languages(site):
     nav = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "x", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["nav"]
-    if not all(f"bijdragen/{name}.md" in json.dumps(nav) for name in GUIDE_PAGES):
-        pytest.skip("add docs/bijdragen/{index,fiche-schrijven,nazicht,publiceren}.md to the nav of mkdocs.yml")
-    site = request.getfixturevalue("site")
+    missing = [name for name in GUIDE_PAGES if f"bijdragen/{name}.md" not in json.dumps(nav)]
+    assert missing == [], "the contributor guide pages must be in the nav of mkdocs.yml"
     for name in GUIDE_PAGES:
         url = "bijdragen/" if name == "index" else f"bijdragen/{name}/"
         nl = (site / url / "index.html").read_text(encoding="utf-8")
@@ -549,6 +550,12 @@ def test_github_workflow():
     check_commands_exist(commands)
     assert "vars.SITE_URL" in build["env"]["SITE_URL"]
     steps = {step.get("uses", "").split("@")[0]: step for step in build["steps"]}
+    assert steps["actions/checkout"]["with"]["fetch-depth"] == 0  # the whole history, for the change history
+    trust = next(i for i, step in enumerate(build["steps"]) if "safe.directory" in step.get("run", ""))
+    assert trust == build["steps"].index(steps["actions/checkout"]) + 1  # before anything reads git
+    assert 'git config --global --add safe.directory "$GITHUB_WORKSPACE"' in build["steps"][trust]["run"]
+    strict = next(step for step in build["steps"] if step.get("run") == ".venv/bin/mkdocs build --strict")
+    assert strict["env"]["KB_REQUIRE_GIT_HISTORY"] == "1"
     upload = steps["actions/upload-pages-artifact"]
     assert upload["with"]["path"].rstrip("/") == "site" and "refs/heads/main" in upload["if"]
     assert [u.split("@")[0] for u in uses(deploy)] == ["actions/deploy-pages"]
@@ -561,9 +568,13 @@ def test_github_workflow():
 def test_gitlab_ci():
     pipeline = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     check_commands_exist(runs(pipeline))
+    assert pipeline["variables"]["GIT_DEPTH"] == 0  # the whole history (GitLab clones 20 commits by default)
+    before = pipeline["default"]["before_script"]
+    assert 'git config --global --add safe.directory "$CI_PROJECT_DIR"' in before
     for job in ("check", "pages"):
         script = pipeline[job]["script"]
-        assert script.index("bash scripts/test.sh") < script.index(".venv/bin/mkdocs build --strict")
+        assert script.index("bash scripts/test.sh") < \
+            script.index("KB_REQUIRE_GIT_HISTORY=1 .venv/bin/mkdocs build --strict")
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
     assert "mv site public" in pipeline["pages"]["script"]
     assert "$CI_DEFAULT_BRANCH" in pipeline["pages"]["rules"][0]["if"]
