@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import fiche_schema as s
 import richtext
 import ui_text
-from fiche_collection import Fiche, sessions_per_week, total_fte, weekly_hours
+from fiche_collection import Fiche, project_weekly_hours, sessions_per_week, total_fte, weekly_hours
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def facet_codes(data: dict) -> dict[str, list[str]]:
 
 def max_weekly_hours(data: dict) -> float | None:
     hours = [h for h in (weekly_hours(m.get("setup", {})) for m in data.get("modules", [])) if h is not None]
-    return max(hours) if hours else None
+    return project_weekly_hours(data, hours)
 
 
 def catalogue_item(fiche: Fiche, lang: str) -> dict:

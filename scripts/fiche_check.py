@@ -30,6 +30,7 @@ AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 BARE_SCHEME = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{0,31}):(?!\s)")
 LONG_WORD = 60
+THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 45.000 or 1.250.000: Belgian thousands separators
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 FICHE_ID = s.Str(pattern=s.ID_PATTERN, example="ocmw-antwerpen-amie")  # how a reference to a fiche is checked
@@ -131,7 +132,19 @@ class Checker:
                 self.report(node, _join(path, field.name), "required field is missing")
         if schema.min_fields and not present & set(names):
             self.report(node, path, f"give at least one of: {', '.join(names)}")
+        self._provenance(schema, node, path, present)
         return out
+
+    def _provenance(self, schema: s.Obj, node: yaml.MappingNode, path: str, present: set) -> None:
+        """A value whose schema names `needs_one_of` must say where it comes from (its source or `inferred`)."""
+        if schema.needs_one_of and not present & set(schema.needs_one_of):
+            self.report(node, path, "say where this comes from: add " + " or ".join(schema.needs_one_of))
+        for field in schema.fields:
+            if field.needs_one_of and field.name in present and not present & set(field.needs_one_of):
+                key_node = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == field.name)
+                self.report(key_node, _join(path, field.name),
+                            "say where this comes from: add " + " or ".join(field.needs_one_of)
+                            + "; a value the source does not give stays out")
 
     def _list(self, schema: s.List, node: yaml.Node, path: str):
         if not isinstance(node, yaml.SequenceNode):
@@ -267,6 +280,8 @@ class Checker:
             hint = ""
             if re.fullmatch(r"\s*-?\d+,\d+\s*", value):
                 hint = f" (use a decimal point: {value.strip().replace(',', '.')})"
+            elif schema.money and THOUSANDS.fullmatch(value.strip()):
+                hint = f" (write the amount without thousands separators: {value.strip().replace('.', '')})"
             self.report(node, path, f"expected a number, got {value!r}{hint}")
             return None
         try:
@@ -277,6 +292,10 @@ class Checker:
         if not math.isfinite(number):
             self.report(node, path, f"expected a finite number, got {value!r}")
             return None
+        if schema.money and THOUSANDS.fullmatch(value.strip()):
+            self.report(node, path, f"{value} is read as {_num(number)}; if you mean "
+                                    f"{value.strip().replace('.', '')} euro, write it without the thousands "
+                                    "separator", "warning")
         if schema.integer and not number.is_integer():
             self.report(node, path, f"expected a whole number, got {value}")
             return None

@@ -198,10 +198,26 @@ def total_fte(data: dict) -> float | None:
     return round(sum(r.get("count", 1) * r["fte"] for r in roles), 2)
 
 
+def stated_number(quantity: dict | None) -> float | None:
+    """The number a qualified quantity ({value|min|max, approximate}) can be ranked by: its value, or its minimum
+    (the source's "at least"); None for a maximum alone or nothing, since "not stated" is not zero."""
+    if not quantity:
+        return None
+    return quantity.get("value", quantity.get("min"))
+
+
+def project_weekly_hours(data: dict, module_hours: list[float]) -> float | None:
+    """A fiche-level intensity from the source wins over the modules' hours (which may be a small part of
+    the week, e.g. Charleroi's participants are there almost every day); without hours it is not stated."""
+    if "intensity" in data:
+        return stated_number(data["intensity"].get("hours_per_week"))
+    return max(module_hours) if module_hours else None
+
+
 def weekly_hours(setup: dict) -> float | None:
     """Hours per week computed from what the source gives; None when it gives too little."""
     if "hours_per_week" in setup:
-        return setup["hours_per_week"]
+        return stated_number(setup["hours_per_week"])
     freq = setup.get("frequency")
     if freq and "hours_per_session" in setup:
         return round(freq["times"] * s.PER_WEEK[freq["per"]] * setup["hours_per_session"], 2)

@@ -45,6 +45,7 @@ class Number(Node):
     maximum: float = 1_000_000
     integer: bool = False
     exclusive_minimum: bool = False
+    money: bool = False  # amounts in euro: warn when `45.000` (a Belgian thousands separator) is read as 45
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,16 @@ class F:
     name: str
     node: Node
     required: bool = False
+    # Provenance: when this field is given, one of these sibling fields must be given too (its source, or the
+    # flag that the editors inferred it). The validator, the scaffold and the schema page read it from here.
+    needs_one_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Obj(Node):
     fields: tuple[F, ...] = ()
     min_fields: int = 0
+    needs_one_of: tuple[str, ...] = ()  # provenance of the whole object (see F.needs_one_of)
 
     def get(self, name: str) -> F | None:
         for f in self.fields:
@@ -202,7 +207,67 @@ DURATION_UNITS = {
     "year": d("jaar", "an(s)"),
 }
 
+# Singular and plural of the duration units, for views that write "1 dag" / "3 dagen" (no "dag(en)").
+DURATION_UNIT_FORMS = {
+    "day": {"nl": ("dag", "dagen"), "fr": ("jour", "jours")},
+    "week": {"nl": ("week", "weken"), "fr": ("semaine", "semaines")},
+    "month": {"nl": ("maand", "maanden"), "fr": ("mois", "mois")},
+    "year": {"nl": ("jaar", "jaar"), "fr": ("an", "ans")},
+}
+
+YES = {"yes": d("ja", "oui")}
+
 # --- building blocks ----------------------------------------------------------
+
+
+def flag(nl: str, fr: str) -> Enum:
+    """A yes-flag (`approximate: yes`); absent means no."""
+    return Enum(description=d(nl, fr), values=YES)
+
+
+SOURCE_REF = Obj(
+    description=d("Waar de bron dit zegt: het nummer van de bron in `sources` (1 = de eerste) en de plaats "
+                  "erin (pagina of deel).",
+                  "Où la source le dit : le numéro de la source dans `sources` (1 = la première) et l'endroit "
+                  "(page ou section)."),
+    fields=(
+        F("ref", Number(description=d("Nummer van de bron in `sources` (1 = de eerste).",
+                                      "Numéro de la source dans `sources` (1 = la première)."),
+                        integer=True, minimum=1, maximum=50), required=True),
+        F("at", Str(description=d("Pagina of deel van de bron, bv. `p. 2` of `p. 26, 1.5`.",
+                                  "Page ou section de la source, p. ex. `p. 2` ou `p. 26, 1.5`."),
+                    max_len=80, example="p. 2")),
+    ),
+)
+
+
+def source_ref(nl: str, fr: str) -> Obj:
+    return Obj(description=d(nl, fr), fields=SOURCE_REF.fields)
+
+
+def inferred_flag(what_nl: str, what_fr: str) -> Enum:
+    return flag(f"`yes` als de bron {what_nl} niet zegt en de redactie het afleidde; de site toont het zo.",
+                f"`yes` si la source ne dit pas {what_fr} et que la rédaction l'a déduit ; le site l'indique.")
+
+
+def quantity(nl: str, fr: str, maximum: float, integer: bool = False) -> Obj:
+    """A number with the qualifier the source gives: exact, at least, at most, about."""
+    def number(nl_: str, fr_: str) -> Number:
+        return Number(description=d(nl_, fr_), maximum=maximum, integer=integer, exclusive_minimum=True)
+    return Obj(
+        description=d(nl + " Schrijf wat de bron zegt: `value` (precies), `min` (minstens), `max` (hoogstens), "
+                           "`approximate: yes` (ongeveer), bv. `{min: 21}`.",
+                      fr + " Écrivez ce que dit la source : `value` (exact), `min` (au moins), `max` (au plus), "
+                           "`approximate: yes` (environ), p. ex. `{min: 21}`."),
+        fields=(
+            F("value", number("Precies dit aantal.", "Exactement ce nombre.")),
+            F("min", number("Minstens dit aantal.", "Au moins ce nombre.")),
+            F("max", number("Hoogstens dit aantal.", "Au plus ce nombre.")),
+            F("approximate", flag("`yes` als de bron 'ongeveer' zegt.", "`yes` si la source dit « environ ».")),
+        ),
+        min_fields=1,
+    )
+
 
 TEXT_LIST = List(item=Text(), description=d("Lijst van teksten.", "Liste de textes."))
 
@@ -257,9 +322,8 @@ SETUP = Obj(
         F("frequency", FREQUENCY),
         F("hours_per_session", Number(description=d("Uren per sessie.", "Heures par séance."),
                                       exclusive_minimum=True, maximum=24)),
-        F("hours_per_week", Number(description=d("Uren per week, als de bron dat zo zegt (bv. minimum 21).",
-                                                 "Heures par semaine si la source le dit ainsi (p. ex. 21 minimum)."),
-                                   exclusive_minimum=True, maximum=60)),
+        F("hours_per_week", quantity("Uren per week, als de bron dat zo zegt.",
+                                     "Heures par semaine, si la source le dit ainsi.", maximum=60)),
         F("duration", DURATION),
         F("min_group_size", Number(description=d("Minimale groepsgrootte.", "Taille minimale du groupe."),
                                    integer=True, minimum=1, maximum=200)),
@@ -282,9 +346,15 @@ MODULE = Obj(
         F("languages", List(item=Enum(values=ACTIVITY_LANGUAGES), unique=True,
                             description=d("Taal van de activiteit, alleen als de bron die noemt.",
                                           "Langue de l'activité, uniquement si la source la mentionne."))),
-        F("origin", Enum(description=d("Herkomst: uit de praktijk of met wetenschappelijke onderbouwing.",
-                                       "Origine : issue de la pratique ou fondée sur des données scientifiques."),
-                         values=ORIGINS)),
+        F("origin", Enum(description=d("Herkomst: uit de praktijk of met wetenschappelijke onderbouwing. Alleen "
+                                       "met `origin_source` (waar de bron het zegt) of `origin_inferred: yes`.",
+                                       "Origine : issue de la pratique ou fondée sur des données scientifiques. "
+                                       "Uniquement avec `origin_source` (où la source le dit) ou "
+                                       "`origin_inferred: yes`."),
+                         values=ORIGINS), needs_one_of=("origin_source", "origin_inferred")),
+        F("origin_source", source_ref("Waar de bron de herkomst van de module vermeldt.",
+                                      "Où la source mentionne l'origine du module.")),
+        F("origin_inferred", inferred_flag("de herkomst", "l'origine")),
         F("goals", texts("Doelen (Doel).", "Objectifs.", min_items=1), required=True),
         F("content", Obj(
             description=d("Inhoud.", "Contenu."),
@@ -342,7 +412,15 @@ FICHE = Obj(
                   required=True),
                 F("lon", Number(description=d("Lengtegraad.", "Longitude."), minimum=2.5, maximum=6.5),
                   required=True),
+                F("source", source_ref("Waar de bron het adres geeft.", "Où la source donne l'adresse.")),
+                F("approximate", flag("`yes` als de punt bij benadering is (bv. het centrum van de gemeente).",
+                                      "`yes` si le point est approximatif (p. ex. le centre de la commune).")),
+                F("basis", text("Waarop de ligging berust (bv. 'centrum van de gemeente; de bron geeft geen "
+                                "adres').",
+                                "Sur quoi repose la position (p. ex. « centre de la commune ; la source ne donne "
+                                "pas d'adresse »).")),
             ),
+            needs_one_of=("source", "approximate"),
         )),
         F("period", Obj(
             description=d("Looptijd van het project.", "Durée du projet."),
@@ -351,11 +429,52 @@ FICHE = Obj(
                                               "Début (AAAA, AAAA-MM ou AAAA-MM-JJ)."), partial=True),
                   required=True),
                 F("end", Date(description=d("Einde, als gekend.", "Fin, si elle est connue."), partial=True)),
+                F("end_planned", flag("`yes` als de bron het einde als gepland vermeldt (\"lopen nog tot eind "
+                                      "2021\"): na die datum is de stand niet bekend.",
+                                      "`yes` si la source mentionne la fin comme prévue (« jusqu'à la fin de "
+                                      "2021 ») : après cette date, la situation n'est pas connue.")),
+                F("source", source_ref("Waar de bron de looptijd vermeldt.", "Où la source mentionne la durée.")),
+                F("inferred", inferred_flag("de looptijd", "la durée")),
             ),
+            needs_one_of=("source", "inferred"),
         )),
-        F("lifecycle", Enum(description=d("Levensfase van de praktijk (los van de publicatiestatus).",
-                                          "Stade de vie de la pratique (distinct du statut de publication)."),
-                            values=LIFECYCLE)),
+        F("lifecycle", Enum(description=d("Levensfase van de praktijk (los van de publicatiestatus), alleen als "
+                                          "de bron ze vermeldt (`lifecycle_source`). Anders weglaten.",
+                                          "Stade de vie de la pratique (distinct du statut de publication), "
+                                          "uniquement si la source l'indique (`lifecycle_source`). Sinon, "
+                                          "omettre."),
+                            values=LIFECYCLE), needs_one_of=("lifecycle_source",)),
+        F("lifecycle_source", source_ref("Waar de bron de levensfase vermeldt.",
+                                         "Où la source indique le stade de vie.")),
+        F("as_of", Date(description=d("De datum of het jaar waarop de informatie van de fiche slaat, volgens de "
+                                      "bron (bv. 2020 voor de gids van maart 2020). De site schrijft: 'situatie "
+                                      "volgens de bron van 2020'.",
+                                      "La date ou l'année que décrivent les informations de la fiche, selon la "
+                                      "source (p. ex. 2020 pour le guide de mars 2020). Le site écrit : "
+                                      "« situation selon la source de 2020 »."), partial=True),
+          required=True),
+        F("as_of_source", source_ref("De bron waarop de datum berust.", "La source sur laquelle repose la date."),
+          required=True),
+        F("as_of_inferred", flag("`yes` als de bron niet gedateerd is en de redactie de datum uit haar inhoud "
+                                 "afleidde; de site toont het zo.",
+                                 "`yes` si la source n'est pas datée et que la rédaction a déduit la date de son "
+                                 "contenu ; le site l'indique.")),
+        F("intensity", Obj(
+            description=d("Hoe intensief het traject voor een deelnemer is, als de bron dat over het geheel zegt "
+                          "(niet per module). Zonder cijfer in de bron: alleen `text`; dan rangschikt de site "
+                          "niet op uren (niet vermeld is niet nul).",
+                          "L'intensité du parcours pour un participant, si la source la donne pour l'ensemble "
+                          "(et non par module). Sans chiffre dans la source : seulement `text` ; le site ne classe "
+                          "alors pas selon les heures (non précisé n'est pas zéro)."),
+            fields=(
+                F("hours_per_week", quantity("Uren activiteiten per week.", "Heures d'activités par semaine.",
+                                             maximum=60)),
+                F("days_per_week", quantity("Dagen per week.", "Jours par semaine.", maximum=7)),
+                F("text", text("Wat de bron zegt, in woorden.", "Ce que dit la source, en mots.")),
+                F("source", source_ref("Waar de bron het zegt.", "Où la source le dit."), required=True),
+            ),
+            min_fields=1,
+        )),
         F("review_by", Date(description=d("Na te kijken tegen: daarna toont de pagina een melding.",
                                           "À revoir avant le : ensuite, la page affiche un avertissement."))),
         F("funding", List(item=Enum(values=FUNDING), unique=True,
@@ -453,6 +572,13 @@ FICHE = Obj(
                                   "ETP mentionnés par la ligne budgétaire ; si cela diffère de l'équipe, le "
                                   "site montre les deux."),
                     exclusive_minimum=True, maximum=500)),
+                F("amount_eur", Number(
+                    description=d("Bedrag in euro, alleen als de bron een bedrag geeft; zonder "
+                                  "duizendtalscheiding (45000, niet 45.000).",
+                                  "Montant en euros, uniquement si la source en donne un ; sans séparateur des "
+                                  "milliers (45000, et non 45.000)."),
+                    exclusive_minimum=True, maximum=100_000_000, money=True)),
+                F("amount_source", source_ref("Waar de bron het bedrag geeft.", "Où la source donne le montant.")),
                 F("material", text("Materiaalkost.", "Frais de matériel.")),
             ),
             min_fields=1,
@@ -507,6 +633,18 @@ FICHE = Obj(
                 F("publisher", text("Uitgever.", "Éditeur.", inline=True)),
                 F("date", Date(description=d("Datum van het document.", "Date du document."), partial=True),
                   required=True),
+                F("date_inferred", flag("`yes` als het document niet gedateerd is en de redactie de datum "
+                                        "afleidde (zeg waaruit in `note`).",
+                                        "`yes` si le document n'est pas daté et que la rédaction a déduit la date "
+                                        "(dites d'où dans `note`).")),
+                F("languages", List(item=Enum(values={lang: d(lang.upper(), lang.upper()) for lang in LANGS}),
+                                    unique=True, min_items=1,
+                                    description=d("Talen waarin het document bestaat; een titel in een andere "
+                                                  "taal is een vertaling van de redactie.",
+                                                  "Langues dans lesquelles le document existe ; un titre dans "
+                                                  "une autre langue est une traduction de la rédaction."))),
+                F("note", text("Opmerking over de bron (bv. waaruit de datum afgeleid is).",
+                               "Remarque sur la source (p. ex. d'où la date est déduite).")),
                 F("pages", Str(description=d("Pagina's (bv. 6-12).", "Pages (p. ex. 6-12)."),
                                pattern=r"^[0-9]+(?:-[0-9]+)?$", example="6-12")),
                 F("url", Url(description=d("Link naar het document.", "Lien vers le document."))),
@@ -524,7 +662,42 @@ FICHE = Obj(
         )),
         F("related", List(item=FicheRef(), unique=True,
                           description=d("Ids van verwante fiches.", "Identifiants des fiches liées."))),
-        F("last_reviewed", Date(description=d("Datum van de laatste inhoudelijke controle.",
-                                              "Date du dernier contrôle du contenu.")), required=True),
+        F("conflicts", List(
+            description=d("Tegenstrijdigheden in de bron: de bron geeft voor hetzelfde gegeven twee waarden. Beide "
+                          "blijven staan, met de plaats waar ze staan; de site toont ze overal waar het gegeven "
+                          "verschijnt.",
+                          "Contradictions de la source : elle donne deux valeurs pour la même donnée. Les deux "
+                          "sont conservées, avec l'endroit où elles figurent ; le site les montre partout où la "
+                          "donnée apparaît."),
+            item=Obj(fields=(
+                F("applies_to", List(item=Str(pattern=r"^[a-z0-9_.\[\]-]+$", max_len=120,
+                                              example="budget.personnel_fte",
+                                              description=d("Pad van het veld (modules[id] voor een module).",
+                                                            "Chemin du champ (modules[id] pour un module).")),
+                                     min_items=1, unique=True,
+                                     description=d("Velden waarop de tegenstrijdigheid slaat, bv. "
+                                                   "`budget.personnel_fte` of `modules[collectieve-coaching].setup`.",
+                                                   "Champs concernés, p. ex. `budget.personnel_fte` ou "
+                                                   "`modules[collectieve-coaching].setup`.")), required=True),
+                F("statements", List(
+                    min_items=2,
+                    description=d("Wat de bron op elke plaats zegt.", "Ce que dit la source à chaque endroit."),
+                    item=Obj(fields=(
+                        F("says", text("Wat de bron hier zegt.", "Ce que la source dit ici."), required=True),
+                        F("number", Number(description=d("Het getal dat de bron hier geeft, als het een getal is.",
+                                                         "Le nombre que la source donne ici, s'il s'agit d'un "
+                                                         "nombre."), maximum=10_000)),
+                        F("source", source_ref("Waar.", "Où."), required=True),
+                    )),
+                ), required=True),
+                F("note", text("Toelichting.", "Explication.")),
+            )),
+        )),
+        F("last_reviewed", Date(description=d("Datum waarop de redactie de fiche het laatst naast haar bronnen "
+                                              "legde. Zegt niets over de huidige stand van het project: die "
+                                              "geldt op de datum van `as_of`.",
+                                              "Date à laquelle la rédaction a comparé la fiche à ses sources pour "
+                                              "la dernière fois. Ne dit rien de la situation actuelle du projet : "
+                                              "celle-ci vaut à la date de `as_of`.")), required=True),
     ),
 )

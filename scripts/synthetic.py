@@ -463,13 +463,14 @@ class FicheMaker:
     def _coordinates(self, schema):
         lat = min(51.5, max(49.5, self.me.place[3] + self.rng.uniform(-0.02, 0.02)))
         lon = min(6.4, max(2.6, self.me.place[4] + self.rng.uniform(-0.02, 0.02)))
-        return {"lat": round(lat, 4), "lon": round(lon, 4)}
+        return {"lat": round(lat, 4), "lon": round(lon, 4), "approximate": "yes"}
 
     def _period(self, schema):
         start = self.rng.randint(2012, 2023)
         period = {"start": str(start) if self.rng.random() < 0.6 else f"{start}-{self.rng.randint(1, 12):02d}"}
         if self.rng.random() < 0.6:
             period["end"] = str(self.rng.randint(start + 1, 2027))
+        period["source"] = {"ref": 1}
         return period
 
     def _last_reviewed(self, schema):
@@ -528,7 +529,8 @@ class FicheMaker:
         if self.rng.random() < 0.5:
             setup.pop("hours_per_week", None)  # most sources give frequency × hours per session only
         else:
-            put("hours_per_week", self.rng.choice([2, 4, 6, 8, 12, 16, 21, 24]))
+            hours = self.rng.choice([2, 4, 6, 8, 12, 16, 21, 24])
+            put("hours_per_week", {"min": hours} if self.rng.random() < 0.3 else {"value": hours})
         duration = {"amount": self.rng.randint(1, 12), "unit": self.rng.choice(["week", "month", "month"])}
         if self.rng.random() < 0.3:
             duration["approximate"] = "yes"
