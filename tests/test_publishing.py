@@ -95,7 +95,7 @@ def fill(text: str, values: dict) -> str:
                     value = value[0]  # a list of objects: the scaffold has one item
             is_text = isinstance(value, dict) and set(value) <= set(s.LANGS)
             if not match.group(4).strip() and value is not None and (is_text or not isinstance(value, dict)):
-                keep = isinstance(value, (dict, list, int, float)) and not isinstance(value, bool)  # numbers stay numbers
+                keep = isinstance(value, (dict, list, int, float)) and not isinstance(value, bool)
                 line += " " + json.dumps(value if keep else str(value), ensure_ascii=False)
         out.append(line)
     return "\n".join(out) + "\n"
