@@ -123,7 +123,7 @@ THEMES = {
     "diversiteit": d("Diversiteit", "Diversité"),
     "gezondheid": d("Gezondheid", "Santé"),
     "psychosociaal": d("Psychosociaal welzijn", "Bien-être psychosocial"),
-    "vrijwilligerswerk": d("Vrijwilligerswerk", "Bénévolat"),
+    "vrijwilligerswerk": d("Vrijwilligerswerk", "Volontariat"),
     "digitaal": d("Digitale vaardigheden", "Compétences numériques"),
     "cultuur-creativiteit": d("Cultuur en creativiteit", "Culture et créativité"),
     "gezin": d("Gezin", "Famille"),
