@@ -217,6 +217,9 @@ DURATION_UNIT_FORMS = {
 
 YES = {"yes": d("ja", "oui")}
 
+# Dates that describe the editorial process or a document itself, not the project: they need no source.
+EDITORIAL_DATES = ("last_reviewed", "review_by", "sources[].date")
+
 # --- building blocks ----------------------------------------------------------
 
 

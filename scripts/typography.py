@@ -103,7 +103,7 @@ def french_scalars(yaml_text: str) -> list[yaml.ScalarNode]:
 def page_prose(md_text: str) -> str:
     """A Markdown page without its front matter (YAML keys are not prose)."""
     match = re.match(r"---\n.*?\n---\n", md_text, re.S)
-    return " " * match.end() + md_text[match.end():] if match else md_text
+    return re.sub(r"[^\n]", " ", match.group(0)) + md_text[match.end():] if match else md_text
 
 
 def file_problems(path: Path) -> list[tuple[int, str]]:
