@@ -341,6 +341,8 @@ LIST_SIZES = {  # (min, max) items; other lists 2-5 (modules: Identity.modules; 
     "modules[].goals": (2, 5), "modules[].setup.notes": (1, 4), "modules[].languages": (1, 2), "peers": (1, 3),
     "pros": (3, 10), "cons": (2, 6), "future": (1, 4), "what_works": (2, 5), "inspiration.strengths": (2, 4),
     "target_group.criteria": (3, 6), "target_group.intake_questions": (1, 3),
+    "conflicts": (1, 1), "conflicts[].statements": (2, 2), "conflicts[].applies_to": (1, 1),
+    "sources[].languages": (1, 1),
 }
 
 
