@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from typography import fix as french
+
 LANGS = ("nl", "fr")
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 def d(nl: str, fr: str) -> dict[str, str]:
-    return {"nl": nl, "fr": fr}
+    """NL and FR labels; French typography (no-break spaces before : ; ! ?) is applied here once."""
+    return {"nl": nl, "fr": french(fr)}
 
 
 @dataclass(frozen=True)
