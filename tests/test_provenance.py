@@ -6,6 +6,7 @@ fiches generically, so they hold for whatever fiches exist, and check the valida
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -220,3 +221,21 @@ def test_qualified_hours_keep_their_qualifier_in_the_data(tmp_path):
     path.write_text(MINIMAL + module + intensity, encoding="utf-8")
     data = fiche_collection.load_collection([path]).fiches[0].data
     assert catalogue.max_weekly_hours(data) is None  # the project's intensity has no hours: not stated
+
+
+# --- a planned end that has passed ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("period", "today", "state"), [
+    ({"start": "2015", "end": "2021", "end_planned": "yes"}, "2021-12-31", "ahead"),
+    ({"start": "2015", "end": "2021", "end_planned": "yes"}, "2022-01-01", "passed"),
+    ({"start": "2015", "end": "2021-06", "end_planned": "yes"}, "2021-06-30", "ahead"),
+    ({"start": "2015", "end": "2021-06", "end_planned": "yes"}, "2021-07-01", "passed"),
+    ({"start": "2015", "end": "2020-02", "end_planned": "yes"}, "2020-03-01", "passed"),  # February, leap year
+    ({"start": "2015", "end": "2021-12-15", "end_planned": "yes"}, "2021-12-16", "passed"),
+    ({"start": "2015", "end": "2021"}, "2026-11-30", None),  # an end the source states as past fact
+    ({"start": "2015"}, "2026-11-30", None),
+    (None, "2026-11-30", None),
+])
+def test_planned_end_with_a_fixed_clock(period, today, state):
+    assert fiche_collection.planned_end_state(period, dt.date.fromisoformat(today)) == state
+
