@@ -166,7 +166,18 @@ class Checker:
                 self.report(node, _join(path, field.name), msg("required_missing"))
         if schema.min_fields and not present & set(names):
             self.report(node, path, msg("min_fields", names=", ".join(names)))
+        self._provenance(schema, node, path, present)
         return out
+
+    def _provenance(self, schema: s.Obj, node: yaml.MappingNode, path: str, present: set) -> None:
+        """A value whose schema names `needs_one_of` must say where it comes from (its source or `inferred`)."""
+        if schema.needs_one_of and not present & set(schema.needs_one_of):
+            self.report(node, path, msg("needs_source", names=Joined(tuple(schema.needs_one_of)), tail=""))
+        for field in schema.fields:
+            if field.needs_one_of and field.name in present and not present & set(field.needs_one_of):
+                key_node = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == field.name)
+                self.report(key_node, _join(path, field.name),
+                            msg("needs_source", names=Joined(tuple(field.needs_one_of)), tail=msg("needs_source_tail")))
 
     def _list(self, schema: s.List, node: yaml.Node, path: str):
         if not isinstance(node, yaml.SequenceNode):

@@ -6,6 +6,7 @@ build refuses exactly what the validator refuses, with the same messages.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -265,18 +266,47 @@ def total_fte(data: dict) -> float | None:
     return round(sum(r.get("count", 1) * r["fte"] for r in roles), 2)
 
 
+def period_end(value: str) -> dt.date:
+    """The last day a partial date covers: 2021 -> 2021-12-31, 2021-06 -> 2021-06-30."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    year, month = parts[0], parts[1] if len(parts) == 2 else 12
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def planned_end_state(period: dict | None, today: dt.date) -> str | None:
+    """For a period whose end the source gives as planned: 'passed' once that end lies before `today` (the
+    state since then is not known), 'ahead' before. None when there is no planned end. Decided at build time
+    from the build date, so that "planned until end 2021" never reads as "running" in 2026."""
+    if not period or period.get("end_planned") != "yes" or "end" not in period:
+        return None
+    return "passed" if period_end(period["end"]) < today else "ahead"
+
+
+def stated_number(quantity: dict | None) -> float | None:
+    """The number a qualified quantity ({value|min|max, approximate}) can be ranked by: its value, or its minimum
+    (the source's "at least"); None for a maximum alone or nothing, since "not stated" is not zero."""
+    if not quantity:
+        return None
+    return quantity.get("value", quantity.get("min"))
+
+
+def project_weekly_hours(data: dict, module_hours: list[float]) -> float | None:
+    """A fiche-level intensity from the source wins over the modules' hours (which may be a small part of
+    the week, e.g. Charleroi's participants are there almost every day); without hours it is not stated."""
+    if "intensity" in data:
+        return stated_number(data["intensity"].get("hours_per_week"))
+    return max(module_hours) if module_hours else None
+
+
 def weekly_hours(setup: dict) -> float | None:
     """Hours per week computed from what the source gives; None when it gives too little."""
     if "hours_per_week" in setup:
-        return setup["hours_per_week"]
+        return stated_number(setup["hours_per_week"])
     freq = setup.get("frequency")
     if freq and "hours_per_session" in setup:
         return round(freq["times"] * s.PER_WEEK[freq["per"]] * setup["hours_per_session"], 2)
     return None
 
-
-def sessions_per_week(setup: dict) -> float | None:
-    freq = setup.get("frequency")
-    if not freq:
-        return None
-    return round(freq["times"] * s.PER_WEEK[freq["per"]], 2)

@@ -65,6 +65,20 @@ def schema_leaves(obj: s.Obj, prefix: str = "", required_only: bool = False):
             yield path
 
 
+def min_items_above_one(obj: s.Obj) -> set[int]:
+    """The `min_items` of every list in the schema that needs more than one item."""
+    found: set[int] = set()
+    for field in obj.fields:
+        node = field.node
+        if isinstance(node, s.List):
+            if node.min_items > 1:
+                found.add(node.min_items)
+            node = node.item
+        if isinstance(node, s.Obj):
+            found |= min_items_above_one(node)
+    return found
+
+
 def fill(text: str, values: dict) -> str:
     """Fill the empty keys of a scaffold with the values of a fiche, as an author would (JSON is YAML)."""
     out: list[str] = []
@@ -83,7 +97,8 @@ def fill(text: str, values: dict) -> str:
                     value = value[0]  # a list of objects: the scaffold has one item
             is_text = isinstance(value, dict) and set(value) <= set(s.LANGS)
             if not match.group(4).strip() and value is not None and (is_text or not isinstance(value, dict)):
-                line += " " + json.dumps(value if isinstance(value, (dict, list)) else str(value), ensure_ascii=False)
+                keep = isinstance(value, (dict, list, int, float)) and not isinstance(value, bool)
+                line += " " + json.dumps(value if keep else str(value), ensure_ascii=False)
         out.append(line)
     return "\n".join(out) + "\n"
 
@@ -157,10 +172,13 @@ def test_every_optional_section_switched_on_but_empty_is_refused(tmp_path):
     assert checked.returncode == 1
     found = errors(checked)
     assert "YAML" not in checked.stdout  # still valid YAML once uncommented
-    assert {message for _, message in found} == {"required field is empty",
-                                                 "empty value; fill it in or remove the field"}
+    # a list whose schema needs several items (a contradiction has two statements) has one in the scaffold
+    several = {f"needs at least {n} item(s)" for n in min_items_above_one(s.FICHE)}
+    assert {message for _, message in found} - several == {"required field is empty",
+                                                           "empty value; fill it in or remove the field"}
     # every value of the schema is in the scaffold, at its place
-    assert {field for field, _ in found} == {worded_path(f) for f in set(schema_leaves(s.FICHE)) - {"id", "status"}}
+    leaves = {field for field, message in found if message not in several}
+    assert leaves == {worded_path(f) for f in set(schema_leaves(s.FICHE)) - {"id", "status"}}
 
 
 def test_scaffold_covers_every_schema_field_with_its_descriptions_and_choices(tmp_path):
@@ -268,6 +286,8 @@ sources:
   - document: {nl: Een bron, fr: Une source}
     date: "2020"
 last_reviewed: 2026-01-31
+as_of: "2020"
+as_of_source: {ref: 1}
 """
 
 

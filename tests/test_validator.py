@@ -343,7 +343,8 @@ def test_related_fiche_in_another_file(tmp_path):
     # the same file alone: b is not there
     alone = run_cli("a.yml", cwd=tmp_path)
     assert alone.returncode == 1
-    assert alone.stdout == "a.yml:18:11: error: related fiche 1: no fiche with id 'b'\n"
+    related_line = len(fiche_text("a").splitlines()) + 1  # the line appended after the minimal fiche
+    assert alone.stdout == f"a.yml:{related_line}:11: error: related fiche 1: no fiche with id 'b'\n"
 
 
 def test_related_typo_suggests_the_existing_id(tmp_path):
@@ -382,8 +383,9 @@ def test_duplicate_module_ids(tmp_path):
               "    goals: [{nl: Doel, fr: But}]\n    content: {text: {nl: Tekst., fr: Texte.}}\n")
     (tmp_path / "a.yml").write_text(fiche_text("a", "modules:\n" + module + module), encoding="utf-8")
     records = json.loads(run_cli("--json", "a.yml", cwd=tmp_path).stdout)
-    # the second `- id: groep` is on line 24 (line 18 holds only the key `modules:`)
-    assert [(r["line"], r["field"], r["severity"]) for r in records] == [(24, "modules[1].id", "error")]
+    # the second `- id: groep`: after the minimal fiche, the key `modules:` and the first module (5 lines)
+    second = len(fiche_text("a").splitlines()) + 1 + 5 + 1
+    assert [(r["line"], r["field"], r["severity"]) for r in records] == [(second, "modules[1].id", "error")]
     assert "'groep' is used twice" in records[0]["message"]
 
 
