@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-import fiche_schema as s  # the schema's one import in the editor code (cms_proxy/cms_hook go through here)
+from scripts import fiche_schema as s  # the schema's one import in the editor code (the others use SCHEMA)
+from scripts.problems import MESSAGES
 
 SCHEMA = s
 FICHE = s.FICHE
@@ -19,8 +20,8 @@ LANG_LABELS = {"nl": "Nederlands", "fr": "Français"}
 FICHES_FOLDER = "fiches"
 COLLECTION = "fiches"
 
-# The validator's own wording (fiche_check.py), so the form and validate.py say the same thing.
-REQUIRED_MESSAGE = "required field is empty"
+# The validator's own wording (scripts/problems.py), so the form and validate.py say the same thing.
+REQUIRED_MESSAGE = MESSAGES["required_empty"]
 DATE_FULL = r"^\d{4}-\d{2}-\d{2}$"
 DATE_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^(?:{schemes})://[^\s<>\"']+$"
@@ -122,6 +123,8 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
         summary = next((f.name for f in item.fields if isinstance(f.node, s.Text)), None)
         if summary:
             out["summary"] = "{{fields." + summary + ".nl}}"
+    elif not isinstance(item, s.Text):  # a list of codes written once (Str, Date, Url …): one field per item
+        out.update(widget="list", collapsed=False, field=widget("item", item, True), **bounds)
     else:  # a list of texts (pros, cons, goals …): each item a {nl, fr} pair, both languages side by side
         out.update(widget="list", collapsed=False, fields=widget("item", item, True)["fields"], kb_text=True,
                    **bounds)
@@ -174,6 +177,8 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
         "media_folder": "docs/assets/uploads",
         "public_folder": "/assets/uploads",
         "collections": [collection()],
+        # Read by admin/kb-admin.js (Decap ignores it): the validator's words for an empty required field.
+        "kb_messages": {"required": REQUIRED_MESSAGE},
     }
 
 

@@ -9,6 +9,7 @@ editor talks to the local proxy only (scripts/cms_proxy.py, `KB_EDITOR=1 bash sc
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import os
@@ -18,9 +19,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+if "scripts" not in sys.modules:  # loaded by file path, like mkdocs_hook.py
+    _package = Path(__file__).resolve().parent
+    _spec = importlib.util.spec_from_file_location("scripts", _package / "__init__.py",
+                                                   submodule_search_locations=[str(_package)])
+    sys.modules["scripts"] = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(sys.modules["scripts"])
 
-import cms_config  # noqa: E402
+from scripts import cms_config  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugin")
 

@@ -6,7 +6,7 @@ it binds to the loopback address only, answers only localhost origins, writes on
 the media folder, and passes every saved fiche through the house-style normaliser (cms_yaml.py), so
 a form saved unchanged leaves the file byte for byte as it was.
 
-    python scripts/cms_proxy.py [--repo DIR] [--port 8081]
+    python -m scripts.cms_proxy [--repo DIR] [--port 8081]
 """
 
 from __future__ import annotations
@@ -20,10 +20,8 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import cms_yaml  # noqa: E402
-from cms_config import FICHES_FOLDER  # noqa: E402
+from scripts import cms_yaml
+from scripts.cms_config import FICHES_FOLDER
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8081

@@ -1,7 +1,7 @@
 """Screenshots of the web editor for the contributor guide, taken in chromium: docs/assets/editor-*.nl.png and
 *.fr.png (static-i18n gives each reader the screenshot of their language).
 
-    python scripts/cms_screenshots.py SITE_DIR
+    python -m scripts.cms_screenshots SITE_DIR
 
 SITE_DIR is a built site (`mkdocs build -d SITE_DIR`); the editor runs against a temporary git copy of
 fiches/ through the local proxy, so the repository is never written to. Run it again when the editor changes.
@@ -18,9 +18,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import cms_proxy  # noqa: E402
+from scripts import cms_proxy
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets"

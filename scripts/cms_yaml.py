@@ -15,7 +15,8 @@ from __future__ import annotations
 import textwrap
 
 import yaml
-from cms_config import SCHEMA as s
+
+from scripts.cms_config import SCHEMA as s
 
 WIDTH = 110
 BOOL_TAG = "tag:yaml.org,2002:bool"

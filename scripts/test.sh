@@ -9,5 +9,5 @@ fi
 source scripts/setup_venv.sh requirements-dev.txt
 source scripts/setup_npm.sh
 .venv/bin/ruff check scripts tests
-.venv/bin/python scripts/validate.py
+.venv/bin/python -m scripts.validate
 exec .venv/bin/python -m pytest "$@"

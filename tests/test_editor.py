@@ -8,7 +8,6 @@ import difflib
 import json
 import shutil
 import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -19,14 +18,9 @@ import yaml
 from conftest import PYTHON, ROOT, build_site, fixture_project
 from playwright.sync_api import expect
 
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import cms_config  # noqa: E402
-import cms_hook  # noqa: E402
-import cms_proxy  # noqa: E402
-import cms_yaml  # noqa: E402
-from cms_config import SCHEMA as s  # noqa: E402
-from fiche_collection import load_collection  # noqa: E402
+from scripts import cms_config, cms_hook, cms_proxy, cms_yaml
+from scripts.cms_config import SCHEMA as s
+from scripts.fiche_collection import load_collection
 
 FICHES = sorted((ROOT / "fiches").glob("*.yml"))
 WAIT = 90_000  # ms: a 5 MB editor on a busy 2-core machine
@@ -367,7 +361,7 @@ def test_create_a_fiche_through_the_form(editor, tmp_path):
                                           "fte": 0.5}]
     assert [m["id"] for m in data["modules"]] == ["groepssessies"]
     assert list(data) == [f.name for f in s.FICHE.fields if f.name in data]  # key order from the schema
-    result = subprocess.run([PYTHON, "scripts/validate.py", str(saved)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([PYTHON, "-m", "scripts.validate", str(saved)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     # The build renders it (a draft: in the preview build), in both languages.
     config = fixture_project(tmp_path / "project")
@@ -439,7 +433,7 @@ def test_an_empty_required_field_is_refused_with_the_validators_words(editor, tm
     fiche = tmp_path / "x.yml"
     fiche.write_text("id: x\nstatus: draft\ntitle:\n", encoding="utf-8")
     words = {p.message for p in load_collection([fiche]).problems if p.field == "title"}
-    assert words == {"required field is empty"}
+    assert words == {cms_config.REQUIRED_MESSAGE["en"]}
     page.goto(page.url.split("#")[0] + "#/collections/fiches/new")
     page.locator('input[id^="id-field-"]').fill("ocmw-leeg")
     publish(page)

@@ -13,14 +13,14 @@
   var lang = wanted === "fr" ? "fr" : "nl";
   document.documentElement.lang = lang;
 
-  // Same words as scripts/fiche_check.py ("required field is empty"), with the reader's language first.
-  var REQUIRED = {
-    nl: "%{fieldLabel}: verplicht veld is leeg (required field is empty)",
-    fr: "%{fieldLabel}\u00a0: champ obligatoire vide (required field is empty)"
-  };
-  var phrases = JSON.parse(JSON.stringify(CMS.getLocale(lang) || CMS.getLocale("en")));
-  phrases.editor.editorControlPane.widget.required = REQUIRED[lang];
-  CMS.registerLocale(lang, phrases);
+  // The validator's words for an empty required field (config.yml kb_messages, from scripts/problems.py),
+  // in the reader's language, with the English that validate.py prints.
+  function useValidatorWords(words) {
+    var colon = lang === "fr" ? "\u00a0: " : ": ";
+    var phrases = JSON.parse(JSON.stringify(CMS.getLocale(lang) || CMS.getLocale("en")));
+    phrases.editor.editorControlPane.widget.required = "%{fieldLabel}" + colon + words[lang] + " (" + words.en + ")";
+    CMS.registerLocale(lang, phrases);
+  }
 
   var saves = 0;
   CMS.registerEventListener({ name: "postSave", handler: function () { saves += 1; } });
@@ -59,6 +59,8 @@
     return response.text();
   }).then(function (text) {
     var config = JSON.parse(text.replace(/^#.*$/gm, ""));
+    useValidatorWords(config.kb_messages.required);
+    delete config.kb_messages;
     config.load_config_file = false;
     config.locale = lang;
     if (local) config.publish_mode = "simple";

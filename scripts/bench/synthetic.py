@@ -1,4 +1,4 @@
-"""Synthetic fiches for the scale benchmark (scripts/bench.py): realistic, varied, schema-valid, seeded.
+"""Synthetic fiches for the scale benchmark (scripts/bench/bench.py): realistic, varied, schema-valid, seeded.
 
 The generator walks the schema (fiche_schema.FICHE), so every field the schema knows
 is filled, including fields added later; a few paths get realistic values of their
@@ -8,7 +8,7 @@ words of the field, with random order and lengths, so that no two texts repeat a
 compression does not flatter the sizes. Fiche i depends only on (seed, i): the first
 ten fiches of a run with N fiches equal those of a run with 10.
 
-Used as a module; `python scripts/synthetic.py DIR --n 20` also writes fiches to DIR.
+Used as a module; `python -m scripts.bench.synthetic DIR --n 20` also writes fiches to DIR.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import fiche_schema as s  # noqa: E402
+from scripts import fiche_schema as s
+from scripts.fiche_collection import ROOT
 
 MIN_BYTES = 20_000  # AMIE-sized: ≈ 20-30 KB of YAML per fiche
 MAX_BYTES = 30_000
@@ -341,6 +340,8 @@ LIST_SIZES = {  # (min, max) items; other lists 2-5 (modules: Identity.modules; 
     "modules[].goals": (2, 5), "modules[].setup.notes": (1, 4), "modules[].languages": (1, 2), "peers": (1, 3),
     "pros": (3, 10), "cons": (2, 6), "future": (1, 4), "what_works": (2, 5), "inspiration.strengths": (2, 4),
     "target_group.criteria": (3, 6), "target_group.intake_questions": (1, 3),
+    "conflicts": (1, 1), "conflicts[].statements": (2, 2), "conflicts[].applies_to": (1, 1),
+    "sources[].languages": (1, 1),
 }
 
 
@@ -463,13 +464,14 @@ class FicheMaker:
     def _coordinates(self, schema):
         lat = min(51.5, max(49.5, self.me.place[3] + self.rng.uniform(-0.02, 0.02)))
         lon = min(6.4, max(2.6, self.me.place[4] + self.rng.uniform(-0.02, 0.02)))
-        return {"lat": round(lat, 4), "lon": round(lon, 4)}
+        return {"lat": round(lat, 4), "lon": round(lon, 4), "approximate": "yes"}
 
     def _period(self, schema):
         start = self.rng.randint(2012, 2023)
         period = {"start": str(start) if self.rng.random() < 0.6 else f"{start}-{self.rng.randint(1, 12):02d}"}
         if self.rng.random() < 0.6:
             period["end"] = str(self.rng.randint(start + 1, 2027))
+        period["source"] = {"ref": 1}
         return period
 
     def _last_reviewed(self, schema):
@@ -528,7 +530,8 @@ class FicheMaker:
         if self.rng.random() < 0.5:
             setup.pop("hours_per_week", None)  # most sources give frequency × hours per session only
         else:
-            put("hours_per_week", self.rng.choice([2, 4, 6, 8, 12, 16, 21, 24]))
+            hours = self.rng.choice([2, 4, 6, 8, 12, 16, 21, 24])
+            put("hours_per_week", {"min": hours} if self.rng.random() < 0.3 else {"value": hours})
         duration = {"amount": self.rng.randint(1, 12), "unit": self.rng.choice(["week", "month", "month"])}
         if self.rng.random() < 0.3:
             duration["approximate"] = "yes"
@@ -615,7 +618,7 @@ _Dumper.add_representer(str, _str)
 def to_yaml(data: dict) -> str:
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110,
                      default_flow_style=None)
-    return "# Synthetic fiche for the scale benchmark (scripts/bench.py); not a real project.\n" + body
+    return "# Synthetic fiche for the scale benchmark (scripts/bench/bench.py); not a real project.\n" + body
 
 
 def write_fiches(directory: Path, count: int, seed: int = 1) -> list[Path]:
@@ -684,7 +687,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    if (Path(__file__).resolve().parent.parent / "fiches").resolve() in [args.directory.resolve(),
+    if (ROOT / "fiches").resolve() in [args.directory.resolve(),
                                                                          *args.directory.resolve().parents]:
         parser.error("never write synthetic fiches into fiches/")
     paths = write_fiches(args.directory, args.n, args.seed)

@@ -1,0 +1,70 @@
+"""Dates from git, never from the clock, so the same commit always builds the same bytes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from scripts.fiche_collection import ROOT, Fiche
+
+HISTORY_LIMIT = 10  # changes shown per fiche
+
+
+def last_commit_epoch() -> str | None:
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
+                                timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = result.stdout.strip()
+    return value if result.returncode == 0 and value.isdigit() else None
+
+
+def load_history(fiches: list[Fiche], limit: int = HISTORY_LIMIT) -> dict[str, list[dict]]:
+    """Each fiche's change dates from git, newest first; empty outside a git checkout."""
+    if not fiches:
+        return {}
+    folder = fiches[0].path.parent
+    try:
+        result = subprocess.run(["git", "log", "--format=@@%cs", "--name-only", "--", "."], cwd=folder,
+                                capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return _history_unavailable(folder, f"git could not run ({exc})")
+    if result.returncode != 0:
+        reason = (result.stderr.strip().splitlines() or ["git log failed"])[0]
+        return _history_unavailable(folder, reason, refused="not a git repository" not in result.stderr)
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=folder, capture_output=True,
+                             text=True, timeout=30, check=False).stdout.strip()
+    if shallow == "true":
+        _history_unavailable(folder, "the clone is shallow (fetch-depth 1): every fiche shows one commit at most")
+    wanted = {f.path.name: f.id for f in fiches}
+    history: dict[str, list[dict]] = {}
+    entry = None
+    for line in result.stdout.splitlines():
+        if line.startswith("@@"):
+            entry = {"date": line[2:].strip()}
+        elif line.strip() and entry is not None:
+            fiche_id = wanted.get(Path(line.strip()).name)
+            if fiche_id and len(history.setdefault(fiche_id, [])) < limit:
+                history[fiche_id].append(entry)
+    return history
+
+
+def _history_unavailable(folder: Path, reason: str, refused: bool = False) -> dict:
+    """History missing or cut short: fatal when KB_REQUIRE_GIT_HISTORY=1 (the CI templates set it); otherwise a
+    warning (which stops a strict build) when git refuses a checkout, e.g. "dubious ownership" in a container
+    running as root, a note for a shallow clone, and nothing outside a git checkout (a fixture folder)."""
+    message = (f"change history of {folder} unavailable: {reason}. In CI: check out the full history "
+               "(fetch-depth: 0 / GIT_DEPTH: 0) and, in a container running as root, "
+               'run git config --global --add safe.directory "$PWD" first')
+    if os.environ.get("KB_REQUIRE_GIT_HISTORY") == "1":
+        raise PluginError(message)
+    if refused:
+        logging.getLogger("mkdocs.plugin").warning(message)
+    elif "not a git repository" not in reason:
+        logging.getLogger("mkdocs.plugin").info(message)
+    return {}
