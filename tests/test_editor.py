@@ -323,6 +323,8 @@ def test_create_a_fiche_through_the_form(editor, tmp_path):
     choose(page, organisation, "type", "OCMW")
     fill_text(control(page, "municipality"), "Proefstad", "Proefstad")
     choose(page, page, "region", "Vlaanderen")
+    page.locator('input[id^="as_of-field-"]').fill("2020")
+    control(page, "as_of_source").locator('input[id^="ref-field-"]').first.fill("1")
     choose(page, page, "themes", "Taal")
     fill_text(control(page, "summary"), "Een korte samenvatting.", "Un résumé court.")
     staffing = control(page, "staffing")
