@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import search_data  # noqa: E402
 import search_index  # noqa: E402
 import site_data  # noqa: E402
 from fiche_collection import FICHES_DIR  # noqa: E402
@@ -114,6 +115,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     State.blocks[page.url] = blocks
     if site.page_kind(src_uri) == "module":
         page.meta["kb_search"] = False
+    page.meta["kb_search_weight"] = search_index.page_weight(site.page_kind(src_uri), page.meta)
     return markdown
 
 
@@ -147,6 +149,7 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     State.site.write_open_data(site_dir)
     search_index.build_index(site_dir)
+    search_data.write(site_dir, State.site.glossary, State.site.fiches)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in site_data.LANGS:
         if lang != site_data.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():

@@ -17,6 +17,22 @@ from mkdocs.exceptions import PluginError
 
 BUNDLE = "pagefind"
 
+# Fiches are what readers look for; every other page (catalogues, theme pages, glossary, home, colophon,
+# contributor guide, background pages) only lists, explains or frames them. Those pages are indexed with all
+# their words weighted down (Pagefind's data-pagefind-weight on the page body, see overrides/main.html), and
+# the parts that repeat fiche titles and summaries (cards, lists of fiches) are not indexed at all
+# (data-pagefind-ignore in the templates). A hand-written page may set its own `search_weight` (0-10) in its
+# front matter. See README "Search in two languages".
+OTHER_PAGE_WEIGHT = 0.1
+
+
+def page_weight(kind: str | None, meta: dict) -> float | None:
+    """The data-pagefind-weight of a page's body: none (full weight, headings ranked higher) for fiches."""
+    if kind == "fiche":
+        return None
+    weight = meta.get("search_weight", OTHER_PAGE_WEIGHT)
+    return weight if isinstance(weight, int | float) and 0 <= weight <= 10 else OTHER_PAGE_WEIGHT
+
 
 def build_index(site_dir: Path) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,

@@ -1,96 +1,337 @@
-/* Search box (Pagefind) in Material's header: a query downloads only the index chunks and
-   result fragments it needs, from the index of the page's language. Data from the index is only
-   ever inserted with textContent. Loaded as a module (mkdocs.yml extra_javascript). */
+/* Search box (Pagefind) in Material's header. A query downloads only the index chunks and result
+   fragments it needs, from the index of the page's language. Each result links to the section of the
+   page that answers the query, names the fiche, its organisation and that section, and shows an excerpt
+   around the query's words; only those words are highlighted. Filters (region, theme, kind of guidance)
+   come from the index with their counts. A query that is a term of the other language is bridged to its
+   equivalent (assets/search/<lang>.json, written at build time from the glossary and the fiches).
+   Data from the index is only ever inserted with textContent. Loaded as a module (mkdocs.yml). */
 
-const root = document.querySelector("[data-kb-search]");
+const EXCERPT_WORDS = 30;
+const RESULTS_SHOWN = 10;
+const DEBOUNCE_MS = 120;
+const PHRASE_BOOST = 2;
+const FILTER_KEYS = ["region", "theme", "kind"];
 
-const el = (tag, text, className) => {
+const el = (tag, text, attrs = {}) => {
   const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
+  if (text !== undefined && text !== null) node.textContent = text;
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
   return node;
 };
 
-function initSearch(box) {
+/* Lower case without accents, as Pagefind compares words. */
+const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+/* The letters-and-digits parts of a word: "d'asile" → ["d", "asile"], "(GOAL)," → ["goal"]. */
+const parts = (word) => fold(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
+
+/* The words of a query worth highlighting and matching: no stop words, unless the query has nothing else. */
+function queryTerms(query, stopwords) {
+  const all = parts(query.replace(/"/g, " "));
+  const kept = all.filter((t) => !stopwords.has(t));
+  return [...new Set(kept.length ? kept : all)];
+}
+
+/* Index of the query term a word matches (whole word, or the word starts with a term of 3+ letters), or -1. */
+function matchTerm(word, terms) {
+  for (const piece of parts(word)) {
+    const index = terms.findIndex((t) => piece === t || (t.length >= 3 && piece.startsWith(t)));
+    if (index !== -1) return index;
+  }
+  return -1;
+}
+
+/* Lexicographic a > b for arrays of numbers. */
+const greater = (a, b) => {
+  const i = a.findIndex((v, k) => v !== b[k]);
+  return i !== -1 && a[i] > b[i];
+};
+
+/* The window of a section [start, end) that holds the most distinct query terms, then the most hits. */
+function bestWindow(words, start, end, terms) {
+  const hits = [];
+  for (let i = start; i < end; i++) hits.push(matchTerm(words[i], terms));
+  const length = Math.min(EXCERPT_WORDS, end - start);
+  let best = [-1, -1, -1];
+  let ties = [start];
+  for (let at = start; at + length <= end; at++) {
+    const window = hits.slice(at - start, at - start + length);
+    const found = window.filter((h) => h !== -1);
+    let phrase = 0;  // consecutive query terms in query order: "maison de repos" beats "maison … repos"
+    let previous = -2;
+    for (const h of found) {
+      if (h === previous + 1) phrase++;
+      previous = h;
+    }
+    const score = [new Set(found).size, phrase, found.length];
+    if (greater(score, best)) { best = score; ties = [at]; } else if (!greater(best, score)) ties.push(at);
+  }
+  const from = ties[Math.floor(ties.length / 2)];  // the middle of equally good windows centres the hits
+  return { from, to: Math.min(end, from + length), hits, offset: start };
+}
+
+/* Sections of a result: the page itself (before its first sub-heading) and every heading with an id. */
+function sections(data) {
+  const words = data.content.split(/[\r\n\s]+/g);
+  const headings = (data.anchors || [])
+    .filter((a) => /^h[2-6]$/i.test(a.element) && a.id && a.text && /\S/.test(a.text))
+    .sort((a, b) => a.location - b.location);
+  const list = [{ anchor: null, title: null, start: 0 }];
+  for (const h of headings) list.push({ anchor: h.id, title: h.text.trim(), start: h.location });
+  list.forEach((section, i) => { section.end = i + 1 < list.length ? list[i + 1].start : words.length; });
+  return { words, list };
+}
+
+/* The section that answers the query: the page itself when the query names it (its title, organisation or
+   place), else the section with the most distinct query terms, then the best-weighted hits. */
+function bestSection(data, terms) {
+  const { words, list } = sections(data);
+  const naming = parts([data.meta?.title, data.meta?.organisation, data.meta?.place, data.meta?.alias]
+    .filter(Boolean).join(" "));
+  const names = terms.every((t) => naming.some((w) => w === t || (t.length >= 3 && w.startsWith(t))));
+  if (names) return { words, section: list[0] };
+  const scored = list.map((section) => {
+    const located = (data.weighted_locations || []).filter((l) => l.location >= section.start && l.location < section.end);
+    const matched = new Set();
+    for (const l of located) {
+      const term = matchTerm(words[l.location] || "", terms);
+      if (term !== -1) matched.add(term);
+    }
+    const weight = located.reduce((sum, l) => sum + l.balanced_score, 0);
+    return { section, distinct: matched.size, weight };
+  });
+  scored.sort((a, b) => b.distinct - a.distinct || b.weight - a.weight);
+  return { words, section: scored[0].section };
+}
+
+function excerptNode(words, section, terms) {
+  const { from, to, hits, offset } = bestWindow(words, section.start, section.end, terms);
+  const p = el("p", null, { class: "kb-search-result__excerpt" });
+  if (from > section.start) p.append("… ");
+  for (let i = from; i < to; i++) {
+    if (i > from) p.append(" ");
+    p.append(hits[i - offset] !== -1 ? el("mark", words[i]) : words[i]);
+  }
+  if (to < section.end) p.append(" …");
+  return p;
+}
+
+async function initSearch(box) {
   const input = box.querySelector("[data-kb-search-input]");
   const list = box.querySelector("[data-kb-search-list]");
   const meta = box.querySelector("[data-kb-search-meta]");
   const form = input.form;
   const toggle = document.getElementById("__search");
   const bundle = new URL(box.dataset.bundle, window.location.href);
-  const siteRoot = new URL("../", bundle).pathname;
+  const siteRoot = new URL("../", bundle);
+  const lang = document.documentElement.lang || "nl";
+  const dataUrl = new URL(box.dataset.searchData || `assets/search/${lang}.json`, siteRoot);
+
+  const extras = el("div", null, { class: "kb-search-extras" });
+  const filterBar = el("div", null, { class: "kb-search-filters", hidden: "" });
+  const bridge = el("p", null, { class: "kb-search-bridge", hidden: "" });
+  const otherSite = el("p", null, { class: "kb-search-other", hidden: "" });
+  extras.append(filterBar, bridge);
+  meta.before(extras);
+  list.after(otherSite);
+
+  box.dataset.kbDone = "";
   let engine = null;
+  let timer = null;
   let latest = 0;
+  let data = { labels: {}, stopwords: [], bridge: [], ranking: {} };
+  let stopwords = new Set();
+  const selects = {};
+
+  const label = (key) => data.labels[key] ?? box.dataset[key] ?? "";
 
   const load = () => {
-    engine ??= import(`${bundle.href}pagefind.js`).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: siteRoot });
+    engine ??= Promise.all([
+      import(`${bundle.href}pagefind.js`),
+      fetch(dataUrl).then((r) => (r.ok ? r.json() : null)).catch(() => null),
+    ]).then(async ([pagefind, loaded]) => {
+      if (loaded) {
+        data = loaded;
+        stopwords = new Set(data.stopwords);
+      }
+      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, ranking: data.ranking });
+      await buildFilters(pagefind);
       return pagefind;
     });
     return engine;
   };
 
-  const excerpt = (html) => {
-    // Pagefind marks hits with <mark>; rebuild it from text so no markup from the index is trusted.
-    const p = el("p");
-    let inMark = false;
-    for (const part of html.split(/(<mark>|<\/mark>)/)) {
-      if (part === "<mark>" || part === "</mark>") { inMark = part === "<mark>"; continue; }
-      const decoded = new DOMParser().parseFromString(`<p>${part}</p>`, "text/html").body.textContent;
-      p.append(inMark ? el("mark", decoded) : document.createTextNode(decoded));
+  async function buildFilters(pagefind) {
+    let available = {};
+    try { available = await pagefind.filters(); } catch { available = {}; }
+    for (const key of FILTER_KEYS) {
+      const values = Object.keys(available[key] || {}).sort((a, b) => a.localeCompare(b, lang));
+      if (!values.length) continue;
+      const select = el("select", null, { name: `kb-filter-${key}`, "data-kb-filter": key });
+      select.append(el("option", label("filter_any"), { value: "" }));
+      for (const value of values) {
+        const option = el("option", value, { value });
+        option.dataset.label = value;
+        select.append(option);
+      }
+      select.addEventListener("change", () => { if (toggle) toggle.checked = true; schedule(0); });
+      const wrap = el("label", null, { class: "kb-search-filter" });
+      wrap.append(el("span", label(`filter_${key}`)), select);
+      filterBar.append(wrap);
+      selects[key] = select;
     }
-    return p;
+    filterBar.hidden = !Object.keys(selects).length;
+  }
+
+  const chosenFilters = () => {
+    const filters = {};
+    for (const [key, select] of Object.entries(selects)) if (select.value) filters[key] = select.value;
+    return filters;
   };
 
+  function showCounts(counts) {
+    for (const [key, select] of Object.entries(selects)) {
+      for (const option of select.options) {
+        if (!option.value) continue;
+        const n = counts?.[key]?.[option.value] ?? 0;
+        option.textContent = `${option.dataset.label} (${n})`;
+        option.disabled = n === 0 && select.value !== option.value;
+      }
+    }
+  }
+
   const count = (n) => {
-    if (n === 0) return box.dataset.none;
-    if (n === 1) return box.dataset.one;
-    return box.dataset.other.replace("#", n);
+    if (n === 0) return label("none");
+    if (n === 1) return label("one");
+    return label("other").replace("#", n);
   };
+
+  function showBridge(query) {
+    bridge.textContent = "";
+    const key = ` ${parts(query).join(" ")} `;
+    const match = (data.bridge || [])
+      .filter((b) => b.key.length >= 2 && key.includes(` ${parts(b.key).join(" ")} `))
+      .sort((a, b) => b.key.length - a.key.length)[0];
+    bridge.hidden = !match;
+    if (!match) return;
+    bridge.append(format(label("bridge"), { term: match.term, equivalent: match.equivalent, language: data.other.name }), " — ");
+    const action = el("button", label("bridge_action"), { type: "button", class: "kb-search-bridge__action" });
+    action.addEventListener("click", () => { input.value = match.equivalent; schedule(0); input.focus(); });
+    bridge.append(action);
+  }
+
+  function showOtherSite(query) {
+    otherSite.textContent = "";
+    otherSite.hidden = !query || !data.other;
+    if (otherSite.hidden) return;
+    const target = new URL(data.other.root, siteRoot);
+    target.searchParams.set("q", query);
+    otherSite.append(el("a", format(label("other_site"), { query }), { href: target.href, hreflang: data.other.lang }));
+  }
+
+  function render(results, terms) {
+    list.textContent = "";
+    for (const result of results) {
+      const { words, section } = bestSection(result, terms);
+      const item = el("li", null, { class: "md-search-result__item" });
+      const url = new URL(result.url, window.location.href);
+      url.hash = section.anchor || "";
+      const link = el("a", null, { class: "md-search-result__link", href: url.href, "data-kb-result": "" });
+      const article = el("article", null, { class: "md-search-result__article md-typeset" });
+      const title = result.meta?.fiche || result.meta?.title || "";
+      article.append(el("h1", title));
+      const where = [result.meta?.organisation, section.title].filter(Boolean);
+      if (where.length) article.append(el("p", where.join(" · "), { class: "kb-search-result__where" }));
+      article.append(excerptNode(words, section, terms));
+      link.append(article);
+      item.append(link);
+      list.append(item);
+    }
+  }
+
+  /* Pagefind finds pages holding every word of a query, wherever they are. A reader who types several
+     words usually means them together: pages that hold the exact phrase get their score multiplied by
+     PHRASE_BOOST. A query in quotes finds only the pages holding the phrase (Pagefind's exact search),
+     ranked by the same scores, so that weights (fiches before listing pages) still apply. */
+  async function searchWithPhrase(pagefind, query, filters) {
+    const quoted = /^\s*".+"\s*$/.test(query);
+    const bare = query.replace(/"/g, " ").replace(/\s+/g, " ").trim();
+    if (bare.split(" ").length < 2) return pagefind.search(bare || null, { filters });
+    const [all, phrase] = await Promise.all([
+      pagefind.search(bare, { filters }),
+      pagefind.search(`"${bare}"`, { filters }),
+    ]);
+    const together = new Set(phrase.results.map((r) => r.id));
+    if (quoted) return { ...phrase, results: all.results.filter((r) => together.has(r.id)) };
+    const score = (r) => r.score * (together.has(r.id) ? PHRASE_BOOST : 1);
+    return { ...all, results: [...all.results].sort((a, b) => score(b) - score(a)) };
+  }
 
   async function run() {
     const query = input.value.trim();
+    const typed = input.value;
     const ticket = ++latest;
-    if (!query) {
+    const filters = chosenFilters();
+    const done = () => { box.dataset.kbDone = typed; };
+    if (!query && !Object.keys(filters).length) {
       list.textContent = "";
+      bridge.hidden = true;
+      otherSite.hidden = true;
       meta.textContent = box.dataset.placeholder;
+      if (engine) showCounts(null);
+      done();
       return;
     }
     try {
       const pagefind = await load();
-      const search = await pagefind.debouncedSearch(query, {}, 150);
-      if (!search || ticket !== latest) return;
-      const results = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
       if (ticket !== latest) return;
-      list.textContent = "";
+      const search = await searchWithPhrase(pagefind, query, filters);
+      if (ticket !== latest) return;
+      const terms = queryTerms(query, stopwords);
+      const results = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((r) => r.data()));
+      if (ticket !== latest) return;
       meta.textContent = count(search.results.length);
-      for (const result of results) {
-        const item = el("li", null, "md-search-result__item");
-        const link = el("a", null, "md-search-result__link");
-        link.href = result.url;
-        const article = el("article", null, "md-search-result__article md-typeset");
-        article.append(el("h1", result.meta?.title), excerpt(result.excerpt || ""));
-        link.append(article);
-        item.append(link);
-        list.append(item);
-      }
+      showCounts(search.filters);
+      showBridge(query);
+      showOtherSite(query);
+      render(results, terms);
     } catch {
-      meta.textContent = box.dataset.none;
+      list.textContent = "";
+      meta.textContent = label("error") || box.dataset.none;
     }
+    done();
+  }
+
+  function schedule(delay = DEBOUNCE_MS) {
+    window.clearTimeout(timer);
+    box.dataset.kbDone = "";  // pending: scripts/search_quality.py waits for the query it typed
+    timer = window.setTimeout(run, delay);
   }
 
   input.addEventListener("focus", () => { if (toggle) toggle.checked = true; load(); });
-  input.addEventListener("input", run);
+  input.addEventListener("input", () => schedule());
   input.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle) { toggle.checked = false; input.blur(); }
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const first = list.querySelector("a");
+    const first = list.querySelector("[data-kb-result]");
     if (first) window.location.href = first.href;
   });
-  form.addEventListener("reset", () => window.setTimeout(run, 0));
+  form.addEventListener("reset", () => {
+    for (const select of Object.values(selects)) select.value = "";
+    schedule(0);
+  });
   toggle?.addEventListener("change", () => { if (toggle.checked) input.focus(); });
+
+  // ?q=… (the other language's site links here with the same query): open the box with it
+  const asked = new URLSearchParams(window.location.search).get("q");
+  if (asked) {
+    input.value = asked;
+    if (toggle) toggle.checked = true;
+    schedule(0);
+  }
 }
 
+const root = document.querySelector("[data-kb-search]");
 if (root) initSearch(root);
