@@ -86,7 +86,8 @@ def _pairs(glossary: list[dict], fiches: list, source: str, target: str) -> list
         pairs.append((entry[source]["term"], entry[target]["term"], "glossary"))
     for fiche in fiches:
         data = fiche.data
-        for field, kind in ((data.get("municipality"), "place"), (data.get("organisation", {}).get("name"), "organisation")):
+        names = ((data.get("municipality"), "place"), (data.get("organisation", {}).get("name"), "organisation"))
+        for field, kind in names:
             if isinstance(field, dict) and isinstance(field.get(source), str) and isinstance(field.get(target), str):
                 pairs.append((field[source], field[target], kind))
     seen: set[str] = set()
