@@ -63,6 +63,10 @@ LABELS = {
     "in_section": {"nl": "in", "fr": "dans"},
 }
 
+# Plural endings: a result word that is a query word plus one of these is highlighted too
+# ("bemiddelaar" → "bemiddelaars", "vluchteling" → "vluchtelingen"); other longer words are not ("repose").
+ENDINGS = {"nl": ["s", "en", "n"], "fr": ["s", "x"]}
+
 LANGUAGE_NAMES = {
     "nl": {"nl": "Nederlands", "fr": "néerlandais"},
     "fr": {"nl": "Frans", "fr": "français"},
@@ -113,6 +117,7 @@ def browser_data(lang: str, glossary: list[dict], fiches: list) -> dict:
         },
         "ranking": RANKING,
         "stopwords": sorted(fold(w) for w in STOPWORDS[lang]),
+        "endings": ENDINGS[lang],
         "bridge": [{"term": term, "key": fold(term), "equivalent": equivalent, "kind": kind}
                    for term, equivalent, kind in _pairs(glossary, fiches, source, lang)],
         "labels": {key: text[lang] for key, text in LABELS.items()},

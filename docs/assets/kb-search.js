@@ -32,10 +32,19 @@ function queryTerms(query, stopwords) {
   return [...new Set(kept.length ? kept : all)];
 }
 
-/* Index of the query term a word matches (whole word, or the word starts with a term of 3+ letters), or -1. */
-function matchTerm(word, terms) {
+/* The query's terms as matched in one result: a word matches a term when it is the term or the term with a
+   plural ending of the language ("bemiddelaar" → "bemiddelaars", never "repos" → "repose"). The last term
+   also matches longer words when the result does not hold it as a word: the reader is still typing it. */
+function resultTerms(terms, words) {
+  const present = new Set(words.flatMap(parts));
+  return terms.map((text, i) => ({ text, prefix: i === terms.length - 1 && text.length >= 2 && !present.has(text) }));
+}
+
+/* Index of the term a word matches, or -1. */
+function matchTerm(word, terms, endings) {
   for (const piece of parts(word)) {
-    const index = terms.findIndex((t) => piece === t || (t.length >= 3 && piece.startsWith(t)));
+    const index = terms.findIndex(({ text, prefix }) => piece === text
+      || (piece.startsWith(text) && (prefix || endings.includes(piece.slice(text.length)))));
     if (index !== -1) return index;
   }
   return -1;
@@ -48,9 +57,9 @@ const greater = (a, b) => {
 };
 
 /* The window of a section [start, end) that holds the most distinct query terms, then the most hits. */
-function bestWindow(words, start, end, terms) {
+function bestWindow(words, start, end, terms, endings) {
   const hits = [];
-  for (let i = start; i < end; i++) hits.push(matchTerm(words[i], terms));
+  for (let i = start; i < end; i++) hits.push(matchTerm(words[i], terms, endings));
   const length = Math.min(EXCERPT_WORDS, end - start);
   let best = [-1, -1, -1];
   let ties = [start];
@@ -84,28 +93,29 @@ function sections(data) {
 
 /* The section that answers the query: the page itself when the query names it (its title, organisation or
    place), else the section with the most distinct query terms, then the best-weighted hits. */
-function bestSection(data, terms) {
+function bestSection(data, queryWords, endings) {
   const { words, list } = sections(data);
+  const terms = resultTerms(queryWords, words);
   const naming = parts([data.meta?.title, data.meta?.organisation, data.meta?.place, data.meta?.alias]
     .filter(Boolean).join(" "));
-  const names = terms.every((t) => naming.some((w) => w === t || (t.length >= 3 && w.startsWith(t))));
-  if (names) return { words, section: list[0] };
+  const names = terms.every((t) => naming.some((w) => matchTerm(w, [t], endings) === 0));
+  if (names) return { words, terms, section: list[0] };
   const scored = list.map((section) => {
     const located = (data.weighted_locations || []).filter((l) => l.location >= section.start && l.location < section.end);
     const matched = new Set();
     for (const l of located) {
-      const term = matchTerm(words[l.location] || "", terms);
+      const term = matchTerm(words[l.location] || "", terms, endings);
       if (term !== -1) matched.add(term);
     }
     const weight = located.reduce((sum, l) => sum + l.balanced_score, 0);
     return { section, distinct: matched.size, weight };
   });
   scored.sort((a, b) => b.distinct - a.distinct || b.weight - a.weight);
-  return { words, section: scored[0].section };
+  return { words, terms, section: scored[0].section };
 }
 
-function excerptNode(words, section, terms) {
-  const { from, to, hits, offset } = bestWindow(words, section.start, section.end, terms);
+function excerptNode(words, section, terms, endings) {
+  const { from, to, hits, offset } = bestWindow(words, section.start, section.end, terms, endings);
   const p = el("p", null, { class: "kb-search-result__excerpt" });
   if (from > section.start) p.append("… ");
   for (let i = from; i < to; i++) {
@@ -141,6 +151,7 @@ async function initSearch(box) {
   let latest = 0;
   let data = { labels: {}, stopwords: [], bridge: [], ranking: {} };
   let stopwords = new Set();
+  let endings = [];
   const selects = {};
 
   const label = (key) => data.labels[key] ?? box.dataset[key] ?? "";
@@ -153,6 +164,7 @@ async function initSearch(box) {
       if (loaded) {
         data = loaded;
         stopwords = new Set(data.stopwords);
+        endings = data.endings || [];
       }
       await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, ranking: data.ranking });
       await buildFilters(pagefind);
@@ -232,7 +244,7 @@ async function initSearch(box) {
   function render(results, terms) {
     list.textContent = "";
     for (const result of results) {
-      const { words, section } = bestSection(result, terms);
+      const { words, section, terms: matched } = bestSection(result, terms, endings);
       const item = el("li", null, { class: "md-search-result__item" });
       const url = new URL(result.url, window.location.href);
       url.hash = section.anchor || "";
@@ -242,7 +254,7 @@ async function initSearch(box) {
       article.append(el("h1", title));
       const where = [result.meta?.organisation, section.title].filter(Boolean);
       if (where.length) article.append(el("p", where.join(" · "), { class: "kb-search-result__where" }));
-      article.append(excerptNode(words, section, terms));
+      article.append(excerptNode(words, section, matched, endings));
       link.append(article);
       item.append(link);
       list.append(item);
