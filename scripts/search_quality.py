@@ -139,11 +139,11 @@ def serve(site: Path):
         server.shutdown()
 
 
-# The search box marks the query it has finished rendering (data-kb-done); results are its [data-kb-result]
-# links (older UIs: every result link), in order.
+# The search box marks the query it has finished rendering (data-kb-done, no data-kb-busy); results are its
+# [data-kb-result] links (older UIs: every result link), in order.
 READ_RESULTS = """(query) => {
   const box = document.querySelector('[data-kb-search]');
-  const done = box && 'kbDone' in box.dataset ? box.dataset.kbDone === query : null;
+  const done = box && 'kbDone' in box.dataset ? box.dataset.kbDone === query && !('kbBusy' in box.dataset) : null;
   const links = [...document.querySelectorAll('[data-kb-result]')];
   const all = links.length ? links : [...document.querySelectorAll('.md-search-result__link')];
   return {done, hrefs: all.map(a => a.href)};
