@@ -1,6 +1,6 @@
 """What the search box needs besides Pagefind's index, written at build time as one small JSON per language.
 
-- `bridge`: terms of the *other* language (glossary terms, place and organisation names of the fiches) with
+- `bridge`: terms of the *other* language (glossary terms, place names of the fiches) with
   their equivalent in this language, so that a reader who types "rusthuis" on the French site is told
   "En néerlandais : rusthuis → maison de repos" and can search that. Derived from docs/_data/glossary.yml and
   fiches/, never hand-copied.
@@ -90,10 +90,11 @@ def _pairs(glossary: list[dict], fiches: list, source: str, target: str) -> list
         pairs.append((entry[source]["term"], entry[target]["term"], "glossary"))
     for fiche in fiches:
         data = fiche.data
-        names = ((data.get("municipality"), "place"), (data.get("organisation", {}).get("name"), "organisation"))
-        for field, kind in names:
-            if isinstance(field, dict) and isinstance(field.get(source), str) and isinstance(field.get(target), str):
-                pairs.append((field[source], field[target], kind))
+        # Places only: organisation names ("OCMW Gent" / "CPAS de Gand") differ for every fiche and would make
+        # this file grow with the collection; the fiche page indexes them in both languages anyway (alias).
+        field = data.get("municipality")
+        if isinstance(field, dict) and isinstance(field.get(source), str) and isinstance(field.get(target), str):
+            pairs.append((field[source], field[target], "place"))
     seen: set[str] = set()
     unique = []
     for term, equivalent, kind in pairs:

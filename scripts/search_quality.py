@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gzip
 import http.server
 import sys
 import threading
@@ -194,6 +195,37 @@ def evaluate(browser, base_url: str, site: Path, queries: list[Query]) -> Report
     return report
 
 
+PAYLOAD_QUERY = {"nl": "taal", "fr": "langue"}  # a typical one-word query per language
+
+
+def measure_payload(browser, base_url: str, lang: str, query: str) -> list[tuple[str, int, int]]:
+    """(url, raw bytes, gzip bytes) of every file the search box fetches to open and answer one query, in the
+    browser: Pagefind's code, wasm, metadata, index and filter chunks and result fragments, and the box's own
+    data file. The page, its CSS and scripts (loaded before the reader opens search) are not counted."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + ("" if lang == DEFAULT_LANG else f"{lang}/"), wait_until="networkidle")
+    fetched: list = []
+    page.on("response", lambda response: fetched.append(response))
+    run_query(page, base_url, Query(lang, query, "-", None, "method"))
+    page.wait_for_load_state("networkidle")
+    files = []
+    for response in fetched:
+        if response.request.method == "GET" and response.ok:
+            body = response.body()
+            files.append((response.url[len(base_url):], len(body), len(gzip.compress(body, 9, mtime=0))))
+    context.close()
+    return files
+
+
+def print_payload(lang: str, query: str, files: list[tuple[str, int, int]], out=sys.stdout) -> None:
+    raw = sum(f[1] for f in files)
+    wire = sum(f[2] for f in files)
+    print(f"payload {lang} {query!r}: {len(files)} files, {raw / 1000:.1f} kB raw, {wire / 1000:.1f} kB gzip", file=out)
+    for url, _raw, packed in sorted(files, key=lambda f: -f[2])[:8]:
+        print(f"   {packed / 1000:7.1f} kB gzip  {url}", file=out)
+
+
 def print_report(report: Report, out=sys.stdout) -> None:
     for o in report.outcomes:
         mark = "ok " if o.rank == 1 else ("~  " if o.rank and o.rank <= 5 else "NO ")
@@ -223,20 +255,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="a built site (mkdocs build -d SITE)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--check", action="store_true", help="exit 1 when the goal is not met")
+    parser.add_argument("--payload", action="store_true",
+                        help=f"also measure the bytes one query fetches per language ({PAYLOAD_QUERY})")
+    parser.add_argument("--payload-only", action="store_true", help="measure the payload, skip the judged set")
     args = parser.parse_args(argv)
     if not (args.site / "pagefind").is_dir():
         parser.error(f"{args.site}: no pagefind/ folder; build the site first")
     from playwright.sync_api import sync_playwright
 
     queries = load_queries(args.queries)
+    report = None
     with serve(args.site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
-            report = evaluate(browser, base_url, args.site, queries)
+            if not args.payload_only:
+                report = evaluate(browser, base_url, args.site, queries)
+                print_report(report)
+            if args.payload or args.payload_only:
+                print()
+                for lang in LANGS:
+                    print_payload(lang, PAYLOAD_QUERY[lang],
+                                  measure_payload(browser, base_url, lang, PAYLOAD_QUERY[lang]))
         finally:
             browser.close()
-    print_report(report)
-    return 1 if args.check and not report.meets_goal() else 0
+    return 1 if args.check and report is not None and not report.meets_goal() else 0
 
 
 if __name__ == "__main__":
