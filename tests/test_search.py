@@ -217,3 +217,18 @@ def test_region_filter_shows_counts_and_keeps_the_fiches_of_that_region(page, ba
     assert set(hrefs) <= set(expected) and len(hrefs) == min(10, len(expected))
     option = page.text_content(f"select[data-kb-filter=region] option[value='{label}']")
     assert option == f"{label} ({len(expected)})"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", search_data.LANGS)
+def test_axe_finds_no_violations_in_the_open_search_panel(page, base_url, lang):
+    other = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))[0][search_data.other(lang)]["term"]
+    open_page(page, base_url, "" if lang == "nl" else "fr/")
+    search(page, other)  # results, the bridge to this language and the link to the other site all show
+    page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document.querySelector('[data-kb-search]'), {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
