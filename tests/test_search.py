@@ -232,3 +232,18 @@ def test_axe_finds_no_violations_in_the_open_search_panel(page, base_url, lang):
         return r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
     }""")
     assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
+
+
+@pytest.mark.browser
+def test_arrow_keys_move_through_the_results_and_enter_opens_one(page, base_url, site):
+    word, location = unique_word(site, "nl")
+    open_page(page, base_url, "")
+    search(page, word)
+    href = page.get_attribute("[data-kb-result]", "href")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.hasAttribute('data-kb-result')")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert page.url == href and page.url.startswith(base_url + location)

@@ -341,6 +341,24 @@ async function initSearch(box) {
   input.addEventListener("input", () => schedule());
   input.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle) { toggle.checked = false; input.blur(); }
+    if (event.key === "ArrowDown") {
+      const first = list.querySelector("[data-kb-result]");
+      if (first) { event.preventDefault(); first.focus(); }
+    }
+  });
+  // arrow keys move through the results, Escape goes back to the query
+  list.addEventListener("keydown", (event) => {
+    const links = [...list.querySelectorAll("[data-kb-result]")];
+    const at = links.indexOf(document.activeElement);
+    if (at === -1) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = at + (event.key === "ArrowDown" ? 1 : -1);
+      (next < 0 ? input : links[Math.min(next, links.length - 1)]).focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      input.focus();
+    }
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
