@@ -169,6 +169,9 @@ async function initSearch(box) {
       await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, ranking: data.ranking });
       await buildFilters(pagefind);
       return pagefind;
+    }).catch((error) => {
+      engine = null;  // offline for a moment: the next keystroke tries again
+      throw error;
     });
     return engine;
   };
