@@ -91,23 +91,26 @@ function sections(data) {
   return { words, list };
 }
 
-/* The section that answers the query: the page itself when the query names it (its title, organisation or
-   place), else the section with the most distinct query terms, then the best-weighted hits. */
+/* The section that answers the query. Words that name the page (its title, organisation or place, in either
+   language) pick the page; the other words pick the section: "budget AMIE" → AMIE's budget. The section with
+   the most distinct such words wins, then the best-weighted hits (a heading outweighs a passing mention). */
 function bestSection(data, queryWords, endings) {
   const { words, list } = sections(data);
   const terms = resultTerms(queryWords, words);
   const naming = parts([data.meta?.title, data.meta?.organisation, data.meta?.place, data.meta?.alias]
     .filter(Boolean).join(" "));
-  const names = terms.every((t) => naming.some((w) => matchTerm(w, [t], endings) === 0));
-  if (names) return { words, terms, section: list[0] };
+  const rest = terms.filter((t) => !naming.some((w) => matchTerm(w, [t], endings) === 0));
+  if (!rest.length) return { words, terms, section: list[0] };
   const scored = list.map((section) => {
     const located = (data.weighted_locations || []).filter((l) => l.location >= section.start && l.location < section.end);
     const matched = new Set();
+    let weight = 0;
     for (const l of located) {
-      const term = matchTerm(words[l.location] || "", terms, endings);
-      if (term !== -1) matched.add(term);
+      const term = matchTerm(words[l.location] || "", rest, endings);
+      if (term === -1) continue;
+      matched.add(term);
+      weight += l.balanced_score;
     }
-    const weight = located.reduce((sum, l) => sum + l.balanced_score, 0);
     return { section, distinct: matched.size, weight };
   });
   scored.sort((a, b) => b.distinct - a.distinct || b.weight - a.weight);
