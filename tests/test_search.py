@@ -9,13 +9,14 @@ import re
 from types import SimpleNamespace
 from urllib.parse import quote
 
-import fiche_schema as s
 import pytest
-import search_data
-import search_index
 import yaml
 from conftest import ROOT
 from test_browser import open_page, unique_word
+
+from scripts import fiche_schema as s
+from scripts.build import search_data, search_index
+from scripts.languages import LANGS
 
 GLOSSARY = ROOT / "docs" / "_data" / "glossary.yml"
 
@@ -32,7 +33,7 @@ def indexed_pages(site, lang):
     root = lang_root(site, lang)
     for page in sorted(root.rglob("index.html")):
         relative = page.parent.relative_to(root).as_posix()
-        if lang == "nl" and relative.split("/")[0] in search_data.LANGS:
+        if lang == "nl" and relative.split("/")[0] in LANGS:
             continue
         text = page.read_text(encoding="utf-8")
         body = re.search(r"<div data-pagefind-body([^>]*)>", text)
@@ -42,7 +43,7 @@ def indexed_pages(site, lang):
 
 # --- the index ------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", search_data.LANGS)
+@pytest.mark.parametrize("lang", LANGS)
 def test_fiches_rank_at_full_weight_and_every_other_page_is_weighted_down(site, lang):
     fiche_pages = {f"fiches/{f['id']}" for f in fiches(site)}
     seen = set()
@@ -68,9 +69,9 @@ def test_page_weight_rules():
     assert search_index.page_weight(None, {"search_weight": "high"}) == search_index.OTHER_PAGE_WEIGHT
 
 
-@pytest.mark.parametrize("lang", search_data.LANGS)
+@pytest.mark.parametrize("lang", LANGS)
 def test_fiche_pages_carry_filters_and_their_names_in_both_languages(site, lang):
-    other = search_data.other(lang)
+    others = [code for code in LANGS if code != lang]
     for fiche in fiches(site):
         page = (lang_root(site, lang) / "fiches" / fiche["id"] / "index.html").read_text(encoding="utf-8")
         filters = {(key, html.unescape(re.sub(r"<[^>]+>", "", value)).strip())
@@ -82,7 +83,8 @@ def test_fiche_pages_carry_filters_and_their_names_in_both_languages(site, lang)
         facts = re.search(r'<dl class="kb-facts"[^>]*>', page).group(0)
         assert 'data-pagefind-meta="fiche[data-kb-fiche], organisation[data-kb-organisation]' in facts
         alias = html.unescape(re.search(r'data-kb-alias="([^"]*)"', facts).group(1))
-        assert fiche["municipality"][other] in alias and fiche["organisation"]["name"][other] in alias
+        for other in others:
+            assert fiche["municipality"][other] in alias and fiche["organisation"]["name"][other] in alias
 
 
 # --- the data the search box reads ------------------------------------------------------------------------------
@@ -94,21 +96,23 @@ def test_browser_data_bridges_terms_of_the_other_language_only_where_they_differ
                                   "organisation": {"name": {"nl": "OCMW Luik", "fr": "CPAS de Liège"}}})
     same = SimpleNamespace(data={"municipality": {"nl": "Charleroi", "fr": "Charleroi"},
                                  "organisation": {"name": {"nl": "OCMW Charleroi", "fr": "CPAS de Charleroi"}}})
-    fr = search_data.browser_data("fr", glossary, [fiche, same, fiche])
+    fr = search_data.browser_data("fr", glossary, [fiche, same, fiche], ("nl", "fr"))
     assert [(b["term"], b["equivalent"], b["kind"]) for b in fr["bridge"]] == [
         ("Luik", "Liège", "place"), ("rusthuis", "maison de repos", "glossary")]  # same names need no bridge
-    nl = search_data.browser_data("nl", glossary, [fiche])
+    nl = search_data.browser_data("nl", glossary, [fiche], ("nl", "fr"))
     assert ("maison de repos", "rusthuis") in {(b["term"], b["equivalent"]) for b in nl["bridge"]}
     assert {b["key"] for b in nl["bridge"]} >= {"liege", "maison de repos"}  # folded as Pagefind folds
-    assert nl["other"] == {"lang": "fr", "root": "fr/", "name": "Frans"} and fr["other"]["root"] == ""
+    assert nl["others"] == [{"lang": "fr", "root": "fr/", "name": "Frans"}]
+    assert fr["others"] == [{"lang": "nl", "root": "", "name": "néerlandais"}]
+    assert {b["lang"] for b in fr["bridge"]} == {"nl"}
     assert nl["labels"]["one"] == "1 overeenkomend document"
     assert set(nl["stopwords"]) >= {"de", "het"} and set(fr["stopwords"]) >= {"de", "des", "a"}
 
 
-@pytest.mark.parametrize("lang", search_data.LANGS)
+@pytest.mark.parametrize("lang", LANGS)
 def test_built_search_data_holds_every_glossary_term_of_the_other_language(site, lang):
     data = json.loads((site / search_data.FOLDER / f"{lang}.json").read_text(encoding="utf-8"))
-    other = search_data.other(lang)
+    other = next(code for code in LANGS if code != lang)
     bridged = {(b["term"], b["equivalent"]) for b in data["bridge"]}
     for entry in yaml.safe_load(GLOSSARY.read_text(encoding="utf-8")):
         if search_data.fold(entry[other]["term"]) != search_data.fold(entry[lang]["term"]):
@@ -144,7 +148,7 @@ def glossary_phrase(lang: str) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", search_data.LANGS)
+@pytest.mark.parametrize("lang", LANGS)
 def test_results_point_to_a_section_and_highlight_only_the_query_words(page, base_url, site, lang):
     query = glossary_phrase(lang)
     open_page(page, base_url, "" if lang == "nl" else "fr/")
@@ -203,7 +207,7 @@ def test_a_term_of_the_other_language_is_bridged_and_the_other_site_offered(page
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", search_data.LANGS)
+@pytest.mark.parametrize("lang", LANGS)
 def test_region_filter_shows_counts_and_keeps_the_fiches_of_that_region(page, base_url, site, lang):
     region = sorted({f["region"] for f in fiches(site)})[0]
     label = s.REGIONS[region][lang]
@@ -220,9 +224,9 @@ def test_region_filter_shows_counts_and_keeps_the_fiches_of_that_region(page, ba
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", search_data.LANGS)
+@pytest.mark.parametrize("lang", LANGS)
 def test_axe_finds_no_violations_in_the_open_search_panel(page, base_url, lang):
-    other = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))[0][search_data.other(lang)]["term"]
+    other = yaml.safe_load(GLOSSARY.read_text(encoding="utf-8"))[0][next(c for c in LANGS if c != lang)]["term"]
     open_page(page, base_url, "" if lang == "nl" else "fr/")
     search(page, other)  # results, the bridge to this language and the link to the other site all show
     page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))

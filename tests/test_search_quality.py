@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
-import search_quality as sq
 from conftest import ROOT
+
+from scripts import search_quality as sq
 
 
 def test_the_judged_set_is_large_and_covers_both_languages_and_every_kind_of_query():

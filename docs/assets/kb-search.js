@@ -3,7 +3,8 @@
    page that answers the query, names the fiche, its organisation and that section, and shows an excerpt
    around the query's words; only those words are highlighted. Filters (region, theme, kind of guidance)
    come from the index with their counts. A query that is a term of the other language is bridged to its
-   equivalent (assets/search/<lang>.json, written at build time from the glossary and the fiches).
+   equivalent, and the query can be repeated on the other languages' sites (assets/search/<lang>.json,
+   written at build time from the glossary and the fiches).
    Data from the index is only ever inserted with textContent. Loaded as a module (mkdocs.yml). */
 
 const EXCERPT_WORDS = 30;
@@ -236,6 +237,8 @@ async function initSearch(box) {
     return label("other").replace("#", n);
   };
 
+  const others = () => data.others || [];
+
   function showBridge(query) {
     bridge.textContent = "";
     const key = ` ${parts(query).join(" ")} `;
@@ -244,19 +247,25 @@ async function initSearch(box) {
       .sort((a, b) => b.key.length - a.key.length)[0];
     bridge.hidden = !match;
     if (!match) return;
-    bridge.append(format(label("bridge"), { term: match.term, equivalent: match.equivalent, language: data.other.name }), " — ");
+    const language = others().find((o) => o.lang === match.lang)?.name ?? match.lang;
+    bridge.append(format(label("bridge"), { term: match.term, equivalent: match.equivalent, language }), " — ");
     const action = el("button", label("bridge_action"), { type: "button", class: "kb-search-bridge__action" });
     action.addEventListener("click", () => { input.value = match.equivalent; schedule(0); input.focus(); });
     bridge.append(action);
   }
 
+  /* The same query on each other language's site (?q= opens its search box with it). */
   function showOtherSite(query) {
     otherSite.textContent = "";
-    otherSite.hidden = !query || !data.other;
+    otherSite.hidden = !query || !others().length;
     if (otherSite.hidden) return;
-    const target = new URL(data.other.root, siteRoot);
-    target.searchParams.set("q", query);
-    otherSite.append(el("a", format(label("other_site"), { query }), { href: target.href, hreflang: data.other.lang }));
+    others().forEach((other, i) => {
+      const target = new URL(other.root, siteRoot);
+      target.searchParams.set("q", query);
+      if (i) otherSite.append(" · ");
+      otherSite.append(el("a", format(label("other_site"), { query, language: other.name }),
+        { href: target.href, hreflang: other.lang }));
+    });
   }
 
   function render(results, terms) {

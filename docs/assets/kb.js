@@ -3,7 +3,17 @@
 (function () {
   "use strict";
 
-  var MAX_COMPARE = 4;
+  /* How many fiches fit side by side: written once by the build (render.COMPARE_MAX) as data-max. */
+  function maxCompare() {
+    var node = document.querySelector("[data-max]");
+    return node ? Number(node.getAttribute("data-max")) : 0;
+  }
+
+  /* The URL of a fiche's data file, from the pattern the build wrote (scripts/build/urls.py). */
+  function ficheDataUrl(node) {
+    var pattern = node.getAttribute("data-fiche-data");
+    return function (id) { return pattern.replace("{id}", encodeURIComponent(id)); };
+  }
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   function splitCodes(value) {
@@ -12,7 +22,7 @@
 
   function parseIds(value) {
     return (value || "").split(",").filter(function (id) { return ID.test(id); })
-      .filter(function (id, index, all) { return all.indexOf(id) === index; }).slice(0, MAX_COMPARE);
+      .filter(function (id, index, all) { return all.indexOf(id) === index; }).slice(0, maxCompare());
   }
 
   /* ---------------------------------------------------------------- catalogue */
@@ -150,7 +160,6 @@
     form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
     readUrl();
     apply(false);
-    root.kbApply = apply;  // used by the benchmark to time one filter change
     initCompareSelection(root);
   }
 
@@ -178,7 +187,7 @@
     var count = bar.querySelector("[data-kb-compare-count]");
     function update() {
       var chosen = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
-      boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= MAX_COMPARE; });
+      boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= maxCompare(); });
       count.textContent = String(chosen.length);
       bar.hidden = chosen.length === 0;
       link.href = bar.getAttribute("data-href") + "?ids=" + chosen.join(",");
@@ -190,7 +199,7 @@
   /* ---------------------------------------------------------------- compare */
   function initCompare(root) {
     var labels = JSON.parse(root.getAttribute("data-labels"));
-    var base = root.getAttribute("data-base");
+    var dataUrl = ficheDataUrl(root);
     var picker = root.querySelector("[data-kb-picker]");
     var message = root.querySelector("[data-kb-compare-message]");
     var holder = root.querySelector("[data-kb-compare-table]");
@@ -229,7 +238,7 @@
       headRow.appendChild(el("td"));
       fiches.forEach(function (f) {
         var th = el("th", null, { scope: "col" });
-        var a = el("a", f.title, { href: base + f.url.replace(/^\.\.\//, "") });
+        var a = el("a", f.title, { href: f.url });
         th.appendChild(a);
         th.appendChild(el("div", f.organisation, { "class": "kb-muted" }));
         var remove = el("button", labels.remove, { type: "button", "class": "kb-compare__remove",
@@ -294,7 +303,7 @@
 
     function load() {
       Promise.all(ids.map(function (id) {
-        return fetch(base + id + "/data.json").then(function (r) { return r.ok ? r.json() : null; })
+        return fetch(dataUrl(id)).then(function (r) { return r.ok ? r.json() : null; })
           .catch(function () { return null; });
       })).then(function (fiches) {
         fiches = fiches.filter(Boolean);
@@ -308,7 +317,7 @@
       event.preventDefault();
       var id = picker.elements.add.value;
       if (ids.indexOf(id) !== -1) return;
-      if (ids.length >= MAX_COMPARE) { message.textContent = root.getAttribute("data-max-message") || ""; return; }
+      if (ids.length >= maxCompare()) { message.textContent = root.getAttribute("data-max-message") || ""; return; }
       ids.push(id);
       setUrl();
       load();
@@ -330,7 +339,7 @@
   /* ---------------------------------------------------------------- competence overview */
   function initOverview(root) {
     var labels = JSON.parse(root.getAttribute("data-labels"));
-    var base = root.getAttribute("data-base");
+    var dataUrl = ficheDataUrl(root);
     var picker = root.querySelector("[data-kb-overview-picker]");
     var result = root.querySelector("[data-kb-overview-result]");
     var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[name='module']"));
@@ -355,7 +364,7 @@
       var fiches = [];
       picked.forEach(function (b) { var f = b.getAttribute("data-fiche"); if (fiches.indexOf(f) === -1) fiches.push(f); });
       Promise.all(fiches.map(function (id) {
-        return fetch(base + id + "/data.json").then(function (r) { return r.ok ? r.json() : null; });
+        return fetch(dataUrl(id)).then(function (r) { return r.ok ? r.json() : null; });
       })).then(function (data) {
         data = data.filter(Boolean);
         result.textContent = "";
