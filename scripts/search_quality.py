@@ -1,4 +1,4 @@
-"""Relevance of the site search, measured as a reader meets it: `python scripts/search_quality.py SITE`.
+"""Relevance of the site search, measured as a reader meets it: `python -m scripts.search_quality SITE`.
 
 Types every judged query of tests/fixtures/search_queries.yml into the search box of a built site in Debian's
 chromium, reads the result links in order and prints success@1 (the expected page — and section, when the entry

@@ -248,6 +248,6 @@ def test_arrow_keys_move_through_the_results_and_enter_opens_one(page, base_url,
     assert page.evaluate("document.activeElement.hasAttribute('data-kb-result')")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.matches('.md-search__input')")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.url == href and page.url.startswith(base_url + location)
