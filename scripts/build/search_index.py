@@ -8,12 +8,13 @@ fragments it needs, and a French page never finds Dutch pages.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from scripts.build import pagefind_stable
 
 BUNDLE = "pagefind"
 
@@ -43,9 +44,6 @@ def build_index(site_dir: Path) -> None:
         raise PluginError(f"pagefind could not run: {exc}") from None
     if result.returncode != 0:
         raise PluginError(f"pagefind failed ({result.returncode}):\n{result.stderr[-2000:]}")
-    # Pagefind lists the languages in hash-map order; sort them so that two builds are byte-identical.
-    entry = site_dir / BUNDLE / "pagefind-entry.json"
-    if entry.is_file():
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-                         encoding="utf-8")
+    # Pagefind lists the languages, filters and filter values in hash-map order: sort them so that two builds
+    # are byte-identical.
+    pagefind_stable.stabilise(site_dir / BUNDLE)
