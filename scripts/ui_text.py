@@ -7,6 +7,7 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from scripts import typography
 from scripts.languages import LANGS, interface
 
 NUMBER_FORMAT = "0.##"  # no thousands separator, up to two decimals: 0,5 · 1,25 · 12
@@ -306,6 +307,20 @@ LABELS: dict[str, dict[str, str]] = {
 for _lang in LANGS:
     for _key, _text in interface(_lang).get("labels", {}).items():
         LABELS.setdefault(_key, {})[_lang] = _text
+
+# Typographic rules of a language, applied once to its interface strings (French: a no-break space before : ; ? !
+# and inside guillemets), so no template or label can forget them.
+TYPOGRAPHY = {"fr": typography.fix}
+
+
+def typeset(text: str, lang: str) -> str:
+    fixer = TYPOGRAPHY.get(lang)
+    return fixer(text) if fixer and text else text
+
+
+for _texts in LABELS.values():
+    for _lang in list(_texts):
+        _texts[_lang] = typeset(_texts[_lang], _lang)
 
 
 def t(key: str, lang: str, **values) -> str:

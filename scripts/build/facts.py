@@ -47,6 +47,15 @@ def max_weekly_hours(data: dict) -> float | None:
     return project_weekly_hours(data, hours)
 
 
+def duration_unit(duration: dict, lang: str) -> str:
+    """'1 dag', '3 maanden', '1 an', '6 semaines': the unit's singular or plural by the language's CLDR rule."""
+    forms = s.DURATION_UNIT_FORMS[duration["unit"]]
+    if lang not in forms:  # a language added as data only: its value-list label
+        return s.DURATION_UNITS[duration["unit"]][lang]
+    category = Locale.parse(ui_text.locale(lang)).plural_form(abs(duration["amount"]))
+    return forms[lang][0 if category == "one" else 1]
+
+
 def module_hours_facts(setup: dict, lang: str) -> dict:
     """A module's weekly hours with their qualifier: as the source states them, or computed (an average)."""
     if "hours_per_week" in setup:
@@ -76,8 +85,7 @@ def setup_facts(setup: dict, lang: str) -> dict:
         "weekly_hours": hours["value"],  # rankable: stated, at least, or frequency × hours per session
         "weekly_hours_text": hours["text"],  # with its qualifier: 'minstens 21 uur per week'
         "hours": hours,
-        "duration": (f"{about}{n(duration['amount'], lang)} {s.DURATION_UNITS[duration['unit']][lang]}"
-                     if duration else None),
+        "duration": (f"{about}{n(duration['amount'], lang)} {duration_unit(duration, lang)}" if duration else None),
         "min_group_size": setup.get("min_group_size"),
         "max_group_size": setup.get("max_group_size"),
     }

@@ -3,6 +3,9 @@ overrides/partials/kb-*.html, rendered with the theme's Jinja environment and au
 
 from __future__ import annotations
 
+import html
+import re
+
 from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
@@ -209,4 +212,11 @@ def template_env(config):
 def add_filters(env):
     env.filters["li"] = fiche_view.list_item
     env.filters["slug"] = headings.slug
+    env.filters["striptags"] = strip_tags
     return env
+
+
+def strip_tags(value) -> str:
+    """Jinja's striptags, but a no-break space (French typography) survives: only ordinary whitespace collapses."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", str(value)))
+    return " ".join(re.split(r"[ \t\r\n]+", text)).strip()
