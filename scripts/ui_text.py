@@ -172,18 +172,23 @@ LABELS: dict[str, dict[str, str]] = {
     # figures
     "chart_fte_title": {"nl": "Team per project (totaal VTE)", "fr": "Équipe par projet (total ETP)"},
     "chart_fte_desc": {"nl": "Staafdiagram van het totaal aantal voltijdse equivalenten per project, berekend uit "
-                             "het team dat de bron vermeldt. De tabel eronder geeft dezelfde cijfers.",
+                             "het team dat de bron vermeldt; waar de bron zichzelf tegenspreekt, een lichte balk "
+                             "tot de hoogste waarde. De tabel eronder geeft dezelfde cijfers.",
                        "fr": "Diagramme en barres du total des équivalents temps plein par projet, calculé à "
-                             "partir de l'équipe décrite par la source. Le tableau ci-dessous donne les mêmes "
+                             "partir de l'équipe décrite par la source ; lorsque la source se contredit, une barre "
+                             "claire va jusqu'à la valeur la plus haute. Le tableau ci-dessous donne les mêmes "
                              "chiffres."},
-    "chart_hours_title": {"nl": "Intensiteit: uren per week van de meest intensieve module",
-                          "fr": "Intensité : heures par semaine du module le plus intensif"},
-    "chart_hours_desc": {"nl": "Staafdiagram van het aantal uren per week van de meest intensieve module van elk "
-                               "project, alleen waar de bron dat getal geeft. De tabel eronder geeft dezelfde "
-                               "cijfers.",
-                         "fr": "Diagramme en barres du nombre d'heures par semaine du module le plus intensif de "
-                               "chaque projet, uniquement lorsque la source donne ce chiffre. Le tableau "
-                               "ci-dessous donne les mêmes chiffres."},
+    "chart_hours_title": {"nl": "Intensiteit: uren per week volgens de bron",
+                          "fr": "Intensité : heures par semaine selon la source"},
+    "chart_hours_desc": {"nl": "Staafdiagram van het aantal uren per week per project: wat de bron voor het hele "
+                               "traject zegt, anders de meest intensieve module. Alleen waar de bron een getal "
+                               "geeft; een minimum staat er als ≥. Projecten zonder getal staan onder het "
+                               "diagram als niet vermeld. De tabel eronder geeft dezelfde cijfers.",
+                         "fr": "Diagramme en barres du nombre d'heures par semaine par projet : ce que la source "
+                               "dit pour l'ensemble du parcours, sinon le module le plus intensif. Uniquement "
+                               "lorsque la source donne un chiffre ; un minimum est noté ≥. Les projets sans "
+                               "chiffre figurent sous le diagramme comme non précisés. Le tableau ci-dessous "
+                               "donne les mêmes chiffres."},
     "map_title": {"nl": "Kaart van de projecten in België", "fr": "Carte des projets en Belgique"},
     "map_desc": {"nl": "Kaart van België met één punt per project; elk punt leidt naar de fiche. De lijst eronder "
                        "geeft dezelfde projecten.",
