@@ -84,6 +84,7 @@ def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
     related = [{**items[other], "shared": mod.shared(module, by_key[other], lang)}
                for other in site.related_modules.get(key, [])]
     ctx = context(lang, page_url, m=view["modules"][index], raw_setup=module.data.get("setup", {}),
+                  raw_module=module.data,
                   f=view, raw=module.fiche.data, item=items[key], related=related)
     return _template(env, "module", ctx)
 
