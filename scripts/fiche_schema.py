@@ -207,10 +207,10 @@ ORIGINS = {
 }
 
 DURATION_UNITS = {
-    "day": d(nl="dag(en)", fr="jour(s)"),
-    "week": d(nl="week/weken", fr="semaine(s)"),
-    "month": d(nl="maand(en)", fr="mois"),
-    "year": d(nl="jaar", fr="an(s)"),
+    "day": d(nl="dagen", fr="jours"),
+    "week": d(nl="weken", fr="semaines"),
+    "month": d(nl="maanden", fr="mois"),
+    "year": d(nl="jaren", fr="années"),
 }
 
 # Singular and plural of the duration units, for views that write "1 dag" / "3 dagen" (no "dag(en)").

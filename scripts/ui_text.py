@@ -7,6 +7,7 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from scripts import typography
 from scripts.languages import LANGS, interface
 
 NUMBER_FORMAT = "0.##"  # no thousands separator, up to two decimals: 0,5 · 1,25 · 12
@@ -37,8 +38,37 @@ LABELS: dict[str, dict[str, str]] = {
     "phase_middle": {"nl": "Middenfase", "fr": "Phase intermédiaire"},
     "phase_end": {"nl": "Eindfase", "fr": "Phase finale"},
     "intensity": {"nl": "Intensiteit", "fr": "Intensité"},
-    "hours_per_session": {"nl": "uur per sessie", "fr": "heure(s) par séance"},
-    "hours_per_week": {"nl": "uur per week", "fr": "heure(s) par semaine"},
+    "per_session": {"nl": "per sessie", "fr": "par séance"},
+    "per_week": {"nl": "per week", "fr": "par semaine"},
+    # units by CLDR plural category (Babel's plural rules pick one/other per language and number)
+    "unit_hour_one": {"nl": "uur", "fr": "heure"},
+    "unit_hour_other": {"nl": "uur", "fr": "heures"},
+    "unit_day_one": {"nl": "dag", "fr": "jour"},
+    "unit_day_other": {"nl": "dagen", "fr": "jours"},
+    # qualified numbers, as the source gives them
+    "q_exact": {"nl": "{n}", "fr": "{n}"},
+    "q_min": {"nl": "minstens {n}", "fr": "au moins {n}"},
+    "q_max": {"nl": "hoogstens {n}", "fr": "au plus {n}"},
+    "q_approximate": {"nl": "ongeveer {n}", "fr": "environ {n}"},
+    "q_range": {"nl": "{low} tot {high}", "fr": "de {low} à {high}"},
+    "computed": {"nl": "berekend uit frequentie en duur van de sessies",
+                 "fr": "calculé à partir de la fréquence et de la durée des séances"},
+    "source_contradicts": {"nl": "bron tegenstrijdig", "fr": "source contradictoire"},
+    "conflict_title": {"nl": "De bron spreekt zichzelf tegen", "fr": "La source se contredit"},
+    "conflict_fte": {"nl": "De bron geeft voor het team {values} VTE; de site toont beide.",
+                     "fr": "La source donne pour l'équipe {values} ETP ; le site montre les deux."},
+    # dated statements and inferred values
+    "as_of_label": {"nl": "Situatie", "fr": "Situation"},
+    "as_of": {"nl": "Situatie volgens de bron van {date}", "fr": "Situation selon la source de {date}"},
+    "date_inferred": {"nl": "datum afgeleid door de redactie", "fr": "date déduite par la rédaction"},
+    "inferred": {"nl": "afgeleid door de redactie", "fr": "déduit par la rédaction"},
+    "end_of": {"nl": "eind {date}", "fr": "fin {date}"},
+    "period_planned": {"nl": "{start} – gepland tot {end}", "fr": "{start} – prévu jusqu'à {end}"},
+    "state_unknown": {"nl": "huidige stand niet bekend", "fr": "situation actuelle inconnue"},
+    "title_translated": {"nl": "titel vertaald door de redactie; het document bestaat in het {languages}",
+                         "fr": "titre traduit par la rédaction ; le document existe en {languages}"},
+    "approximate_place": {"nl": "approximatieve ligging", "fr": "emplacement approximatif"},
+    "location": {"nl": "Ligging op de kaart", "fr": "Emplacement sur la carte"},
     "duration": {"nl": "Duur", "fr": "Durée"},
     "group_size": {"nl": "Groepsgrootte", "fr": "Taille du groupe"},
     "max_short": {"nl": "max.", "fr": "max."},
@@ -117,7 +147,7 @@ LABELS: dict[str, dict[str, str]] = {
     "sort_reviewed": {"nl": "laatst nagekeken", "fr": "dernière vérification"},
     "sort_municipality": {"nl": "gemeente (A-Z)", "fr": "commune (A-Z)"},
     "reset": {"nl": "Alle filters wissen", "fr": "Effacer tous les filtres"},
-    "shown": {"nl": "{shown} van {total} fiches", "fr": "{shown} fiche(s) sur {total}"},
+    "shown": {"nl": "{shown} van {total} fiches", "fr": "{shown} sur {total} fiches"},
     "compare": {"nl": "Vergelijken", "fr": "Comparer"},
     "compare_this": {"nl": "Vergelijk deze fiche met andere", "fr": "Comparer cette fiche à d'autres"},
     "compare_selected": {"nl": "Vergelijk de gekozen fiches", "fr": "Comparer les fiches choisies"},
@@ -142,18 +172,23 @@ LABELS: dict[str, dict[str, str]] = {
     # figures
     "chart_fte_title": {"nl": "Team per project (totaal VTE)", "fr": "Équipe par projet (total ETP)"},
     "chart_fte_desc": {"nl": "Staafdiagram van het totaal aantal voltijdse equivalenten per project, berekend uit "
-                             "het team dat de bron vermeldt. De tabel eronder geeft dezelfde cijfers.",
+                             "het team dat de bron vermeldt; waar de bron zichzelf tegenspreekt, een lichte balk "
+                             "tot de hoogste waarde. De tabel eronder geeft dezelfde cijfers.",
                        "fr": "Diagramme en barres du total des équivalents temps plein par projet, calculé à "
-                             "partir de l'équipe décrite par la source. Le tableau ci-dessous donne les mêmes "
+                             "partir de l'équipe décrite par la source ; lorsque la source se contredit, une barre "
+                             "claire va jusqu'à la valeur la plus haute. Le tableau ci-dessous donne les mêmes "
                              "chiffres."},
-    "chart_hours_title": {"nl": "Intensiteit: uren per week van de meest intensieve module",
-                          "fr": "Intensité : heures par semaine du module le plus intensif"},
-    "chart_hours_desc": {"nl": "Staafdiagram van het aantal uren per week van de meest intensieve module van elk "
-                               "project, alleen waar de bron dat getal geeft. De tabel eronder geeft dezelfde "
-                               "cijfers.",
-                         "fr": "Diagramme en barres du nombre d'heures par semaine du module le plus intensif de "
-                               "chaque projet, uniquement lorsque la source donne ce chiffre. Le tableau "
-                               "ci-dessous donne les mêmes chiffres."},
+    "chart_hours_title": {"nl": "Intensiteit: uren per week volgens de bron",
+                          "fr": "Intensité : heures par semaine selon la source"},
+    "chart_hours_desc": {"nl": "Staafdiagram van het aantal uren per week per project: wat de bron voor het hele "
+                               "traject zegt, anders de meest intensieve module. Alleen waar de bron een getal "
+                               "geeft; een minimum staat er als ≥. Projecten zonder getal staan onder het "
+                               "diagram als niet vermeld. De tabel eronder geeft dezelfde cijfers.",
+                         "fr": "Diagramme en barres du nombre d'heures par semaine par projet : ce que la source "
+                               "dit pour l'ensemble du parcours, sinon le module le plus intensif. Uniquement "
+                               "lorsque la source donne un chiffre ; un minimum est noté ≥. Les projets sans "
+                               "chiffre figurent sous le diagramme comme non précisés. Le tableau ci-dessous "
+                               "donne les mêmes chiffres."},
     "map_title": {"nl": "Kaart van de projecten in België", "fr": "Carte des projets en Belgique"},
     "map_desc": {"nl": "Kaart van België met één punt per project; elk punt leidt naar de fiche. De lijst eronder "
                        "geeft dezelfde projecten.",
@@ -168,13 +203,20 @@ LABELS: dict[str, dict[str, str]] = {
     "activity_language": {"nl": "Taal van de activiteit", "fr": "Langue de l'activité"},
     "origin": {"nl": "Herkomst", "fr": "Origine"},
     "part_of": {"nl": "Onderdeel van", "fr": "Fait partie de"},
-    "also_done_by": {"nl": "Ook gedaan door", "fr": "Également mis en œuvre par"},
-    "also_done_by_note": {"nl": "Gelijkaardige modules in andere projecten: zelfde soort begeleiding en gedeelde "
-                                "thema's (automatisch berekend).",
-                          "fr": "Modules similaires dans d'autres projets : même type d'accompagnement et thèmes "
-                                "communs (calcul automatique)."},
-    "no_related": {"nl": "Nog geen gelijkaardige module in andere fiches.",
-                   "fr": "Pas encore de module similaire dans d'autres fiches."},
+    "also_done_by": {"nl": "Vergelijkbare modules", "fr": "Modules comparables"},
+    "also_done_by_note": {"nl": "Modules van dezelfde soort in andere projecten die genoeg gemeen hebben (thema's, "
+                                "doelgroep, intensiteit): automatisch berekend, met telkens wat ze delen.",
+                          "fr": "Modules du même type dans d'autres projets qui ont assez de points communs "
+                                "(thèmes, public, intensité) : calcul automatique, avec à chaque fois ce qu'ils "
+                                "partagent."},
+    "no_related": {"nl": "Geen vergelijkbare module in andere fiches.",
+                   "fr": "Aucun module comparable dans d'autres fiches."},
+    "shared": {"nl": "Gemeen", "fr": "En commun"},
+    "shared_kind": {"nl": "zelfde soort", "fr": "même type"},
+    "shared_intensity": {"nl": "zelfde intensiteit", "fr": "même intensité"},
+    "colon": {"nl": ":", "fr": "\u00a0:"},
+    "quote_open": {"nl": "“", "fr": "«\u00a0"},
+    "quote_close": {"nl": "”", "fr": "\u00a0»"},
     "module_count": {"nl": "{n} modules", "fr": "{n} modules"},
     "review_due": {"nl": "Deze fiche moest uiterlijk op {date} opnieuw nagekeken worden. Controleer of de informatie "
                          "nog klopt bij de organisatie.",
@@ -244,8 +286,18 @@ LABELS: dict[str, dict[str, str]] = {
     "csv_profiles": {"nl": "Doelgroep", "fr": "Public cible"},
     "csv_module_kinds": {"nl": "Soorten begeleiding", "fr": "Types d'accompagnement"},
     "csv_modules": {"nl": "Aantal modules", "fr": "Nombre de modules"},
-    "csv_max_weekly_hours": {"nl": "Max. uren per week (module)", "fr": "Max. heures par semaine (module)"},
-    "csv_total_fte": {"nl": "Totaal VTE", "fr": "Total ETP"},
+    "csv_weekly_hours": {"nl": "Uren per week (getal)", "fr": "Heures par semaine (nombre)"},
+    "csv_weekly_hours_qualifier": {"nl": "Uren per week: zoals de bron het zegt",
+                                   "fr": "Heures par semaine : ce que dit la source"},
+    "csv_total_fte": {"nl": "Totaal VTE (team)", "fr": "Total ETP (équipe)"},
+    "csv_total_fte_min": {"nl": "Totaal VTE: laagste waarde in de bron",
+                          "fr": "Total ETP : valeur la plus basse de la source"},
+    "csv_total_fte_max": {"nl": "Totaal VTE: hoogste waarde in de bron",
+                          "fr": "Total ETP : valeur la plus haute de la source"},
+    "csv_conflicts": {"nl": "Tegenstrijdigheden in de bron", "fr": "Contradictions de la source"},
+    "csv_budget_amount_eur": {"nl": "Budget (euro)", "fr": "Budget (euros)"},
+    "csv_as_of": {"nl": "Situatie volgens de bron van", "fr": "Situation selon la source de"},
+    "csv_period_state": {"nl": "Looptijd (zoals de site ze toont)", "fr": "Période (telle qu'affichée)"},
     "csv_budget_personnel_fte": {"nl": "VTE volgens budgetlijn", "fr": "ETP selon la ligne budgétaire"},
     "csv_funding": {"nl": "Financiering", "fr": "Financement"},
     "csv_lifecycle": {"nl": "Stand van zaken", "fr": "État"},
@@ -277,6 +329,20 @@ LABELS: dict[str, dict[str, str]] = {
 for _lang in LANGS:
     for _key, _text in interface(_lang).get("labels", {}).items():
         LABELS.setdefault(_key, {})[_lang] = _text
+
+# Typographic rules of a language, applied once to its interface strings (French: a no-break space before : ; ? !
+# and inside guillemets), so no template or label can forget them.
+TYPOGRAPHY = {"fr": typography.fix}
+
+
+def typeset(text: str, lang: str) -> str:
+    fixer = TYPOGRAPHY.get(lang)
+    return fixer(text) if fixer and text else text
+
+
+for _texts in LABELS.values():
+    for _lang in list(_texts):
+        _texts[_lang] = typeset(_texts[_lang], _lang)
 
 
 def t(key: str, lang: str, **values) -> str:

@@ -26,6 +26,23 @@ NOT_ON_THE_PAGE = {
     "related": "shown as links, checked below by their target",
     "see_also": "shown as links, checked below by their target",
     "modules[].id": "the anchor and address of the module",
+    # provenance: yes-flags are shown as words (approximatieve ligging, datum afgeleid, gepland tot …) and
+    # source references as the source's title and place where a statement is quoted; tests/test_views.py checks
+    # those words in every view
+    "coordinates.approximate": "shown as 'approximatieve ligging' with its basis",
+    "as_of_inferred": "shown as 'datum afgeleid door de redactie'",
+    "period.end_planned": "shown as 'gepland tot eind …'",
+    "period.inferred": "shown as 'afgeleid door de redactie'",
+    "sources[].date_inferred": "shown as 'datum afgeleid door de redactie'",
+    "sources[].languages[]": "shown as 'titel vertaald door de redactie' when the page's language is not one",
+    "as_of_source.at": "the place in the source; the source itself is listed",
+    "period.source.at": "the place in the source; the source itself is listed",
+    "intensity.source.at": "the place in the source; the source itself is listed",
+    "lifecycle_source.at": "the place in the source; the source itself is listed",
+    "modules[].origin_source.at": "the place in the source; the source itself is listed",
+    "budget.amount_source.at": "the place in the source; the source itself is listed",
+    "coordinates.source.at": "the place in the source; the source itself is listed",
+    "conflicts[].applies_to[]": "field paths: the contradiction is shown where those fields are",
 }
 SNIPPET = 40  # characters of a text that must appear
 BLOCKS = {"p", "li", "ul", "ol", "td", "th", "tr", "br", "div", "dd", "dt", "h1", "h2", "h3", "h4", "address"}
@@ -72,6 +89,8 @@ def expected(node: s.Node, value, lang: str) -> tuple[str, str] | None:
     if isinstance(node, s.Text):
         text = normal(richtext.plain(value.get(lang, "")))
         return ("text", text[:SNIPPET].rsplit(" ", 1)[0] if len(text) > SNIPPET else text) if text else None
+    if isinstance(node, s.Enum) and node.values is s.DURATION_UNITS and lang in s.DURATION_UNIT_FORMS[value]:
+        return "text", s.DURATION_UNIT_FORMS[value][lang][0]  # '1 an', '6 ans': the unit by its plural rule
     if isinstance(node, s.Enum):
         return "text", node.values[value][lang]
     if isinstance(node, s.Number):

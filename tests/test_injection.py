@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT, build_site, fixture_project
 
 from scripts import richtext
-from scripts.build import fiche_view, render
-from scripts.fiche_collection import load_collection
+from scripts.build import facts, fiche_view, render
+from scripts.fiche_collection import Fiche, load_collection
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -95,8 +95,10 @@ def test_fiche_page_escapes_hostile_data_even_when_validation_is_bypassed(tmp_pa
     render.add_filters(env)
     for lang in ("nl", "fr"):
         view = fiche_view.fiche_view(hostile, lang)
+        fiche = Fiche(data=hostile, path=ROOT, display="hostile")
         ctx = render.context(lang, f"fiches/{hostile['id']}/", f=view, raw=hostile, draft=False, related=[],
-                             links=[], history=[])
+                             links=[], history=[], facts=facts.fiche_facts(fiche, lang),
+                             source_flags=[facts.source_facts(src, lang) for src in hostile["sources"]])
         markdown = env.get_template("partials/kb-fiche.html").render(ctx)
         assert executable(markdown) == []
 

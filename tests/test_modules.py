@@ -74,6 +74,9 @@ def test_related_module_links_are_symmetric_and_computed(site, fiches):
     assert all(kinds[a] == kinds[b] for a, others in links.items() for b in others)
 
 
+CONTENT = {"text": {"nl": "Inhoud", "fr": "Contenu"}}
+
+
 def test_related_modules_relation_is_symmetric_on_synthetic_data():
     from scripts.fiche_collection import Fiche
 
@@ -81,10 +84,11 @@ def test_related_modules_relation_is_symmetric_on_synthetic_data():
     for index in range(30):
         themes = [["taal", "werk", "wonen", "gezin"][index % 4], ["taal", "samenleving"][index % 2]]
         fiches.append(Fiche(data={"id": f"f{index}", "themes": themes, "modules": [
-            {"id": "a", "kind": "collective", "themes": themes},
-            {"id": "b", "kind": ["individual", "collective"][index % 2], "themes": themes[:1]}]},
+            {"id": "a", "kind": "collective", "themes": themes, "content": CONTENT},
+            {"id": "b", "kind": ["individual", "collective"][index % 2], "themes": themes[:1], "content": CONTENT}]},
             path=ROOT, display=f"f{index}"))
     related = mod.related_modules(mod.all_modules(fiches), k=3)
+    assert any(related.values())
     for key, others in related.items():
         assert len(set(others)) == len(others)
         for other in others:

@@ -28,15 +28,25 @@ def pairwise(items: list[similarity.Item], k: int, threshold: float = 0.0) -> di
 
 
 def module_items(modules: list[mod.Module]) -> list[similarity.Item]:
-    return [similarity.Item(m.key, m.fiche.id, m.data["kind"], frozenset(m.themes)) for m in modules]
+    return [similarity.Item(m.key, m.fiche.id, m.data["kind"], mod.features(m)) for m in modules
+            if mod.has_content(m)]
 
 
 def test_real_fiches_give_the_pairwise_result():
+    """related_modules = the pairwise top k above the threshold, then only pairs that share a theme."""
     collection = load_collection(sorted((ROOT / "fiches").glob("*.yml")))
     modules = mod.all_modules(collection.fiches)
     assert modules
     for k in (1, 2, 5, 50):
-        assert mod.related_modules(modules, k) == pairwise(module_items(modules), k)
+        assert mod.related_modules(modules, k) == expected_related(modules, k)
+
+
+def expected_related(modules: list[mod.Module], k: int) -> dict[str, list[str]]:
+    by_key = {m.key: m for m in modules}
+    found = pairwise(module_items(modules), k, mod.SIMILARITY_THRESHOLD - 1e-9)
+    found = {key: [o for o in others if set(by_key[key].themes) & set(by_key[o].themes)]
+             for key, others in found.items()}
+    return {m.key: found.get(m.key, []) for m in modules}
 
 
 def random_items(seed: int, count: int, features: int, groups: int) -> list[similarity.Item]:
@@ -69,7 +79,10 @@ def test_related_modules_is_the_pairwise_result_on_synthetic_fiches():
         fiche_themes = rng.sample(themes, rng.randint(1, 3))
         fiches.append(Fiche(data={"id": f"f{index:02d}", "themes": fiche_themes, "modules": [
             {"id": f"m{j}", "kind": rng.choice(["individual", "collective", "orientation"]),
-             **({"themes": rng.sample(themes, rng.randint(1, 3))} if rng.random() < 0.7 else {})}
+             **({"themes": rng.sample(themes, rng.randint(1, 3))} if rng.random() < 0.7 else {}),
+             **({"content": {"text": {"nl": "Inhoud", "fr": "Contenu"}}} if rng.random() < 0.9 else {})}
             for j in range(rng.randint(0, 5))]}, path=ROOT, display=f"f{index}"))
     modules = mod.all_modules(fiches)
-    assert mod.related_modules(modules, 5) == pairwise(module_items(modules), 5)
+    related = mod.related_modules(modules, 5)
+    assert related == expected_related(modules, 5)
+    assert any(related.values())  # the synthetic data does produce comparable modules

@@ -265,7 +265,15 @@
       row(labels.staffing, function (f) {
         return list(f.roles.map(function (r) { return r.count + " × " + r.role + " (" + num(r.fte) + " " + labels.fte + ")"; }));
       }, true);
-      row(labels.total_fte, function (f) { return el("strong", num(f.total_fte)); });
+      row(labels.total_fte, function (f) { return el("strong", f.total_fte_text || num(f.total_fte)); });
+      row(labels.weekly_hours, function (f) { return el("span", f.hours ? f.hours.display : labels.not_given); });
+      row(labels.as_of, function (f) { return el("span", [f.as_of, f.period].filter(Boolean).join(" · ")); });
+      row(labels.budget, function (f) { return el("span", f.budget_amount || labels.not_given); });
+      row(labels.conflicts, function (f) {
+        return list((f.conflicts || []).map(function (c) {
+          return c.statements.map(function (s) { return s.says + " (" + s.at + ")"; }).join(" ≠ ") + (c.note ? " — " + c.note : "");
+        }));
+      });
       row(labels.budget_personnel, function (f) { return el("span", f.budget_personnel || labels.not_given); }, true);
       row(labels.budget_material, function (f) { return el("span", f.budget_material || labels.not_given); });
       var maxModules = Math.max.apply(null, fiches.map(function (f) { return f.modules.length; }));
@@ -277,7 +285,7 @@
           box.appendChild(el("strong", mod.name));
           box.appendChild(el("div", mod.kind, { "class": "kb-muted" }));
           var dl = el("dl", null, { "class": "kb-compare__module" });
-          [[labels.frequency, mod.frequency], [labels.weekly_hours, mod.weekly_hours === null ? null : num(mod.weekly_hours)],
+          [[labels.frequency, mod.frequency], [labels.weekly_hours, mod.weekly_hours_text || null],
            [labels.duration, mod.duration], [labels.max_group, mod.max_group_size]].forEach(function (pair) {
             dl.appendChild(el("dt", pair[0]));
             dl.appendChild(el("dd", pair[1] === null || pair[1] === undefined ? labels.not_given : String(pair[1])));
@@ -396,7 +404,7 @@
           li.appendChild(el("strong", f.title + " – " + f.organisation + ": "));
           li.appendChild(document.createTextNode(f.roles.map(function (r) {
             return r.count + " × " + r.role + " (" + String(r.fte).replace(".", ",") + " " + labels.fte + ")";
-          }).join("; ") + (f.total_fte !== null ? " — " + labels.total_fte + " " + String(f.total_fte).replace(".", ",") : "")));
+          }).join("; ") + (f.total_fte !== null ? " — " + labels.total_fte + " " + (f.total_fte_text || String(f.total_fte).replace(".", ",")) : "")));
           staff.appendChild(li);
         });
         result.appendChild(staff);

@@ -41,7 +41,8 @@ def catalogue_item(fiche: Fiche, facts: dict, lang: str) -> dict:
                       [label for key in FACET_KEYS for label in facts["labels"][key]]).lower()
     return {
         **{key: facts[key] for key in ("id", "title", "organisation", "municipality", "codes", "total_fte",
-                                       "max_weekly_hours", "period", "last_reviewed", "draft")},
+                                       "max_weekly_hours", "period", "last_reviewed", "draft", "fte", "hours",
+                                       "as_of", "period_facts", "conflicts", "place")},
         "labels": {key: facts["labels"][key] for key in FACET_KEYS},
         "summary": richtext.to_html(data["summary"][lang]),
         "criteria": [richtext.plain(c[lang]) for c in data.get("target_group", {}).get("criteria", [])],
@@ -74,13 +75,21 @@ def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
     data = fiche.data
     t = ui_text.t
     modules = [{key: m[key] for key in ("name", "kind", "frequency", "hours_per_session", "weekly_hours",
-                                        "duration", "max_group_size")} for m in facts["modules"]]
+                                        "weekly_hours_text", "duration", "max_group_size")} for m in facts["modules"]]
     competences = data.get("competences", {})
     budget = data.get("budget", {})
     return {
         "id": fiche.id,
         "url": url,
         **{key: facts[key] for key in ("title", "organisation", "municipality", "region", "total_fte")},
+        "total_fte_text": facts["fte"]["text"],  # '2,5–3 (bron tegenstrijdig)' where the source contradicts itself
+        "fte": facts["fte"],
+        "hours": {key: facts["hours"][key] for key in ("value", "qualifier", "text", "short", "display")},
+        "as_of": facts["as_of"]["text"],
+        "period": facts["period_facts"]["text"] if facts["period_facts"] else None,
+        "budget_amount_eur": facts["budget_amount"]["value"],
+        "budget_amount": facts["budget_amount"]["text"],
+        "conflicts": facts["conflicts"],
         "profiles": facts["labels"]["profile"],
         "criteria": _texts(data.get("target_group", {}).get("criteria"), lang),
         "roles": [{"role": richtext.plain(r["role"][lang]), "count": r.get("count", 1), "fte": r["fte"]}

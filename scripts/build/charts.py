@@ -25,16 +25,22 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], uni
     """Geometry of horizontal bars, one row per item {label, value, href}; items without a value are left out.
     Markup and colours are in overrides/partials/kb-charts.html and kb.css."""
     bars = [b for b in bars if b["value"] is not None]
-    top = max((b["value"] for b in bars), default=1) or 1
+    top = max((max(b["value"], b.get("high") or 0) for b in bars), default=1) or 1
     scale = (BAR_CHART_WIDTH - BAR_LABEL_WIDTH - 70) / top
     rows = []
     for index, bar in enumerate(bars):
         length = max(bar["value"] * scale, 1)
+        # a contradicted figure: a solid bar to the lower value and a light one to the higher (a range bar)
+        extra = max((bar.get("high") or bar["value"]) * scale - length, 0)
+        text = bar.get("text") or ui_text.number(bar["value"], lang)  # keeps the qualifier: '≥ 21', '2,5–3'
+        value = f"{text} {unit}" + (f" ({bar['flag']})" if bar.get("flag") else "")
         rows.append({
             "href": bar["href"], "label": bar["label"],
             "short": bar["label"] if len(bar["label"]) <= LABEL_MAX else bar["label"][:LABEL_MAX - 1] + "…",
-            "value": f"{ui_text.number(bar['value'], lang)} {unit}",
-            "y": 10 + index * BAR_ROW, "length": f"{length:.1f}", "value_x": f"{BAR_LABEL_WIDTH + length + 6:.1f}",
+            "value": value, "tooltip": f"{bar['label']}{ui_text.t('colon', lang)} {value}",
+            "range_x": f"{BAR_LABEL_WIDTH + length:.1f}", "range": f"{extra:.1f}" if extra else None,
+            "y": 10 + index * BAR_ROW, "length": f"{length:.1f}",
+            "value_x": f"{BAR_LABEL_WIDTH + length + extra + 6:.1f}",
         })
     return {"id": chart_id, "title": title, "description": description, "width": BAR_CHART_WIDTH,
             "height": BAR_ROW * len(bars) + 30, "label_width": BAR_LABEL_WIDTH, "row": BAR_ROW, "bars": rows}

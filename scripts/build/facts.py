@@ -7,9 +7,23 @@ written once and cannot differ between them.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+
+from babel import Locale
+from babel.lists import format_list
+from babel.numbers import format_currency
+
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
-from scripts.fiche_collection import Fiche, project_weekly_hours, total_fte, weekly_hours
+from scripts.fiche_collection import (
+    Fiche,
+    planned_end_state,
+    project_weekly_hours,
+    stated_number,
+    total_fte,
+    weekly_hours,
+)
 
 
 def facet_codes(data: dict) -> dict[str, list[str]]:
@@ -33,18 +47,45 @@ def max_weekly_hours(data: dict) -> float | None:
     return project_weekly_hours(data, hours)
 
 
+def duration_unit(duration: dict, lang: str) -> str:
+    """'1 dag', '3 maanden', '1 an', '6 semaines': the unit's singular or plural by the language's CLDR rule."""
+    forms = s.DURATION_UNIT_FORMS[duration["unit"]]
+    if lang not in forms:  # a language added as data only: its value-list label
+        return s.DURATION_UNITS[duration["unit"]][lang]
+    category = Locale.parse(ui_text.locale(lang)).plural_form(abs(duration["amount"]))
+    return forms[lang][0 if category == "one" else 1]
+
+
+def module_hours_facts(setup: dict, lang: str) -> dict:
+    """A module's weekly hours with their qualifier: as the source states them, or computed (an average)."""
+    if "hours_per_week" in setup:
+        return quantity_facts(setup["hours_per_week"], "hour", lang, "per_week")
+    hours = weekly_hours(setup)
+    if hours is None:
+        return quantity_facts(None, "hour", lang)
+    record = quantity_facts({"value": hours}, "hour", lang, "per_week")
+    record["text"] += f" ({ui_text.t('computed', lang)})"
+    record["qualifier"] = "computed"
+    return record
+
+
 def setup_facts(setup: dict, lang: str) -> dict:
     """A module's numeric set-up in the reader's language; None where the source gives nothing."""
     n = ui_text.number
     freq = setup.get("frequency")
     duration = setup.get("duration")
     about = f"{ui_text.t('approximately', lang)} " if duration and duration.get("approximate") else ""
+    per_session = setup.get("hours_per_session")
+    hours = module_hours_facts(setup, lang)
     return {
         "frequency": f"{n(freq['times'], lang)} × {s.FREQUENCY_UNITS[freq['per']][lang]}" if freq else None,
-        "hours_per_session": setup.get("hours_per_session"),
-        "weekly_hours": weekly_hours(setup),  # stated, or frequency × hours per session (an average)
-        "duration": (f"{about}{n(duration['amount'], lang)} {s.DURATION_UNITS[duration['unit']][lang]}"
-                     if duration else None),
+        "hours_per_session": per_session,
+        "hours_per_session_text": (f"{n(per_session, lang)} {plural('hour', per_session, lang)} "
+                                   f"{ui_text.t('per_session', lang)}" if per_session is not None else None),
+        "weekly_hours": hours["value"],  # rankable: stated, at least, or frequency × hours per session
+        "weekly_hours_text": hours["text"],  # with its qualifier: 'minstens 21 uur per week'
+        "hours": hours,
+        "duration": (f"{about}{n(duration['amount'], lang)} {duration_unit(duration, lang)}" if duration else None),
         "min_group_size": setup.get("min_group_size"),
         "max_group_size": setup.get("max_group_size"),
     }
@@ -53,21 +94,21 @@ def setup_facts(setup: dict, lang: str) -> dict:
 def intensity_phrases(facts: dict, lang: str) -> list[str]:
     """Short phrases for the set-up line of a module table, e.g. '1 × per week', '3 uur per sessie'."""
     t = ui_text.t
-    n = ui_text.number
+    colon = t("colon", lang)
     parts = []
     if facts["frequency"]:
         parts.append(facts["frequency"])
-    if facts["hours_per_session"] is not None:
-        parts.append(f"{n(facts['hours_per_session'], lang)} {t('hours_per_session', lang)}")
-    if facts["weekly_hours"] is not None:
-        parts.append(f"{n(facts['weekly_hours'], lang)} {t('hours_per_week', lang)}")
+    if facts["hours_per_session_text"]:
+        parts.append(facts["hours_per_session_text"])
+    if facts["weekly_hours_text"]:
+        parts.append(facts["weekly_hours_text"])
     if facts["duration"]:
-        parts.append(f"{t('duration', lang)}: {facts['duration']}")
+        parts.append(f"{t('duration', lang)}{colon} {facts['duration']}")
     sizes = [f"{t(short, lang)} {facts[key]}" for key, short in (("min_group_size", "min_short"),
                                                                   ("max_group_size", "max_short"))
              if facts[key] is not None]
     if sizes:
-        parts.append(f"{t('group_size', lang)}: {' – '.join(sizes)} {t('persons', lang)}")
+        parts.append(f"{t('group_size', lang)}{colon} {' – '.join(sizes)} {t('persons', lang)}")
     return parts
 
 
@@ -87,10 +128,220 @@ def fiche_facts(fiche: Fiche, lang: str) -> dict:
         "labels": {key: [FACET_VALUES[key][c][lang] for c in found] for key, found in codes.items()},
         "total_fte": total_fte(data),
         "budget_personnel_fte": data.get("budget", {}).get("personnel_fte"),
-        "max_weekly_hours": max_weekly_hours(data),
+        "max_weekly_hours": max_weekly_hours(data),  # rankable number only; words in facts["hours"]
         "modules": [{"id": m["id"], "name": plain(m["name"][lang]), "kind": s.MODULE_KINDS[m["kind"]][lang],
                      **setup_facts(m.get("setup", {}), lang)} for m in data.get("modules", [])],
         "period": data.get("period"),
         "last_reviewed": data["last_reviewed"],
         "draft": fiche.is_draft,
+        **provenance_facts(fiche, lang),
+    }
+
+
+# --- provenance and qualified numbers: one ready-to-show phrase per fact, the same in every view ---------
+
+FTE_PATHS = frozenset({"staffing", "staffing.roles", "budget.personnel_fte"})  # conflicts about the team's size
+
+
+def build_date() -> dt.date:
+    """The date the build decides "has this planned end passed?" by: SOURCE_DATE_EPOCH when set (the hook sets
+    it to the last commit's time), so the same commit builds the same pages on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def plural(unit: str, value: float, lang: str) -> str:
+    """The unit's word for this number by the language's CLDR plural rule (Babel): 1,5 heure, 2 heures, 2 dagen."""
+    category = Locale.parse(ui_text.locale(lang)).plural_form(abs(value))
+    key = f"unit_{unit}_{category}"
+    return ui_text.t(key if key in ui_text.LABELS else f"unit_{unit}_other", lang)
+
+
+def quantity_facts(quantity: dict | None, unit: str, lang: str, suffix_key: str | None = None) -> dict:
+    """A qualified quantity ({value|min|max, approximate}) as data and as words: 'minstens 21 uur per week'.
+    `value` is what it may be ranked by (stated_number): None when the source gives no rankable number."""
+    if not quantity:
+        return {"value": None, "qualifier": None, "text": None, "short": None}
+    n = ui_text.number
+    low, high, exact = quantity.get("min"), quantity.get("max"), quantity.get("value")
+    approx = quantity.get("approximate") == "yes"
+    if exact is not None:
+        qualifier, shown = ("approximate" if approx else "exact"), exact
+        short = ("± " if approx else "") + n(exact, lang)
+        words = ui_text.t("q_approximate" if approx else "q_exact", lang, n=n(exact, lang))
+    elif low is not None and high is not None:
+        qualifier, shown, short = "range", high, f"{n(low, lang)}–{n(high, lang)}"
+        words = ui_text.t("q_range", lang, low=n(low, lang), high=n(high, lang))
+    elif low is not None:
+        qualifier, shown, short = "min", low, f"≥ {n(low, lang)}"
+        words = ui_text.t("q_min", lang, n=n(low, lang))
+    else:
+        qualifier, shown, short = "max", high, f"≤ {n(high, lang)}"
+        words = ui_text.t("q_max", lang, n=n(high, lang))
+    if approx and exact is None:
+        words = f"{ui_text.t('approximately', lang)} {words}"
+        short = f"± {short}"
+    text = f"{words} {plural(unit, shown, lang)}"
+    if suffix_key:
+        text += f" {ui_text.t(suffix_key, lang)}"
+    return {"value": stated_number(quantity), "min": low if exact is None else exact,
+            "max": high if exact is None else exact, "approximate": approx, "qualifier": qualifier,
+            "text": text, "short": short}
+
+
+def conflicts_for(data: dict, paths: frozenset[str] | set[str], lang: str, numeric: bool = False) -> list[dict]:
+    """The source's contradictions about any of these field paths, as plain text in one language."""
+    out = []
+    for conflict in data.get("conflicts", []):
+        if not paths & set(conflict["applies_to"]):
+            continue
+        numbers = [st["number"] for st in conflict["statements"] if "number" in st]
+        if numeric and len(numbers) < 2:
+            continue
+        out.append({
+            "applies_to": list(conflict["applies_to"]),
+            "numbers": numbers,
+            "note": richtext.plain(conflict["note"][lang]) if "note" in conflict else None,
+            "statements": [{"says": richtext.plain(st["says"][lang]), "number": st.get("number"),
+                            "at": _source_place(data, st["source"], lang)} for st in conflict["statements"]],
+        })
+    return out
+
+
+def _source_place(data: dict, ref: dict, lang: str) -> str:
+    sources = data.get("sources", [])
+    index = ref["ref"] - 1
+    title = richtext.plain(sources[index]["document"][lang]) if index < len(sources) else str(ref["ref"])
+    return f"{title}, {ref['at']}" if ref.get("at") else title
+
+
+def fte_facts(data: dict, lang: str) -> dict:
+    """The team's size: the sum of the roles, or the range the source's contradicting statements span."""
+    n = ui_text.number
+    team = total_fte(data)
+    conflicts = conflicts_for(data, FTE_PATHS, lang, numeric=True)
+    numbers = [x for c in conflicts for x in c["numbers"]] + ([team] if team is not None else [])
+    if not numbers:
+        return {"value": None, "min": None, "max": None, "conflict": None, "text": None, "short": None}
+    low, high = min(numbers), max(numbers)
+    if conflicts and low != high:
+        short = f"{n(low, lang)}–{n(high, lang)}"
+        text = f"{short} ({ui_text.t('source_contradicts', lang)})"
+    else:
+        short = text = n(team if team is not None else low, lang)
+    return {"value": team, "min": low, "max": high, "conflict": conflicts[0] if conflicts else None,
+            "conflicts": conflicts, "text": text, "short": short}
+
+
+def hours_facts(data: dict, lang: str) -> dict:
+    """The project's weekly hours with their qualifier; the fiche's own intensity (from the source) wins over the
+    modules' hours. Without a number it is not stated (never zero), and the source's words are kept."""
+    intensity = data.get("intensity")
+    if intensity:
+        record = quantity_facts(intensity.get("hours_per_week"), "hour", lang, "per_week")
+        days = quantity_facts(intensity.get("days_per_week"), "day", lang, "per_week")
+        record["days_text"] = days["text"]
+        record["source_text"] = richtext.plain(intensity["text"][lang]) if "text" in intensity else None
+        record["basis"] = "fiche"
+    else:
+        best = None
+        for module in data.get("modules", []):
+            setup = module.get("setup", {})
+            hours = weekly_hours(setup)
+            if hours is not None and (best is None or hours > best[0]):
+                best = (hours, setup)
+        if best is None:
+            record = quantity_facts(None, "hour", lang)
+        elif "hours_per_week" in best[1]:
+            record = quantity_facts(best[1]["hours_per_week"], "hour", lang, "per_week")
+        else:  # frequency × hours per session: an average the editors computed
+            record = quantity_facts({"value": best[0]}, "hour", lang, "per_week")
+            record["text"] += f" ({ui_text.t('computed', lang)})"
+            record["qualifier"] = "computed"
+        record.update(days_text=None, source_text=None, basis="module")
+    record["conflicts"] = conflicts_for(data, {"intensity", "intensity.hours_per_week"}, lang)
+    if record["text"] is None:
+        record["display"] = ui_text.t("not_given", lang)
+    else:
+        record["display"] = record["text"]
+    return record
+
+
+def as_of_facts(data: dict, lang: str) -> dict:
+    text = ui_text.t("as_of", lang, date=ui_text.date(data["as_of"], lang))
+    inferred = data.get("as_of_inferred") == "yes"
+    if inferred:
+        text += f" ({ui_text.t('date_inferred', lang)})"
+    return {"date": data["as_of"], "inferred": inferred, "text": text}
+
+
+def period_facts(period: dict | None, lang: str, today: dt.date | None = None) -> dict | None:
+    """The period in words; a planned end that lies before the build date reads 'planned until end 2021 —
+    current state not known' (decided at build time, never 'running')."""
+    if not period:
+        return None
+    date = ui_text.date
+    start = date(period["start"], lang)
+    state = planned_end_state(period, today or build_date())
+    if "end" not in period:
+        text = f"{ui_text.t('since', lang)} {start}"
+    elif state is None:
+        text = f"{start} – {date(period['end'], lang)}"
+    else:
+        end = period["end"]
+        end_text = ui_text.t("end_of", lang, date=date(end, lang)) if len(end) == 4 else date(end, lang)
+        text = ui_text.t("period_planned", lang, start=start, end=end_text)
+        if state == "passed":
+            text += f" — {ui_text.t('state_unknown', lang)}"
+    inferred = period.get("inferred") == "yes"
+    if inferred:
+        text += f" ({ui_text.t('inferred', lang)})"
+    return {"start": period["start"], "end": period.get("end"), "planned_end": state, "inferred": inferred,
+            "text": text}
+
+
+def budget_amount_facts(data: dict, lang: str) -> dict:
+    amount = data.get("budget", {}).get("amount_eur")
+    if amount is None:
+        return {"value": None, "text": None}
+    return {"value": amount, "text": format_currency(amount, "EUR", locale=ui_text.locale(lang),
+                                                     format_type="standard")}
+
+
+def source_facts(source: dict, lang: str) -> dict:
+    """Flags of one source: a date the editors inferred, a title they translated (document not in `lang`)."""
+    flags = []
+    if source.get("date_inferred") == "yes":
+        flags.append(ui_text.t("date_inferred", lang))
+    languages = source.get("languages")
+    if languages and lang not in languages:
+        names = Locale.parse(ui_text.locale(lang)).languages
+        flags.append(ui_text.t("title_translated", lang, languages=format_list(
+            [names.get(code, code) for code in languages], style="standard", locale=ui_text.locale(lang))))
+    return {"flags": flags, "note": richtext.plain(source["note"][lang]) if "note" in source else None}
+
+
+def place_facts(data: dict, lang: str) -> dict | None:
+    coordinates = data.get("coordinates")
+    if not coordinates:
+        return None
+    approximate = coordinates.get("approximate") == "yes"
+    return {"lat": coordinates["lat"], "lon": coordinates["lon"], "approximate": approximate,
+            "flag": ui_text.t("approximate_place", lang) if approximate else None,
+            "basis": richtext.plain(coordinates["basis"][lang]) if "basis" in coordinates else None}
+
+
+def provenance_facts(fiche: Fiche, lang: str, today: dt.date | None = None) -> dict:
+    """Everything a view needs to say how sure and how dated a fiche's figures are."""
+    data = fiche.data
+    return {
+        "as_of": as_of_facts(data, lang),
+        "period_facts": period_facts(data.get("period"), lang, today),
+        "fte": fte_facts(data, lang),
+        "hours": hours_facts(data, lang),
+        "budget_amount": budget_amount_facts(data, lang),
+        "place": place_facts(data, lang),
+        "conflicts": conflicts_for(data, {p for c in data.get("conflicts", []) for p in c["applies_to"]}, lang),
     }

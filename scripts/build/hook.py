@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from scripts import ui_text
 from scripts.build import headings, history, open_data, pages, render, search_data, search_index, urls
 from scripts.build import site as site_data
 from scripts.fiche_collection import FICHES_DIR
@@ -123,6 +124,26 @@ def stash_html(rendered: str, blocks: list[str]) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    html = _page_content(html, page, config)
+    _typeset_toc(page)
+    return html
+
+
+def _typeset_toc(page) -> None:
+    """Markdown's toc collapses every whitespace (a no-break space too) in heading names: set them again."""
+    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
+    stack = list(page.toc or [])
+    while stack:
+        item = stack.pop()
+        item.title = ui_text.typeset(item.title, lang)
+        stack.extend(item.children)
+    if page.meta.get("title"):
+        page.meta["title"] = ui_text.typeset(page.meta["title"], lang)
+    if getattr(page, "_title_from_render", None):
+        page._title_from_render = ui_text.typeset(page._title_from_render, lang)
+
+
+def _page_content(html: str, page, config) -> str:
     blocks = State.blocks.pop(page.url, [])
     if not blocks:
         return html

@@ -1,10 +1,12 @@
 """Modules as building blocks: one record per module, its facets, and related modules computed from data.
 
 Staff borrow a module more often than a whole project, so each module gets a page
-and a catalogue of its own. "Also done by" links are never typed: two modules are
-related when they are of the same kind, share a theme, belong to different fiches,
-and one is among the other's closest matches, which keeps the lists short and
-the relation symmetric by construction.
+and a catalogue of its own. "Comparable modules" are never typed: two modules are
+comparable when they are of the same kind, belong to different fiches, both have
+content, share at least one theme, and their similarity (Jaccard over themes, the
+fiches' target-group profiles and the intensity band) is at least SIMILARITY_THRESHOLD;
+each shows at most its RELATED_PER_MODULE closest matches (symmetric by construction)
+and the page says what the two share.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts import fiche_schema as s
-from scripts import languages, richtext, similarity
+from scripts import languages, richtext, similarity, ui_text
 from scripts.build import urls
 from scripts.fiche_collection import Fiche, weekly_hours
 
 RELATED_PER_MODULE = 5
+# Minimum Jaccard similarity of two modules' features (themes, profiles, intensity band) to be shown as
+# comparable. 0.4 keeps e.g. two collective modules sharing half their themes and the same public, and drops a
+# 21-hour programme next to a small occasional action that shares one theme (documented in README).
+SIMILARITY_THRESHOLD = 0.4
 
 INTENSITY = {
     "lt2": s.d(nl="minder dan 2 uur per week", fr="moins de 2 heures par semaine"),
@@ -126,10 +132,51 @@ def module_item(module: Module, lang: str) -> dict:
     }
 
 
-def related_modules(modules: list[Module], k: int = RELATED_PER_MODULE) -> dict[str, list[str]]:
-    """Modules of the same kind in other fiches, ranked by theme overlap (Jaccard, a symmetric score).
+def has_content(module: Module) -> bool:
+    """A module says what it does: a content text or phase, or set-up notes, in some language."""
+    content = module.data.get("content") or {}
+    texts = [content.get("text")] + list((content.get("phases") or {}).values())
+    texts += list(module.data.get("setup", {}).get("notes", []))
+    return any(isinstance(t, dict) and any(str(v).strip() for v in t.values()) for t in texts)
 
-    A and B are related when either is among the other's k best matches, so the relation is symmetric by
-    construction and each list stays short."""
-    return similarity.related(
-        [similarity.Item(m.key, m.fiche.id, m.data["kind"], frozenset(m.themes)) for m in modules], k)
+
+def profiles(module: Module) -> list[str]:
+    return list(module.fiche.data.get("target_group", {}).get("profiles", []))
+
+
+def features(module: Module) -> frozenset[str]:
+    """What two modules are compared by: themes, the fiche's target-group profiles and the intensity band."""
+    found = {f"theme:{t}" for t in module.themes} | {f"profile:{p}" for p in profiles(module)}
+    band = intensity_bucket(weekly_hours(module.data.get("setup", {})))
+    if band != "unknown":
+        found.add(f"intensity:{band}")
+    return frozenset(found)
+
+
+def score(a: Module, b: Module) -> float:
+    return similarity.jaccard(features(a), features(b))
+
+
+def related_modules(modules: list[Module], k: int = RELATED_PER_MODULE,
+                    threshold: float = SIMILARITY_THRESHOLD) -> dict[str, list[str]]:
+    """Comparable modules: same kind, other fiche, both with content, at least one shared theme and a similarity
+    of at least `threshold`; each module's k best, made symmetric. Modules without content are never compared."""
+    shown = [m for m in modules if has_content(m)]
+    found = similarity.related(
+        [similarity.Item(m.key, m.fiche.id, m.data["kind"], features(m)) for m in shown], k, threshold - 1e-9)
+    by_key = {m.key: m for m in shown}
+    out = {m.key: [] for m in modules}
+    for key, others in found.items():
+        out[key] = [o for o in others if set(by_key[key].themes) & set(by_key[o].themes)]
+    return out
+
+
+def shared(a: Module, b: Module, lang: str) -> list[str]:
+    """Why two modules are shown as comparable, in words: same kind, shared themes, public and intensity."""
+    out = [f"{ui_text.t('shared_kind', lang)} ({s.MODULE_KINDS[a.data['kind']][lang]})"]
+    out += [s.THEMES[t][lang] for t in a.themes if t in b.themes]
+    out += [s.PROFILES[p][lang] for p in profiles(a) if p in profiles(b)]
+    band = intensity_bucket(weekly_hours(a.data.get("setup", {})))
+    if band != "unknown" and band == intensity_bucket(weekly_hours(b.data.get("setup", {}))):
+        out.append(f"{ui_text.t('shared_intensity', lang)} ({INTENSITY[band][lang]})")
+    return out

@@ -16,15 +16,16 @@ from mkdocs.utils import get_relative_url
 
 from scripts import ui_text
 from scripts.build import catalogue, urls
-from scripts.build.facts import fiche_facts
-from scripts.fiche_collection import Fiche, total_fte
+from scripts.build.facts import build_date, fiche_facts, fte_facts, hours_facts
+from scripts.fiche_collection import Fiche, planned_end_state, total_fte
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # the columns in order; each header is the interface text "csv_<column>" in the file's language
 CSV_COLUMNS = ("id", "title", "organisation", "organisation_type", "municipality", "region", "themes", "profiles",
-               "module_kinds", "modules", "max_weekly_hours", "total_fte", "budget_personnel_fte", "funding",
-               "lifecycle", "period_start", "period_end", "last_reviewed", "url")
+               "module_kinds", "modules", "weekly_hours", "weekly_hours_qualifier", "total_fte", "total_fte_min",
+               "total_fte_max", "budget_personnel_fte", "budget_amount_eur", "conflicts", "funding", "lifecycle",
+               "as_of", "period_start", "period_end", "period_state", "last_reviewed", "url")
 
 
 def csv_row(facts: dict, url: str) -> dict:
@@ -34,7 +35,17 @@ def csv_row(facts: dict, url: str) -> dict:
     period = facts["period"] or {}
     return {
         **{key: facts[key] for key in ("id", "title", "organisation", "organisation_type", "municipality", "region",
-                                       "max_weekly_hours", "total_fte", "budget_personnel_fte", "last_reviewed")},
+                                       "total_fte", "budget_personnel_fte", "last_reviewed")},
+        # a number column a spreadsheet can sort (empty = not stated, never 0) and the source's words beside it
+        "weekly_hours": facts["hours"]["value"],
+        "weekly_hours_qualifier": facts["hours"]["text"] or "",
+        "total_fte_min": facts["fte"]["min"],
+        "total_fte_max": facts["fte"]["max"],
+        "budget_amount_eur": facts["budget_amount"]["value"],
+        "conflicts": " | ".join(" ≠ ".join(f"{st['says']} ({st['at']})" for st in c["statements"])
+                                for c in facts["conflicts"]),
+        "as_of": facts["as_of"]["date"],
+        "period_state": facts["period_facts"]["text"] if facts["period_facts"] else None,
         "themes": join(labels["theme"]),
         "profiles": join(labels["profile"]),
         "module_kinds": join(labels["kind"]),
@@ -74,6 +85,13 @@ def fiches_json(fiches: list[Fiche]) -> dict:
     for fiche in sorted(fiches, key=lambda f: f.id):
         item = dict(fiche.data)
         item["total_fte"] = total_fte(fiche.data)
+        # the same qualified figures the pages show, as data (conflicts and quantities are in the fiche itself)
+        fte = fte_facts(fiche.data, urls.LANGS[0])
+        item["total_fte_range"] = {"min": fte["min"], "max": fte["max"], "contradicted": fte["min"] != fte["max"]}
+        hours = hours_facts(fiche.data, urls.LANGS[0])
+        item["weekly_hours"] = {key: hours.get(key) for key in ("value", "min", "max", "approximate", "qualifier")}
+        item["weekly_hours"]["basis"] = hours["basis"]
+        item["period_planned_end"] = planned_end_state(fiche.data.get("period"), build_date())
         item["url"] = {lang: urls.url_for("fiche", fiche.id, lang) for lang in urls.LANGS}
         items.append(item)
     return {"count": len(items), "languages": list(urls.LANGS), "fiches": items}

@@ -3,6 +3,9 @@ overrides/partials/kb-*.html, rendered with the theme's Jinja environment and au
 
 from __future__ import annotations
 
+import html
+import re
+
 from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
@@ -66,7 +69,8 @@ def fiche_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
                for r in fiche.data.get("related", []) if r in by_id]
     links = [{"label": richtext.plain(link["label"][lang]), "href": ctx["link"]("doc", link["page"])}
              for link in fiche.data.get("see_also", [])]
-    ctx.update( f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft,
+    ctx.update( f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft, facts=site.fiche_facts(key, lang),
+                  source_flags=[facts.source_facts(src, lang) for src in fiche.data["sources"]],
                   related=related, links=links, history=site.history.get(fiche.id, []))
     return _template(env, "fiche", ctx)
 
@@ -76,8 +80,11 @@ def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
     view = site.view(module.fiche.id, lang)
     index = module.fiche.data["modules"].index(module.data)
     items = site.module_item_index(lang)
-    related = [items[other] for other in site.related_modules.get(key, [])]
+    by_key = site.module_by_key
+    related = [{**items[other], "shared": mod.shared(module, by_key[other], lang)}
+               for other in site.related_modules.get(key, [])]
     ctx = context(lang, page_url, m=view["modules"][index], raw_setup=module.data.get("setup", {}),
+                  raw_module=module.data,
                   f=view, raw=module.fiche.data, item=items[key], related=related)
     return _template(env, "module", ctx)
 
@@ -123,23 +130,31 @@ def figures(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     ctx = context(lang, page_url)
     link = ctx["link"]
     items = site.items(lang)
-    fte = sorted(items, key=lambda i: (-(i["total_fte"] or 0), i["title"]))
-    hours = sorted(items, key=lambda i: (-(i["max_weekly_hours"] or 0), i["title"]))
+    # ranked only by numbers the source gives; "not stated" is neither zero nor lowest: listed apart
+    fte = sorted((i for i in items if i["fte"]["value"] is not None), key=lambda i: (-i["fte"]["min"], i["title"]))
+    hours = sorted((i for i in items if i["hours"]["value"] is not None),
+                   key=lambda i: (-i["hours"]["value"], i["title"]))
+    fte_unstated = sorted((i for i in items if i["fte"]["value"] is None), key=lambda i: i["title"])
+    hours_unstated = sorted((i for i in items if i["hours"]["value"] is None), key=lambda i: i["title"])
 
     def bars(ranked: list[dict], key: str) -> list[dict]:
-        return [{"label": i["title"], "value": i[key], "href": link("fiche", i["id"])} for i in ranked]
+        return [{"label": i["title"], "value": i[key]["min"] if key == "fte" else i[key]["value"],
+                 "high": i[key]["max"] if key == "fte" else None, "text": i[key]["short"],
+                 "flag": t("source_contradicts", lang) if key == "fte" and i["fte"]["conflict"] else None,
+                 "href": link("fiche", i["id"])} for i in ranked]
 
     by_id = {i["id"]: i for i in items}
-    places = [{"label": f"{by_id[f.id]['title']} – {by_id[f.id]['municipality']}",
+    places = [{"label": f"{by_id[f.id]['title']} – {by_id[f.id]['municipality']}"
+                        + (f" ({by_id[f.id]['place']['flag']})" if by_id[f.id]["place"]["flag"] else ""),
                "lon": f.data["coordinates"]["lon"], "lat": f.data["coordinates"]["lat"],
                "href": link("fiche", f.id)}
               for f in site.fiches if "coordinates" in f.data]
     ctx.update(
-        fte=fte, hours=hours, places=places,
+        fte=fte, hours=hours, places=places, fte_unstated=fte_unstated, hours_unstated=hours_unstated,
         fte_chart=charts.bar_chart("chart-fte", t("chart_fte_title", lang), t("chart_fte_desc", lang),
-                                   bars(fte, "total_fte"), t("fte", lang), lang),
+                                   bars(fte, "fte"), t("fte", lang), lang),
         hours_chart=charts.bar_chart("chart-hours", t("chart_hours_title", lang), t("chart_hours_desc", lang),
-                                     bars(hours, "max_weekly_hours"), t("hours_unit", lang), lang),
+                                     bars(hours, "hours"), t("hours_unit", lang), lang),
         map=charts.belgium_map("map", t("map_title", lang), t("map_desc", lang), places))
     return _template(env, "figures", ctx)
 
@@ -198,4 +213,11 @@ def template_env(config):
 def add_filters(env):
     env.filters["li"] = fiche_view.list_item
     env.filters["slug"] = headings.slug
+    env.filters["striptags"] = strip_tags
     return env
+
+
+def strip_tags(value) -> str:
+    """Jinja's striptags, but a no-break space (French typography) survives: only ordinary whitespace collapses."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", str(value)))
+    return " ".join(re.split(r"[ \t\r\n]+", text)).strip()

@@ -32,8 +32,8 @@ def rows(lang: str) -> list[dict]:
                 "anchor": path.replace(".", "-").replace("[]", ""),
                 "type": _type_label(node, lang),
                 "required": field.required,
-                "description": node.description.get(lang, ""),
-                "choices": [(code, labels[lang]) for code, labels in values.items()],
+                "description": ui_text.typeset(node.description.get(lang, ""), lang),
+                "choices": [(code, ui_text.typeset(labels[lang], lang)) for code, labels in values.items()],
             })
             if isinstance(item, s.Obj):
                 walk(item, path + ("[]." if isinstance(node, s.List) else "."))
