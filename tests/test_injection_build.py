@@ -130,8 +130,10 @@ def fiche_data(fiche_id: str, texts: dict[str, str]) -> dict:
     data["status"] = "published"
     data["last_reviewed"] = "2026-01-15"
     data.pop("review_by", None)
-    data["period"] = {"start": "2019-01", "end": "2020-06"}
-    data["coordinates"] = {"lat": 50.85, "lon": 4.35}
+    data["period"] = {"start": "2019-01", "end": "2020-06", "inferred": "yes"}
+    data["coordinates"] = {"lat": 50.85, "lon": 4.35, "approximate": "yes"}
+    for conflict in data.get("conflicts", []):  # a contradiction has two statements
+        conflict["statements"] = conflict["statements"] * 2
     for module in data["modules"]:
         module["setup"]["min_group_size"], module["setup"]["max_group_size"] = 4, 8
     return data
