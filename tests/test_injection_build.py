@@ -10,6 +10,7 @@ start a formula; and in chromium no dialog may open on the fiche, module, catalo
 
 from __future__ import annotations
 
+import copy
 import csv
 import functools
 import http.server
@@ -133,7 +134,7 @@ def fiche_data(fiche_id: str, texts: dict[str, str]) -> dict:
     data["period"] = {"start": "2019-01", "end": "2020-06", "inferred": "yes"}
     data["coordinates"] = {"lat": 50.85, "lon": 4.35, "approximate": "yes"}
     for conflict in data.get("conflicts", []):  # a contradiction has two statements
-        conflict["statements"] = conflict["statements"] * 2
+        conflict["statements"] = [copy.deepcopy(conflict["statements"][0]) for _ in range(2)]
     for module in data["modules"]:
         module["setup"]["min_group_size"], module["setup"]["max_group_size"] = 4, 8
     return data
