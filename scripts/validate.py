@@ -11,9 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.fiche_collection import FICHES_DIR, ROOT, load_collection
-from scripts.glossary import load_glossary
-from scripts.problems import MESSAGE_LANGS, escape_controls, format_problems, msg
+if not __package__:  # run as `python scripts/validate.py` (the command coordinators know): the repo is importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.fiche_collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
+from scripts.glossary import load_glossary  # noqa: E402
+from scripts.problems import MESSAGE_LANGS, escape_controls, format_problems, msg  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
