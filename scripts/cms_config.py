@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from scripts import fiche_schema as s  # the schema's one import in the editor code (the others use SCHEMA)
+from scripts import languages
 from scripts.problems import MESSAGES
 
 SCHEMA = s
 FICHE = s.FICHE
 LANGS = s.LANGS
-LANG_LABELS = {"nl": "Nederlands", "fr": "Français"}
+LANG_LABELS = languages.NAMES
 FICHES_FOLDER = "fiches"
 COLLECTION = "fiches"
 
@@ -34,23 +35,29 @@ def _first_clause(text: str) -> str:
     return re.split(r"(?<=[^.])[.:;?](?:\s|$)", text, maxsplit=1)[0].strip().rstrip(".")
 
 
+def _in_each_language(texts: dict[str, str]) -> list[str]:
+    """The texts in the site's languages, once each; a language the schema has no text for yet is skipped."""
+    out: list[str] = []
+    for lang in LANGS:
+        if texts.get(lang) and texts[lang] not in out:
+            out.append(texts[lang])
+    return out
+
+
 def label(name: str, node: s.Node) -> str:
-    """A bilingual label from the description's first clause ("Naam van het project · Nom du projet")."""
-    desc = node.description
-    if desc and all(len(_first_clause(desc[lang])) <= 48 for lang in LANGS):
-        parts = [_first_clause(desc[lang]) for lang in LANGS]
-        return parts[0] if parts[0] == parts[1] else " · ".join(parts)
+    """A multilingual label from the description's first clause ("Naam van het project · Nom du projet")."""
+    clauses = [_first_clause(text) for text in _in_each_language(node.description or {})]
+    if clauses and all(len(clause) <= 48 for clause in clauses):
+        return " · ".join(dict.fromkeys(clauses))
     return name.replace("_", " ").capitalize()
 
 
 def hint(node: s.Node) -> str:
-    desc = node.description
-    return " / ".join(desc[lang] for lang in LANGS) if desc else ""
+    return " / ".join(_in_each_language(node.description or {}))
 
 
 def enum_options(values: dict[str, dict[str, str]]) -> list[dict[str, str]]:
-    return [{"label": f"{names['nl']} · {names['fr']}" if names["nl"] != names["fr"] else names["nl"],
-             "value": code} for code, names in values.items()]
+    return [{"label": " · ".join(_in_each_language(names)), "value": code} for code, names in values.items()]
 
 
 def _number_text(value: float) -> str:
@@ -75,7 +82,7 @@ def widget(name: str, node: s.Node, required: bool) -> dict:
             out["pattern"] = [node.pattern, f"has the wrong form{example}"]
     elif isinstance(node, s.FicheRef):
         out.update(widget="relation", collection=COLLECTION, value_field="id",
-                   search_fields=["id", "title.nl", "title.fr"], display_fields=["title.nl"])
+                   search_fields=["id", *(f"title.{lang}" for lang in LANGS)], display_fields=[f"title.{LANGS[0]}"])
     elif isinstance(node, s.Number):
         out.update(widget="number", value_type="int" if node.integer else "float",
                    min=node.minimum, max=node.maximum)
@@ -122,13 +129,13 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
         out.update(widget="list", collapsed=True, fields=fields(item, True), **bounds)
         summary = next((f.name for f in item.fields if isinstance(f.node, s.Text)), None)
         if summary:
-            out["summary"] = "{{fields." + summary + ".nl}}"
+            out["summary"] = "{{fields." + summary + "." + LANGS[0] + "}}"
     elif not isinstance(item, s.Text):  # a list of codes written once (Str, Date, Url …): one field per item
         out.update(widget="list", collapsed=False, field=widget("item", item, True), **bounds)
     else:  # a list of texts (pros, cons, goals …): each item a {nl, fr} pair, both languages side by side
         out.update(widget="list", collapsed=False, fields=widget("item", item, True)["fields"], kb_text=True,
                    **bounds)
-        out["summary"] = "{{fields.nl}}"
+        out["summary"] = "{{fields." + LANGS[0] + "}}"
 
 
 def fields(obj: s.Obj, on_required_path: bool = True) -> list[dict]:
@@ -155,7 +162,7 @@ def collection() -> dict:
         "delete": False,
         "slug": "{{fields.id}}",
         "identifier_field": "id",
-        "summary": "{{fields.title.nl}} · {{fields.title.fr}}",
+        "summary": " · ".join(f"{{{{fields.title.{lang}}}}}" for lang in LANGS),
         "sortable_fields": ["id"],
         "editor": {"preview": True},
         "fields": fiche_fields(),
@@ -171,7 +178,7 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
         "local_backend": {"url": f"http://127.0.0.1:{local_proxy_port}/api/v1",
                           "allowed_hosts": ["127.0.0.1", "localhost"]},
         "publish_mode": "editorial_workflow",
-        "locale": "nl",
+        "locale": LANGS[0],
         "site_url": site_url,
         "display_url": site_url,
         "media_folder": "docs/assets/uploads",

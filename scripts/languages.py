@@ -27,18 +27,19 @@ def _config(config: Path) -> dict:
     return yaml.load(config.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
 
 
-def _languages(config: Path) -> tuple[tuple[str, ...], str]:
+def _languages(config: Path) -> tuple[tuple[str, ...], str, dict[str, str]]:
     data = _config(config)
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             entries = [entry for entry in plugin["i18n"].get("languages", []) if entry.get("build", True)]
             codes = tuple(entry["locale"] for entry in entries)
             default = next((entry["locale"] for entry in entries if entry.get("default")), codes[0])
-            return (default, *[c for c in codes if c != default]), default
+            names = {entry["locale"]: entry.get("name") or entry["locale"] for entry in entries}
+            return (default, *[c for c in codes if c != default]), default, names
     raise SystemExit(f"{config}: no i18n plugin with languages: the site's languages come from there")
 
 
-LANGS, DEFAULT_LANG = _languages(CONFIG)
+LANGS, DEFAULT_LANG, NAMES = _languages(CONFIG)  # NAMES: locale → the language's own name
 DATA_DIR = CONFIG.parent / (_config(CONFIG).get("docs_dir") or "docs") / "_data"
 
 

@@ -132,7 +132,8 @@ def fiche_data(fiche_id: str, texts: dict[str, str]) -> dict:
     data["last_reviewed"] = "2026-01-15"
     data.pop("review_by", None)
     data["period"] = {"start": "2019-01", "end": "2020-06", "inferred": "yes"}
-    data["coordinates"] = {"lat": 50.85, "lon": 4.35, "approximate": "yes"}
+    data["coordinates"].update(lat=50.85, lon=4.35, approximate="yes")  # keeps the text field `basis`
+    data["coordinates"].pop("source", None)
     for conflict in data.get("conflicts", []):  # a contradiction has two statements
         conflict["statements"] = [copy.deepcopy(conflict["statements"][0]) for _ in range(2)]
     for module in data["modules"]:
