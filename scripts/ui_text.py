@@ -200,6 +200,16 @@ LABELS: dict[str, dict[str, str]] = {
     "file": {"nl": "Bestand", "fr": "Fichier"},
     "line": {"nl": "Regel", "fr": "Ligne"},
     "problem_col": {"nl": "Wat ontbreekt", "fr": "Ce qui manque"},
+    # page frame: print footer, 404 page
+    "printed_on": {"nl": "Afgedrukt op {date}", "fr": "Imprimé le {date}"},
+    "not_found_title": {"nl": "Pagina niet gevonden", "fr": "Page introuvable"},
+    "not_found_text": {"nl": "Op dit adres staat geen pagina (meer). Misschien is de fiche hernoemd of is het adres "
+                             "onvolledig. Zoek met het zoekveld bovenaan, of begin hier:",
+                       "fr": "Aucune page ne se trouve (plus) à cette adresse. La fiche a peut-être été renommée ou "
+                             "l'adresse est incomplète. Utilisez la recherche en haut de la page ou commencez "
+                             "ici\u00a0:"},
+    "not_found_catalogue": {"nl": "Catalogus van de fiches", "fr": "Catalogue des fiches"},
+    "not_found_home": {"nl": "Startpagina van de kennisbank", "fr": "Page d'accueil de la base de connaissances"},
     # glossary and schema pages
     "term": {"nl": "Term", "fr": "Terme"},
     "other_language": {"nl": "In het Frans", "fr": "En néerlandais"},
