@@ -92,7 +92,8 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, site):
 TABLE_PAGES = ("fiche", "module", "glossary", "schema")
 TABLE_REPORT = """() => [...document.querySelectorAll('.md-content .kb-table > table[class]')].map(t => {
     const box = t.getBoundingClientRect();
-    const cells = [...t.querySelectorAll('th, td')];
+    const shown = c => (c.closest('thead') || c).getBoundingClientRect().width > 2;  // not a screen-reader-only head
+    const cells = [...t.querySelectorAll('th, td')].filter(shown);
     const rows = [...t.querySelectorAll('tbody tr')]
         .filter(r => r.querySelector('th[scope=row]') && r.querySelector('td'));
     const label = r => r.querySelector('th[scope=row]').getBoundingClientRect();
@@ -104,7 +105,10 @@ TABLE_REPORT = """() => [...document.querySelectorAll('.md-content .kb-table > t
       overflowing: cells.filter(c => c.scrollWidth > c.clientWidth + 1).length,
       labelShare: Math.max(0, ...rows.map(r => label(r).width / box.width)),
       stacked: rows.every(r => label(r).bottom <= r.querySelector('td').getBoundingClientRect().top + 1),
-      headersAbove: [...t.querySelectorAll('thead th')].every(h => getComputedStyle(h).verticalAlign !== 'middle'),
+      headersAbove: [...t.querySelectorAll('thead th')].every((h, i) => {  // aligned like the values below them
+        const cell = t.querySelector('tbody tr').children[i];
+        return !cell || getComputedStyle(h).textAlign === getComputedStyle(cell).textAlign;
+      }),
     };
 })"""
 
