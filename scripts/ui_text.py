@@ -200,6 +200,42 @@ LABELS: dict[str, dict[str, str]] = {
     "file": {"nl": "Bestand", "fr": "Fichier"},
     "line": {"nl": "Regel", "fr": "Ligne"},
     "problem_col": {"nl": "Wat ontbreekt", "fr": "Ce qui manque"},
+    # catalogues (kb-catalogue.js); _one/_other are chosen with the language's plural rules
+    "shown_one": {"nl": "{shown} van {total} fiches", "fr": "{shown}\u00a0fiche sur {total}"},
+    "shown_other": {"nl": "{shown} van {total} fiches", "fr": "{shown}\u00a0fiches sur {total}"},
+    "shown_modules_one": {"nl": "{shown} van {total} modules", "fr": "{shown}\u00a0module sur {total}"},
+    "shown_modules_other": {"nl": "{shown} van {total} modules", "fr": "{shown}\u00a0modules sur {total}"},
+    "chosen_one": {"nl": "{n} fiche gekozen", "fr": "{n}\u00a0fiche sélectionnée"},
+    "chosen_other": {"nl": "{n} fiches gekozen", "fr": "{n}\u00a0fiches sélectionnées"},
+    "active_filters": {"nl": "Actieve filters", "fr": "Filtres actifs"},
+    "remove_filter": {"nl": "Filter wissen:", "fr": "Retirer le filtre\u00a0:"},
+    "no_match_fiches": {"nl": "Geen enkele fiche past bij deze filters.",
+                        "fr": "Aucune fiche ne correspond à ces filtres."},
+    "no_match_modules": {"nl": "Geen enkele module past bij deze filters.",
+                         "fr": "Aucun module ne correspond à ces filtres."},
+    "search_everywhere": {"nl": "Zoek „{q}” in de hele kennisbank",
+                          "fr": "Rechercher «\u00a0{q}\u00a0» dans toute la base de connaissances"},
+    "quoted": {"nl": "‘{q}’", "fr": "«\u00a0{q}\u00a0»"},
+    "compare_card": {"nl": "Vergelijken: {title}", "fr": "Comparer\u00a0: {title}"},
+    # compare view (kb-compare.js); _one/_other are chosen with the language's plural rules
+    "modules_of_kind": {"nl": "Modules: {kind}", "fr": "Modules\u00a0: {kind}"},
+    "compare_module_summary": {"nl": "Modules in het kort", "fr": "Modules en bref"},
+    "module_count_one": {"nl": "{n} module", "fr": "{n}\u00a0module"},
+    "module_count_other": {"nl": "{n} modules", "fr": "{n}\u00a0modules"},
+    "compare_highest_hours_one": {"nl": "Hoogste intensiteit: {hours} uur per week ({module})",
+                                  "fr": "Intensité la plus élevée\u00a0: {hours}\u00a0heure par semaine ({module})"},
+    "compare_highest_hours_other": {"nl": "Hoogste intensiteit: {hours} uur per week ({module})",
+                                    "fr": "Intensité la plus élevée\u00a0: {hours}\u00a0heures par semaine "
+                                          "({module})"},
+    "compare_unknown_one": {"nl": "Het adres vraagt een fiche die niet (meer) bestaat en die daarom ontbreekt: {ids}.",
+                            "fr": "L'adresse demande une fiche qui n'existe pas (ou plus) et qui manque donc\u00a0: "
+                                  "{ids}."},
+    "compare_unknown_other": {"nl": "Het adres vraagt {n} fiches die niet (meer) bestaan en die daarom ontbreken: "
+                                    "{ids}.",
+                              "fr": "L'adresse demande {n}\u00a0fiches qui n'existent pas (ou plus) et qui manquent "
+                                    "donc\u00a0: {ids}."},
+    "compare_only_differences": {"nl": "Alleen de rijen tonen waarin de projecten verschillen",
+                                 "fr": "N'afficher que les lignes où les projets diffèrent"},
     # page frame: print footer, 404 page
     "printed_on": {"nl": "Afgedrukt op {date}", "fr": "Imprimé le {date}"},
     "not_found_title": {"nl": "Pagina niet gevonden", "fr": "Page introuvable"},
