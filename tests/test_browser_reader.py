@@ -245,3 +245,133 @@ def test_home_starts_the_three_tasks(browser, base_url, lang, viewport):
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert page.input_value(".md-search__input") == word
     context.close()
+
+
+def fiches_json(site: Path) -> list[dict]:
+    import json
+
+    return json.loads((site / "fiches.json").read_text(encoding="utf-8"))["fiches"]
+
+
+def fold(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site, lang):
+    fiches = fiches_json(site)
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    open_page(page, base_url + prefix(lang) + "fiches/")
+    first = page.locator(".kb-card").first.bounding_box()
+    assert first["y"] < DESKTOP["height"] - 100  # the first result starts in the first screen
+    # free text ignores case and accents: a place name typed without its accents still finds its fiche
+    names = {f["id"]: f["municipality"][lang] for f in fiches}
+    accented = next((i for i, n in names.items() if fold(n) != n.lower()), None) or sorted(names)[0]
+    page.fill(".kb-filters input[name='q']", fold(names[accented]).upper())
+    shown = page.eval_on_selector_all(".kb-card:not([hidden])", "els => els.map(e => e.dataset.id)")
+    assert accented in shown
+    # the query is a removable chip
+    assert page.locator(".kb-chips .kb-chip").count() == 1
+    page.click(".kb-chips .kb-chip")
+    assert page.input_value(".kb-filters input[name='q']") == ""
+    assert page.locator(".kb-card:not([hidden])").count() == len(fiches)
+    # a facet becomes a chip; removing the chip unchecks the box
+    name, code = catalogue_facet(site)
+    page.check(f"input[name='{name}'][value='{code}']")
+    assert page.locator(".kb-chips .kb-chip").count() == 1
+    page.click(".kb-chips .kb-chip")
+    assert not page.is_checked(f"input[name='{name}'][value='{code}']")
+    # nothing found: say so, offer the site search with the same words and clearing the filters
+    page.fill(".kb-filters input[name='q']", "zqxjzqxj")
+    assert page.locator(".kb-card:not([hidden])").count() == 0
+    assert page.is_visible(".kb-empty")
+    page.click(".kb-empty .md-button--primary")
+    page.wait_for_function("document.querySelector('.md-search__input').value === 'zqxjzqxj'")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")
+    page.evaluate("document.getElementById('__search').checked = false")
+    page.click(".kb-empty button:not(.md-button--primary)")
+    assert page.locator(".kb-card:not([hidden])").count() == len(fiches)
+    # choosing fiches shows a bar in view with a real plural, leading to the comparison
+    ids = [f["id"] for f in fiches][:2]
+    for i, fiche_id in enumerate(ids, start=1):
+        page.check(f"[data-kb-compare][value='{fiche_id}']")
+        expected = ui_text.t("chosen_one" if i == 1 else "chosen_other", lang, n=i)
+        assert page.text_content("[data-kb-compare-count]") == expected
+    page.evaluate("window.scrollTo(0, 0)")
+    bar = page.locator("[data-kb-compare-bar]").bounding_box()
+    assert 0 <= bar["y"] and bar["y"] + bar["height"] <= DESKTOP["height"] + 1
+    href = page.get_attribute("[data-kb-compare-link]", "href")
+    assert sorted(href.split("?ids=", 1)[1].split(",")) == sorted(ids)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalogue_facets_fold_behind_a_button_on_a_phone(browser, base_url, site, lang):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    name, code = catalogue_facet(site)
+    open_page(page, base_url + prefix(lang) + f"fiches/?{name}={code}")
+    toggle = page.locator(".kb-filters__toggle")
+    assert toggle.is_visible() and not page.is_visible(".kb-facets")
+    assert toggle.text_content() == f"{ui_text.t('filters', lang)} (1)"
+    first = page.locator(".kb-card:not([hidden])").first.bounding_box()
+    assert first["y"] < 2 * PHONE["height"]
+    toggle.click()
+    assert page.is_visible(".kb-facets") and toggle.get_attribute("aria-expanded") == "true"
+    context.close()
+
+
+def test_module_catalogue_counts_modules(page, base_url, site):
+    for lang in LANGS:
+        open_page(page, base_url + prefix(lang) + "modules/")
+        total = page.locator(".kb-card").count()
+        key = "shown_modules_one" if total == 1 else "shown_modules_other"
+        assert page.text_content("[data-kb-count]") == ui_text.t(key, lang, shown=total, total=total)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_keeps_names_in_view_and_shows_where_projects_differ(browser, base_url, site, lang):
+    import json
+
+    ids = sorted(published_fiches())[:3]
+    data = {i: json.loads((site / prefix(lang) / "fiches" / i / "data.json").read_text(encoding="utf-8"))
+            for i in ids}
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    open_page(page, base_url + prefix(lang) + "fiches/vergelijk/?ids=" + ",".join(ids + ["no-such-fiche"]))
+    # an id in the address that matches no fiche is named, not dropped silently
+    assert page.is_visible("[data-kb-compare-notice]")
+    assert "no-such-fiche" in page.text_content("[data-kb-compare-notice]")
+    # the picker never offers a fiche already in the table
+    offered = page.eval_on_selector_all("select[name='add'] option", "els => els.map(e => e.value)")
+    assert not set(offered) & set(ids)
+    # module summary: count by kind and the highest weekly hours, per fiche
+    summary = page.eval_on_selector_all("tr[data-row='module_summary'] td", "els => els.map(e => e.textContent)")
+    for cell, fiche_id in zip(summary, ids, strict=True):
+        modules = data[fiche_id]["modules"]
+        for kind in {m["kind"] for m in modules}:
+            assert f"{sum(m['kind'] == kind for m in modules)} × {kind}" in cell
+        hours = [m["weekly_hours"] for m in modules if m["weekly_hours"] is not None]
+        if hours:
+            assert ui_text.number(max(hours), lang) in cell
+    # no row is empty for every project
+    rows = page.eval_on_selector_all(".kb-compare-table tbody tr", """rows => rows.map(r =>
+        [...r.querySelectorAll('td')].every(td => td.textContent.trim() === '' ||
+                                                  td.querySelector(':scope > .kb-muted:only-child')))""")
+    assert rows and not any(rows)
+    # the project names stay in view while the page scrolls
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+    head = page.locator(".kb-compare-table thead th").first.bounding_box()
+    assert 0 <= head["y"] <= 120, head
+    # only the rows where projects differ
+    same = page.locator("tr[data-same]").count()
+    before = page.locator(".kb-compare-table tbody tr:visible").count()
+    page.check("input[name='only_differences']")
+    after = page.locator(".kb-compare-table tbody tr:visible").count()
+    assert after == before - same
+    assert page.locator("tr[data-same]:visible").count() == 0
+    context.close()

@@ -143,25 +143,40 @@
       li.append(button);
       chips.append(li);
     };
+    /* Chips are redrawn only when the filters change: a text box losing focus (change event) must not
+       replace the chip under the pointer that is being clicked. */
+    let drawn = null;
     const drawChips = (state) => {
-      chips.textContent = "";
-      if (state.text) chip((words.quoted || "{q}").replace("{q}", state.text), () => { form.elements.q.value = ""; });
-      if (state.fteMin !== null) chip(`${words.fte_min || ""} ${state.fteMin}`.trim(), () => { form.elements.fte_min.value = ""; });
-      if (state.fteMax !== null) chip(`${words.fte_max || ""} ${state.fteMax}`.trim(), () => { form.elements.fte_max.value = ""; });
-      facets.forEach((key) => state.facets[key].forEach((code) => chip(labelOf(key, code), () => {
+      const wanted = [];
+      if (state.text) wanted.push([(words.quoted || "{q}").replace("{q}", state.text), () => { form.elements.q.value = ""; }]);
+      if (state.fteMin !== null) {
+        wanted.push([`${words.fte_min || ""} ${state.fteMin}`.trim(), () => { form.elements.fte_min.value = ""; }]);
+      }
+      if (state.fteMax !== null) {
+        wanted.push([`${words.fte_max || ""} ${state.fteMax}`.trim(), () => { form.elements.fte_max.value = ""; }]);
+      }
+      facets.forEach((key) => state.facets[key].forEach((code) => wanted.push([labelOf(key, code), () => {
         const box = form.querySelector(`input[name='${key}'][value='${code}']`);
         if (box) box.checked = false;
-      })));
-      chips.hidden = !chips.childNodes.length;
-      const active = chips.childNodes.length;
-      if (toggle) toggle.textContent = `${words.filters} (${active})`;
+      }])));
+      const signature = JSON.stringify(wanted.map(([text]) => text));
+      if (toggle) toggle.textContent = `${words.filters} (${wanted.length})`;
+      if (signature === drawn) return;
+      drawn = signature;
+      chips.textContent = "";
+      wanted.forEach(([text, remove]) => chip(text, remove));
+      chips.hidden = !wanted.length;
     };
 
     /* ------------------------------------------------------------ nothing found */
     const empty = el("div", null, { class: "kb-empty", hidden: "" });
     list.after(empty);
+    let emptyFor = null;
     const drawEmpty = (state, shown) => {
       empty.hidden = shown > 0;
+      const signature = shown > 0 ? null : state.text;
+      if (signature === emptyFor) return;  // same reason as the chips: keep the button being clicked
+      emptyFor = signature;
       empty.textContent = "";
       if (shown > 0) return;
       empty.append(el("p", words.none || ""));
