@@ -169,6 +169,7 @@ class SiteData:
             "t": lambda key, **kw: ui_text.t(key, lang, **kw),
             "number": lambda value: ui_text.number(value, lang),
             "date": lambda value: ui_text.date(value, lang),
+            "tn": lambda key, n, **kw: ui_text.plural(key, n, lang, **kw),
             "href": lambda path: get_relative_url(site_url(path, lang), page_url),
             "root": lambda path: get_relative_url(path, page_url),
         }
@@ -197,6 +198,7 @@ class SiteData:
                  for link in fiche.data.get("see_also", [])]
         ctx = self._context(lang, page_url, f=self.view(fiche, lang), raw=fiche.data, draft=fiche.is_draft,
                             related=related, links=links, history=self.history.get(fiche.id, []),
+                            max_hours=catalogue.max_weekly_hours(fiche.data),
                             intensity=lambda module, setup: fiche_view.intensity_summary(module, setup, lang))
         return env.get_template("partials/kb-fiche.html").render(ctx)
 

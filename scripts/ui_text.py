@@ -13,7 +13,7 @@ LABELS: dict[str, dict[str, str]] = {
     "criteria": {"nl": "Criteria", "fr": "Critères"},
     "referral": {"nl": "Toeleiding en intake", "fr": "Orientation et accueil"},
     "intake_questions": {"nl": "Centrale vragen bij de intake", "fr": "Questions centrales de l'accueil"},
-    "staffing": {"nl": "Uitvoering", "fr": "Mise en œuvre"},
+    "staffing": {"nl": "Team", "fr": "Équipe"},
     "role": {"nl": "Functie", "fr": "Fonction"},
     "count": {"nl": "Aantal", "fr": "Nombre"},
     "fte_per_person": {"nl": "VTE per persoon", "fr": "ETP par personne"},
@@ -236,6 +236,20 @@ LABELS: dict[str, dict[str, str]] = {
                                     "donc\u00a0: {ids}."},
     "compare_only_differences": {"nl": "Alleen de rijen tonen waarin de projecten verschillen",
                                  "fr": "N'afficher que les lignes où les projets diffèrent"},
+    # fiche: key facts, history
+    "colon": {"nl": ":", "fr": "\u00a0:"},
+    "key_facts": {"nl": "In het kort", "fr": "L'essentiel"},
+    "persons_one": {"nl": "{n} persoon", "fr": "{n}\u00a0personne"},
+    "persons_other": {"nl": "{n} personen", "fr": "{n}\u00a0personnes"},
+    "up_to_hours_one": {"nl": "tot {hours} uur per week (meest intensieve module)",
+                        "fr": "jusqu'à {hours}\u00a0heure par semaine (module le plus intensif)"},
+    "up_to_hours_other": {"nl": "tot {hours} uur per week (meest intensieve module)",
+                          "fr": "jusqu'à {hours}\u00a0heures par semaine (module le plus intensif)"},
+    "period_source": {"nl": "Looptijd en bron", "fr": "Période et source"},
+    "source_of": {"nl": "bron van {date}", "fr": "source du {date}"},
+    "website": {"nl": "website", "fr": "site web"},
+    "changes_one": {"nl": "{n} wijziging", "fr": "{n}\u00a0modification"},
+    "changes_other": {"nl": "{n} wijzigingen", "fr": "{n}\u00a0modifications"},
     # page frame: print footer, 404 page
     "printed_on": {"nl": "Afgedrukt op {date}", "fr": "Imprimé le {date}"},
     "not_found_title": {"nl": "Pagina niet gevonden", "fr": "Page introuvable"},
@@ -282,6 +296,12 @@ MONTHS = {
 def t(key: str, lang: str, **values) -> str:
     text = LABELS[key][lang]
     return text.format(**values) if values else text
+
+
+def plural(key: str, n: float, lang: str, **values) -> str:
+    """The _one or _other form of a label, by the language's rule (French: 0 and 1 are singular)."""
+    one = n < 2 if lang == "fr" else n == 1
+    return t(f"{key}_{'one' if one else 'other'}", lang, n=number(n, lang), **values)
 
 
 def number(value: float | int | None, lang: str) -> str:
