@@ -375,3 +375,43 @@ def test_compare_keeps_names_in_view_and_shows_where_projects_differ(browser, ba
     assert after == before - same
     assert page.locator("tr[data-same]:visible").count() == 0
     context.close()
+
+
+KEY_FACTS = ["target-group", "team", "budget", "intensity", "modules", "period", "contact"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("viewport,screens", [(DESKTOP, 1), (PHONE, 2)], ids=["desktop", "phone"])
+def test_fiche_key_facts_come_first(browser, base_url, lang, viewport, screens):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    for fiche in sorted(published_fiches()):
+        open_page(page, base_url + prefix(lang) + f"fiches/{fiche}/")
+        facts = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('[data-kb-fact]')]
+            .map(e => [e.dataset.kbFact, e.getBoundingClientRect().bottom + scrollY]))""")
+        assert list(facts) == KEY_FACTS, fiche
+        limit = screens * viewport["height"]
+        assert max(facts.values()) <= limit, (fiche, facts)
+        # every jump link of the key facts leads to a section of the page
+        targets = page.eval_on_selector_all(".kb-keyfacts a[href^='#']", "els => els.map(a => a.hash.slice(1))")
+        assert targets and all(page.locator(f"[id='{t}']").count() == 1 for t in targets), (fiche, targets)
+        if viewport is PHONE:
+            # fiches are outside the navigation: the page's contents fold open under the key facts
+            toggle = page.locator(".kb-toc-toggle")
+            assert toggle.is_visible()
+            toggle.locator("summary").click()
+            links = toggle.locator("a")
+            assert links.count() >= 3
+            first = links.first.get_attribute("href")
+            assert page.locator(f"[id='{first[1:]}']").count() == 1
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fiche_team_heading_and_grouped_history(page, base_url, lang):
+    fiche = largest_fiche()
+    open_page(page, base_url + prefix(lang) + f"fiches/{fiche}/")
+    assert page.inner_text("h3#staffing").strip().rstrip("¶").strip() == ui_text.t("staffing", lang)
+    days = page.eval_on_selector_all(".kb-history time", "els => els.map(e => e.getAttribute('datetime'))")
+    assert len(days) == len(set(days))  # one line per day, however many changes that day
+    assert days == sorted(days, reverse=True)
