@@ -258,15 +258,23 @@ class SiteData:
         for fiche in self.fiches:
             if "coordinates" in fiche.data:
                 item = next(i for i in items if i["id"] == fiche.id)
-                places.append({"label": f"{item['title']} – {item['municipality']}",
+                places.append({"label": f"{item['title']} – {item['municipality']}", "short": item["municipality"],
                                "lon": fiche.data["coordinates"]["lon"], "lat": fiche.data["coordinates"]["lat"],
                                "href": href(f"{FICHE_DIR}/{fiche.id}/")})
         ctx = self._context(
             lang, page_url, fte=fte, hours=hours, places=places,
             fte_chart=charts.bar_chart("chart-fte", t("chart_fte_title", lang), t("chart_fte_desc", lang),
                                        [bar(i, "total_fte") for i in fte], t("fte", lang), lang),
+            fte_chart_narrow=charts.bar_chart("chart-fte-narrow", t("chart_fte_title", lang), t("chart_fte_desc", lang),
+                                              [bar(i, "total_fte") for i in fte], t("fte", lang), lang, narrow=True),
+            fte_missing=[i["title"] for i in fte if i["total_fte"] is None],
             hours_chart=charts.bar_chart("chart-hours", t("chart_hours_title", lang), t("chart_hours_desc", lang),
                                          [bar(i, "max_weekly_hours") for i in hours], t("hours_unit", lang), lang),
+            hours_chart_narrow=charts.bar_chart("chart-hours-narrow", t("chart_hours_title", lang),
+                                                t("chart_hours_desc", lang),
+                                                [bar(i, "max_weekly_hours") for i in hours],
+                                                t("hours_unit", lang), lang, narrow=True),
+            hours_missing=[i["title"] for i in hours if i["max_weekly_hours"] is None],
             map=charts.belgium_map("map", t("map_title", lang), t("map_desc", lang), places))
         return env.get_template("partials/kb-figures.html").render(ctx)
 

@@ -149,6 +149,12 @@ LABELS: dict[str, dict[str, str]] = {
                        "geeft dezelfde projecten.",
                  "fr": "Carte de la Belgique avec un point par projet ; chaque point mène à la fiche. La liste "
                        "ci-dessous reprend les mêmes projets."},
+    "chart_missing_one": {"nl": "Niet in deze grafiek, omdat de bron er geen cijfer voor geeft: {names}.",
+                          "fr": "Absent de ce graphique, faute de chiffre dans la source\u00a0: {names}."},
+    "chart_missing_other": {"nl": "Niet in deze grafiek, omdat de bron er geen cijfer voor geeft ({n} projecten): "
+                                  "{names}.",
+                            "fr": "Absents de ce graphique, faute de chiffre dans la source ({n}\u00a0projets)\u00a0: "
+                                  "{names}."},
     "hours_unit": {"nl": "u/week", "fr": "h/sem."},
     "data_table": {"nl": "De cijfers in een tabel", "fr": "Les chiffres dans un tableau"},
     "map_source": {"nl": "Kaartgegevens: Natural Earth (publiek domein).",

@@ -415,3 +415,29 @@ def test_fiche_team_heading_and_grouped_history(page, base_url, lang):
     days = page.eval_on_selector_all(".kb-history time", "els => els.map(e => e.getAttribute('datetime'))")
     assert len(days) == len(set(days))  # one line per day, however many changes that day
     assert days == sorted(days, reverse=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_figures_readable_on_a_phone_and_name_what_is_missing(browser, base_url, lang):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    open_page(page, base_url + prefix(lang) + "fiches/cijfers/")
+    report = page.evaluate("""notGiven => [...document.querySelectorAll('figure.kb-figure')].map(fig => {
+        const svg = [...fig.querySelectorAll('svg')].find(s => s.getClientRects().length);
+        const texts = [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height);
+        const table = fig.nextElementSibling && fig.nextElementSibling.querySelector('table');
+        const missing = table ? [...table.querySelectorAll('tbody tr')]
+            .filter(r => r.querySelector('td').textContent.trim() === notGiven)
+            .map(r => r.querySelector('th').textContent.trim()) : [];
+        const note = fig.querySelector('[data-kb-missing]');
+        return {cls: svg.getAttribute('class'), smallest: Math.min(...texts), labels: texts.length,
+                dots: svg.querySelectorAll('circle').length, missing, note: note ? note.textContent : ''};
+    })""", ui_text.t("not_given", lang))
+    context.close()
+    assert len(report) >= 3
+    for figure in report:
+        assert figure["smallest"] >= 11, figure  # rendered text at least ~11 px high on a 390 px screen
+        for title in figure["missing"]:
+            assert title in figure["note"], figure  # a project left out of a chart is named under it
+        if figure["dots"]:
+            assert figure["labels"] >= figure["dots"]  # every dot of the map carries its place name
