@@ -441,3 +441,17 @@ def test_figures_readable_on_a_phone_and_name_what_is_missing(browser, base_url,
             assert title in figure["note"], figure  # a project left out of a chart is named under it
         if figure["dots"]:
             assert figure["labels"] >= figure["dots"]  # every dot of the map carries its place name
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_competence_result_appears_near_the_chosen_module(browser, base_url, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    open_page(page, base_url + "modules/competenties/")
+    last = page.locator("input[name='module']").last
+    last.scroll_into_view_if_needed()
+    last.check()
+    page.wait_for_selector("[data-kb-overview-result] li")
+    result = page.locator("[data-kb-overview-result]").bounding_box()
+    assert result["y"] < viewport["height"] and result["y"] + result["height"] > 0  # in the same screen
+    context.close()
