@@ -244,6 +244,9 @@ LABELS: dict[str, dict[str, str]] = {
                                  "fr": "N'afficher que les lignes où les projets diffèrent"},
     # fiche: key facts, history
     "colon": {"nl": ":", "fr": "\u00a0:"},
+    "goal_first": {"nl": "Doel", "fr": "Objectif"},
+    "more_goals_one": {"nl": "(+{n} ander doel)", "fr": "(+{n}\u00a0autre objectif)"},
+    "more_goals_other": {"nl": "(+{n} andere doelen)", "fr": "(+{n}\u00a0autres objectifs)"},
     "key_facts": {"nl": "In het kort", "fr": "L'essentiel"},
     "persons_one": {"nl": "{n} persoon", "fr": "{n}\u00a0personne"},
     "persons_other": {"nl": "{n} personen", "fr": "{n}\u00a0personnes"},

@@ -331,6 +331,10 @@ def test_module_catalogue_counts_modules(page, base_url, site):
         total = page.locator(".kb-card").count()
         key = "shown_modules_one" if total == 1 else "shown_modules_other"
         assert page.text_content("[data-kb-count]") == ui_text.t(key, lang, shown=total, total=total)
+        # every card says what the module is for, and never shows a bare "not stated"
+        assert page.locator(".kb-card .kb-card__goal").count() == total
+        facts = page.eval_on_selector_all(".kb-card__facts", "els => els.map(e => e.textContent)")
+        assert not [f for f in facts if ui_text.t("not_given", lang) in f]
 
 
 @pytest.mark.parametrize("lang", LANGS)
