@@ -97,7 +97,30 @@
     window.addEventListener("beforeprint", stamp);
   };
 
+  /* A table wider than the screen scrolls in its box: the box then takes keyboard focus (arrow keys
+     scroll it) and is named after the table's caption or the heading above it. */
+  const initScrollingTables = () => {
+    const mark = () => document.querySelectorAll(".kb-table").forEach((box) => {
+      const scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        const caption = box.querySelector("caption");
+        let heading = box.previousElementSibling;
+        while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+        const name = (caption || heading || document.querySelector("h1") || {}).textContent || "";
+        box.setAttribute("aria-label", name.replace("¶", "").trim());
+      } else if (!scrolls && box.getAttribute("role") === "region") {
+        ["tabindex", "role", "aria-label"].forEach((attr) => box.removeAttribute(attr));
+      }
+    });
+    mark();
+    window.addEventListener("resize", mark);
+    new MutationObserver(mark).observe(document.body, { childList: true, subtree: true });
+  };
+
   const init = () => {
+    initScrollingTables();
     initLanguageSwitch();
     initSearchForms();
     initFicheContents();
