@@ -11,9 +11,10 @@ import datetime as dt
 import math
 import re
 
-import fiche_schema as s
 import yaml
-from problems import Problem, did_you_mean
+
+from scripts import fiche_schema as s
+from scripts.problems import Problem, did_you_mean
 
 YAML_STR = "tag:yaml.org,2002:str"
 YAML_INT = "tag:yaml.org,2002:int"

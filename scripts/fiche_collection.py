@@ -10,11 +10,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import fiche_schema as s
 import yaml
-from fiche_check import Checker
-from fiche_loader import load_nodes
-from problems import Problem, did_you_mean, has_errors
+
+from scripts import fiche_schema as s
+from scripts.fiche_check import Checker
+from scripts.fiche_loader import load_nodes
+from scripts.problems import Problem, did_you_mean, has_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 # KB_FICHES_DIR lets tests and the benchmark build the site from another folder of fiches.

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from problems import Problem
+
+from scripts.problems import Problem
 
 try:  # the C loader is much faster; fall back when libyaml is absent
     from yaml import CSafeLoader as SafeLoader

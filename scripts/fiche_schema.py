@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LANGS = ("nl", "fr")
+from scripts import languages
+from scripts.languages import LANGS  # noqa: F401  (the site's languages, from mkdocs.yml)
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-def d(nl: str, fr: str) -> dict[str, str]:
-    return {"nl": nl, "fr": fr}
+def d(**texts: str) -> dict[str, str]:
+    """A text in each language, by language code: `d(nl="…", fr="…")`; any set of languages."""
+    return texts
 
 
 @dataclass(frozen=True)
@@ -106,190 +109,191 @@ class Obj(Node):
 # --- controlled vocabularies -------------------------------------------------
 
 REGIONS = {
-    "vlaanderen": d("Vlaanderen", "Flandre"),
-    "wallonie": d("Wallonië", "Wallonie"),
-    "brussel": d("Brussel", "Bruxelles"),
+    "vlaanderen": d(nl="Vlaanderen", fr="Flandre"),
+    "wallonie": d(nl="Wallonië", fr="Wallonie"),
+    "brussel": d(nl="Brussel", fr="Bruxelles"),
 }
 
 THEMES = {
-    "taal": d("Taal", "Langue"),
-    "wonen": d("Wonen", "Logement"),
-    "werk": d("Werk", "Emploi"),
-    "diversiteit": d("Diversiteit", "Diversité"),
-    "gezondheid": d("Gezondheid", "Santé"),
-    "psychosociaal": d("Psychosociaal welzijn", "Bien-être psychosocial"),
-    "vrijwilligerswerk": d("Vrijwilligerswerk", "Bénévolat"),
-    "digitaal": d("Digitale vaardigheden", "Compétences numériques"),
-    "cultuur-creativiteit": d("Cultuur en creativiteit", "Culture et créativité"),
-    "gezin": d("Gezin", "Famille"),
-    "samenleving": d("Kennis van de samenleving", "Connaissance de la société"),
-    "financien": d("Budget en financiën", "Budget et finances"),
+    "taal": d(nl="Taal", fr="Langue"),
+    "wonen": d(nl="Wonen", fr="Logement"),
+    "werk": d(nl="Werk", fr="Emploi"),
+    "diversiteit": d(nl="Diversiteit", fr="Diversité"),
+    "gezondheid": d(nl="Gezondheid", fr="Santé"),
+    "psychosociaal": d(nl="Psychosociaal welzijn", fr="Bien-être psychosocial"),
+    "vrijwilligerswerk": d(nl="Vrijwilligerswerk", fr="Bénévolat"),
+    "digitaal": d(nl="Digitale vaardigheden", fr="Compétences numériques"),
+    "cultuur-creativiteit": d(nl="Cultuur en creativiteit", fr="Culture et créativité"),
+    "gezin": d(nl="Gezin", fr="Famille"),
+    "samenleving": d(nl="Kennis van de samenleving", fr="Connaissance de la société"),
+    "financien": d(nl="Budget en financiën", fr="Budget et finances"),
 }
 
 ORG_TYPES = {
-    "ocmw": d("OCMW", "CPAS"),
-    "gemeente": d("Gemeente", "Commune"),
-    "samenwerkingsverband": d("Samenwerkingsverband van besturen", "Partenariat de pouvoirs locaux"),
-    "vzw": d("Vzw", "ASBL"),
-    "overheid": d("Andere overheid", "Autre administration"),
+    "ocmw": d(nl="OCMW", fr="CPAS"),
+    "gemeente": d(nl="Gemeente", fr="Commune"),
+    "samenwerkingsverband": d(nl="Samenwerkingsverband van besturen", fr="Partenariat de pouvoirs locaux"),
+    "vzw": d(nl="Vzw", fr="ASBL"),
+    "overheid": d(nl="Andere overheid", fr="Autre administration"),
 }
 
 FUNDING = {
-    "amif": d("AMIF (Europees Fonds voor Asiel, Migratie en Integratie)",
-              "FAMI (Fonds européen Asile, Migration et Intégration)"),
-    "vlaamse-integratiesubsidie": d("Vlaamse subsidie integratie", "Subside flamand pour l'intégration"),
-    "eigen-middelen": d("Eigen middelen", "Fonds propres"),
+    "amif": d(nl="AMIF (Europees Fonds voor Asiel, Migratie en Integratie)",
+              fr="FAMI (Fonds européen Asile, Migration et Intégration)"),
+    "vlaamse-integratiesubsidie": d(nl="Vlaamse subsidie integratie", fr="Subside flamand pour l'intégration"),
+    "eigen-middelen": d(nl="Eigen middelen", fr="Fonds propres"),
 }
 
 STATUS = {
-    "published": d("Gepubliceerd", "Publiée"),
-    "draft": d("Ontwerp", "Brouillon"),
+    "published": d(nl="Gepubliceerd", fr="Publiée"),
+    "draft": d(nl="Ontwerp", fr="Brouillon"),
 }
 
 LIFECYCLE = {
-    "pilot": d("Proefproject", "Projet pilote"),
-    "running": d("Lopend", "En cours"),
-    "ended": d("Afgelopen", "Terminé"),
-    "absorbed": d("Opgenomen in de reguliere werking", "Intégré au fonctionnement régulier"),
+    "pilot": d(nl="Proefproject", fr="Projet pilote"),
+    "running": d(nl="Lopend", fr="En cours"),
+    "ended": d(nl="Afgelopen", fr="Terminé"),
+    "absorbed": d(nl="Opgenomen in de reguliere werking", fr="Intégré au fonctionnement régulier"),
 }
 
 MODULE_KINDS = {
-    "individual": d("Individuele begeleiding", "Accompagnement individuel"),
-    "collective": d("Collectieve begeleiding", "Accompagnement collectif"),
-    "orientation": d("Oriëntering", "Orientation"),
+    "individual": d(nl="Individuele begeleiding", fr="Accompagnement individuel"),
+    "collective": d(nl="Collectieve begeleiding", fr="Accompagnement collectif"),
+    "orientation": d(nl="Oriëntering", fr="Orientation"),
 }
 
 PROFILES = {
-    "erkende-vluchtelingen": d("Erkende vluchtelingen en subsidiair beschermden",
-                               "Réfugiés reconnus et bénéficiaires de la protection subsidiaire"),
-    "derdelanders": d("Derdelanders (van buiten de EU)", "Ressortissants de pays tiers (hors UE)"),
-    "anderstaligen": d("Anderstaligen", "Allophones"),
-    "laaggeletterd": d("Laagtaalvaardig of laaggeschoold", "Faible maîtrise de la langue ou peu scolarisés"),
-    "leefloners": d("Leefloongerechtigden", "Bénéficiaires du revenu d'intégration"),
-    "volwassenen": d("Volwassenen (18+)", "Adultes (18+)"),
-    "asielzoekers": d("Asielzoekers", "Demandeurs d'asile"),
-    "gezinnen": d("Gezinnen", "Familles"),
+    "erkende-vluchtelingen": d(nl="Erkende vluchtelingen en subsidiair beschermden",
+                               fr="Réfugiés reconnus et bénéficiaires de la protection subsidiaire"),
+    "derdelanders": d(nl="Derdelanders (van buiten de EU)", fr="Ressortissants de pays tiers (hors UE)"),
+    "anderstaligen": d(nl="Anderstaligen", fr="Allophones"),
+    "laaggeletterd": d(nl="Laagtaalvaardig of laaggeschoold", fr="Faible maîtrise de la langue ou peu scolarisés"),
+    "leefloners": d(nl="Leefloongerechtigden", fr="Bénéficiaires du revenu d'intégration"),
+    "volwassenen": d(nl="Volwassenen (18+)", fr="Adultes (18+)"),
+    "asielzoekers": d(nl="Asielzoekers", fr="Demandeurs d'asile"),
+    "gezinnen": d(nl="Gezinnen", fr="Familles"),
 }
 
 FREQUENCY_UNITS = {
-    "day": d("per dag", "par jour"),
-    "week": d("per week", "par semaine"),
-    "fortnight": d("om de twee weken", "toutes les deux semaines"),
-    "three-weeks": d("om de drie weken", "toutes les trois semaines"),
-    "month": d("per maand", "par mois"),
-    "two-months": d("om de twee maanden", "tous les deux mois"),
+    "day": d(nl="per dag", fr="par jour"),
+    "week": d(nl="per week", fr="par semaine"),
+    "fortnight": d(nl="om de twee weken", fr="toutes les deux semaines"),
+    "three-weeks": d(nl="om de drie weken", fr="toutes les trois semaines"),
+    "month": d(nl="per maand", fr="par mois"),
+    "two-months": d(nl="om de twee maanden", fr="tous les deux mois"),
 }
 # Occurrences per week of one "per" unit: used to compute weekly intensity.
 PER_WEEK = {"day": 5, "week": 1, "fortnight": 0.5, "three-weeks": 1 / 3,
             "month": 12 / 52, "two-months": 6 / 52}
 
 ACTIVITY_LANGUAGES = {
-    "nl": d("Nederlands", "Néerlandais"),
-    "fr": d("Frans", "Français"),
-    "moedertaal": d("Moedertaal", "Langue maternelle"),
-    "contacttaal": d("Contacttaal", "Langue de contact"),
+    "nl": d(nl="Nederlands", fr="Néerlandais"),
+    "fr": d(nl="Frans", fr="Français"),
+    "moedertaal": d(nl="Moedertaal", fr="Langue maternelle"),
+    "contacttaal": d(nl="Contacttaal", fr="Langue de contact"),
 }
 
 ORIGINS = {
-    "praktijk": d("Uit de praktijk", "Issue de la pratique"),
-    "wetenschappelijk": d("Met wetenschappelijke onderbouwing", "Fondée sur des données scientifiques"),
+    "praktijk": d(nl="Uit de praktijk", fr="Issue de la pratique"),
+    "wetenschappelijk": d(nl="Met wetenschappelijke onderbouwing", fr="Fondée sur des données scientifiques"),
 }
 
 DURATION_UNITS = {
-    "day": d("dag(en)", "jour(s)"),
-    "week": d("week/weken", "semaine(s)"),
-    "month": d("maand(en)", "mois"),
-    "year": d("jaar", "an(s)"),
+    "day": d(nl="dag(en)", fr="jour(s)"),
+    "week": d(nl="week/weken", fr="semaine(s)"),
+    "month": d(nl="maand(en)", fr="mois"),
+    "year": d(nl="jaar", fr="an(s)"),
 }
 
 # --- building blocks ----------------------------------------------------------
 
-TEXT_LIST = List(item=Text(), description=d("Lijst van teksten.", "Liste de textes."))
+TEXT_LIST = List(item=Text(), description=d(nl="Lijst van teksten.", fr="Liste de textes."))
 
 
-def text(nl: str, fr: str, inline: bool = False) -> Text:
-    return Text(description=d(nl, fr), inline=inline)
+def text(inline: bool = False, **description: str) -> Text:
+    return Text(description=description, inline=inline)
 
 
-def texts(nl: str, fr: str, min_items: int = 0) -> List:
-    return List(item=Text(), description=d(nl, fr), min_items=min_items)
+def texts(min_items: int = 0, **description: str) -> List:
+    return List(item=Text(), description=description, min_items=min_items)
 
 
 PHASES = Obj(
-    description=d("Fasen van de inhoud, zoals de gids ze beschrijft.",
-                  "Phases du contenu, telles que décrites dans le guide."),
+    description=d(nl="Fasen van de inhoud, zoals de gids ze beschrijft.",
+                  fr="Phases du contenu, telles que décrites dans le guide."),
     fields=(
-        F("begin", text("Beginfase.", "Phase de démarrage.")),
-        F("middle", text("Middenfase.", "Phase intermédiaire.")),
-        F("end", text("Eindfase.", "Phase finale.")),
+        F("begin", text(nl="Beginfase.", fr="Phase de démarrage.")),
+        F("middle", text(nl="Middenfase.", fr="Phase intermédiaire.")),
+        F("end", text(nl="Eindfase.", fr="Phase finale.")),
     ),
     min_fields=1,
 )
 
 FREQUENCY = Obj(
-    description=d("Hoe vaak een sessie plaatsvindt: `times` keer `per` eenheid.",
-                  "Fréquence des séances : `times` fois par unité `per`."),
+    description=d(nl="Hoe vaak een sessie plaatsvindt: `times` keer `per` eenheid.",
+                  fr="Fréquence des séances : `times` fois par unité `per`."),
     fields=(
-        F("times", Number(description=d("Aantal keer.", "Nombre de fois."),
+        F("times", Number(description=d(nl="Aantal keer.", fr="Nombre de fois."),
                           exclusive_minimum=True, maximum=50), required=True),
-        F("per", Enum(description=d("Eenheid.", "Unité."), values=FREQUENCY_UNITS), required=True),
+        F("per", Enum(description=d(nl="Eenheid.", fr="Unité."), values=FREQUENCY_UNITS), required=True),
     ),
 )
 
 DURATION = Obj(
-    description=d("Duur van de module of het traject.", "Durée du module ou du parcours."),
+    description=d(nl="Duur van de module of het traject.", fr="Durée du module ou du parcours."),
     fields=(
-        F("amount", Number(description=d("Hoeveelheid.", "Quantité."), exclusive_minimum=True,
+        F("amount", Number(description=d(nl="Hoeveelheid.", fr="Quantité."), exclusive_minimum=True,
                            maximum=1000), required=True),
-        F("unit", Enum(description=d("Eenheid.", "Unité."), values=DURATION_UNITS), required=True),
-        F("approximate", Enum(description=d("`yes` als de bron 'ongeveer' zegt.",
-                                            "`yes` si la source dit « environ »."),
-                              values={"yes": d("ongeveer", "environ")})),
+        F("unit", Enum(description=d(nl="Eenheid.", fr="Unité."), values=DURATION_UNITS), required=True),
+        F("approximate", Enum(description=d(nl="`yes` als de bron 'ongeveer' zegt.",
+                                            fr="`yes` si la source dit « environ »."),
+                              values={"yes": d(nl="ongeveer", fr="environ")})),
     ),
 )
 
 SETUP = Obj(
-    description=d("Opzet: praktische organisatie. Cijfers alleen waar de bron ze geeft.",
-                  "Organisation pratique. Des chiffres uniquement quand la source en donne."),
+    description=d(nl="Opzet: praktische organisatie. Cijfers alleen waar de bron ze geeft.",
+                  fr="Organisation pratique. Des chiffres uniquement quand la source en donne."),
     fields=(
-        F("notes", texts("De opzet zoals de bron hem beschrijft (opsomming).",
-                         "L'organisation telle que la source la décrit (énumération).")),
+        F("notes", texts(nl="De opzet zoals de bron hem beschrijft (opsomming).",
+                         fr="L'organisation telle que la source la décrit (énumération).")),
         F("frequency", FREQUENCY),
-        F("hours_per_session", Number(description=d("Uren per sessie.", "Heures par séance."),
+        F("hours_per_session", Number(description=d(nl="Uren per sessie.", fr="Heures par séance."),
                                       exclusive_minimum=True, maximum=24)),
-        F("hours_per_week", Number(description=d("Uren per week, als de bron dat zo zegt (bv. minimum 21).",
-                                                 "Heures par semaine si la source le dit ainsi (p. ex. 21 minimum)."),
+        F("hours_per_week", Number(description=d(
+            nl="Uren per week, als de bron dat zo zegt (bv. minimum 21).",
+            fr="Heures par semaine si la source le dit ainsi (p. ex. 21 minimum)."),
                                    exclusive_minimum=True, maximum=60)),
         F("duration", DURATION),
-        F("min_group_size", Number(description=d("Minimale groepsgrootte.", "Taille minimale du groupe."),
+        F("min_group_size", Number(description=d(nl="Minimale groepsgrootte.", fr="Taille minimale du groupe."),
                                    integer=True, minimum=1, maximum=200)),
-        F("max_group_size", Number(description=d("Maximale groepsgrootte.", "Taille maximale du groupe."),
+        F("max_group_size", Number(description=d(nl="Maximale groepsgrootte.", fr="Taille maximale du groupe."),
                                    integer=True, minimum=1, maximum=200)),
     ),
 )
 
 MODULE = Obj(
-    description=d("Een module van de aanpak.", "Un module de l'approche."),
+    description=d(nl="Een module van de aanpak.", fr="Un module de l'approche."),
     fields=(
-        F("id", Str(description=d("Stabiele id van de module, uniek binnen de fiche (kebab-case).",
-                                  "Identifiant stable du module, unique dans la fiche (kebab-case)."),
+        F("id", Str(description=d(nl="Stabiele id van de module, uniek binnen de fiche (kebab-case).",
+                                  fr="Identifiant stable du module, unique dans la fiche (kebab-case)."),
                     pattern=ID_PATTERN, max_len=60, example="groepssessies"), required=True),
-        F("name", text("Naam van de module.", "Nom du module.", inline=True), required=True),
-        F("kind", Enum(description=d("Soort begeleiding.", "Type d'accompagnement."), values=MODULE_KINDS),
+        F("name", text(nl="Naam van de module.", fr="Nom du module.", inline=True), required=True),
+        F("kind", Enum(description=d(nl="Soort begeleiding.", fr="Type d'accompagnement."), values=MODULE_KINDS),
           required=True),
         F("themes", List(item=Enum(values=THEMES), unique=True,
-                         description=d("Thema's van deze module.", "Thèmes de ce module."))),
+                         description=d(nl="Thema's van deze module.", fr="Thèmes de ce module."))),
         F("languages", List(item=Enum(values=ACTIVITY_LANGUAGES), unique=True,
-                            description=d("Taal van de activiteit, alleen als de bron die noemt.",
-                                          "Langue de l'activité, uniquement si la source la mentionne."))),
-        F("origin", Enum(description=d("Herkomst: uit de praktijk of met wetenschappelijke onderbouwing.",
-                                       "Origine : issue de la pratique ou fondée sur des données scientifiques."),
+                            description=d(nl="Taal van de activiteit, alleen als de bron die noemt.",
+                                          fr="Langue de l'activité, uniquement si la source la mentionne."))),
+        F("origin", Enum(description=d(nl="Herkomst: uit de praktijk of met wetenschappelijke onderbouwing.",
+                                       fr="Origine : issue de la pratique ou fondée sur des données scientifiques."),
                          values=ORIGINS)),
-        F("goals", texts("Doelen (Doel).", "Objectifs.", min_items=1), required=True),
+        F("goals", texts(nl="Doelen (Doel).", fr="Objectifs.", min_items=1), required=True),
         F("content", Obj(
-            description=d("Inhoud.", "Contenu."),
+            description=d(nl="Inhoud.", fr="Contenu."),
             fields=(
-                F("text", text("Inhoud buiten de fasen.", "Contenu hors phases.")),
+                F("text", text(nl="Inhoud buiten de fasen.", fr="Contenu hors phases.")),
                 F("phases", PHASES),
             ),
             min_fields=1,
@@ -299,232 +303,238 @@ MODULE = Obj(
 )
 
 ROLE = Obj(
-    description=d("Een functie in het team.", "Une fonction dans l'équipe."),
+    description=d(nl="Een functie in het team.", fr="Une fonction dans l'équipe."),
     fields=(
-        F("role", text("Functie, zoals de bron ze noemt.", "Fonction, telle que la source la nomme.",
+        F("role", text(nl="Functie, zoals de bron ze noemt.", fr="Fonction, telle que la source la nomme.",
                        inline=True), required=True),
-        F("count", Number(description=d("Aantal personen in deze functie (standaard 1).",
-                                        "Nombre de personnes dans cette fonction (1 par défaut)."),
+        F("count", Number(description=d(nl="Aantal personen in deze functie (standaard 1).",
+                                        fr="Nombre de personnes dans cette fonction (1 par défaut)."),
                           integer=True, minimum=1, maximum=100)),
-        F("fte", Number(description=d("VTE per persoon (1 = voltijds, 0.5 = halftijds).",
-                                      "ETP par personne (1 = temps plein, 0.5 = mi-temps)."),
+        F("fte", Number(description=d(nl="VTE per persoon (1 = voltijds, 0.5 = halftijds).",
+                                      fr="ETP par personne (1 = temps plein, 0.5 = mi-temps)."),
                         exclusive_minimum=True, maximum=1), required=True),
     ),
 )
 
 FICHE = Obj(
-    description=d("Een projectfiche.", "Une fiche projet."),
+    description=d(nl="Een projectfiche.", fr="Une fiche projet."),
     fields=(
-        F("id", Str(description=d("Id in kebab-case, gelijk aan de bestandsnaam.",
-                                  "Identifiant en kebab-case, identique au nom du fichier."),
+        F("id", Str(description=d(nl="Id in kebab-case, gelijk aan de bestandsnaam.",
+                                  fr="Identifiant en kebab-case, identique au nom du fichier."),
                     pattern=ID_PATTERN, max_len=60, example="ocmw-voorbeeld-project"), required=True),
-        F("status", Enum(description=d("Publicatiestatus: `draft` verschijnt alleen in de preview.",
-                                       "Statut de publication : `draft` n'apparaît qu'en aperçu."),
+        F("status", Enum(description=d(nl="Publicatiestatus: `draft` verschijnt alleen in de preview.",
+                                       fr="Statut de publication : `draft` n'apparaît qu'en aperçu."),
                          values=STATUS), required=True),
-        F("title", text("Naam van het project.", "Nom du projet.", inline=True), required=True),
+        F("title", text(nl="Naam van het project.", fr="Nom du projet.", inline=True), required=True),
         F("organisation", Obj(
-            description=d("De organisatie die het project draagt.", "L'organisation qui porte le projet."),
+            description=d(nl="De organisatie die het project draagt.", fr="L'organisation qui porte le projet."),
             fields=(
-                F("name", text("Naam van de organisatie.", "Nom de l'organisation.", inline=True),
+                F("name", text(nl="Naam van de organisatie.", fr="Nom de l'organisation.", inline=True),
                   required=True),
-                F("type", Enum(description=d("Soort organisatie.", "Type d'organisation."), values=ORG_TYPES),
+                F("type", Enum(description=d(nl="Soort organisatie.", fr="Type d'organisation."), values=ORG_TYPES),
                   required=True),
             ),
         ), required=True),
-        F("municipality", text("Gemeente of regio, in de taal van de lezer (Gent/Gand).",
-                               "Commune ou région, dans la langue du lecteur (Gent/Gand).", inline=True),
+        F("municipality", text(nl="Gemeente of regio, in de taal van de lezer (Gent/Gand).",
+                               fr="Commune ou région, dans la langue du lecteur (Gent/Gand).", inline=True),
           required=True),
-        F("region", Enum(description=d("Gewest.", "Région."), values=REGIONS), required=True),
+        F("region", Enum(description=d(nl="Gewest.", fr="Région."), values=REGIONS), required=True),
         F("coordinates", Obj(
-            description=d("Ligging op de kaart (WGS84).", "Position sur la carte (WGS84)."),
+            description=d(nl="Ligging op de kaart (WGS84).", fr="Position sur la carte (WGS84)."),
             fields=(
-                F("lat", Number(description=d("Breedtegraad.", "Latitude."), minimum=49.4, maximum=51.6),
+                F("lat", Number(description=d(nl="Breedtegraad.", fr="Latitude."), minimum=49.4, maximum=51.6),
                   required=True),
-                F("lon", Number(description=d("Lengtegraad.", "Longitude."), minimum=2.5, maximum=6.5),
+                F("lon", Number(description=d(nl="Lengtegraad.", fr="Longitude."), minimum=2.5, maximum=6.5),
                   required=True),
             ),
         )),
         F("period", Obj(
-            description=d("Looptijd van het project.", "Durée du projet."),
+            description=d(nl="Looptijd van het project.", fr="Durée du projet."),
             fields=(
-                F("start", Date(description=d("Begin (JJJJ, JJJJ-MM of JJJJ-MM-DD).",
-                                              "Début (AAAA, AAAA-MM ou AAAA-MM-JJ)."), partial=True),
+                F("start", Date(description=d(nl="Begin (JJJJ, JJJJ-MM of JJJJ-MM-DD).",
+                                              fr="Début (AAAA, AAAA-MM ou AAAA-MM-JJ)."), partial=True),
                   required=True),
-                F("end", Date(description=d("Einde, als gekend.", "Fin, si elle est connue."), partial=True)),
+                F("end", Date(description=d(nl="Einde, als gekend.", fr="Fin, si elle est connue."), partial=True)),
             ),
         )),
-        F("lifecycle", Enum(description=d("Levensfase van de praktijk (los van de publicatiestatus).",
-                                          "Stade de vie de la pratique (distinct du statut de publication)."),
+        F("lifecycle", Enum(description=d(nl="Levensfase van de praktijk (los van de publicatiestatus).",
+                                          fr="Stade de vie de la pratique (distinct du statut de publication)."),
                             values=LIFECYCLE)),
-        F("review_by", Date(description=d("Na te kijken tegen: daarna toont de pagina een melding.",
-                                          "À revoir avant le : ensuite, la page affiche un avertissement."))),
+        F("review_by", Date(description=d(nl="Na te kijken tegen: daarna toont de pagina een melding.",
+                                          fr="À revoir avant le : ensuite, la page affiche un avertissement."))),
         F("funding", List(item=Enum(values=FUNDING), unique=True,
-                          description=d("Financiering.", "Financement."))),
+                          description=d(nl="Financiering.", fr="Financement."))),
         F("themes", List(item=Enum(values=THEMES), unique=True, min_items=1,
-                         description=d("Thema's uit de vaste lijst.", "Thèmes de la liste fixe.")),
+                         description=d(nl="Thema's uit de vaste lijst.", fr="Thèmes de la liste fixe.")),
           required=True),
-        F("summary", text("Korte samenvatting (2 à 4 zinnen) voor de catalogus.",
-                          "Résumé court (2 à 4 phrases) pour le catalogue."), required=True),
+        F("summary", text(nl="Korte samenvatting (2 à 4 zinnen) voor de catalogus.",
+                          fr="Résumé court (2 à 4 phrases) pour le catalogue."), required=True),
         F("inspiration", Obj(
-            description=d("Waarom met dit project aan de slag? Sterktes en toelichting.",
-                          "Pourquoi s'en inspirer ? Points forts et explication."),
+            description=d(nl="Waarom met dit project aan de slag? Sterktes en toelichting.",
+                          fr="Pourquoi s'en inspirer ? Points forts et explication."),
             fields=(
-                F("strengths", texts("Sterktes.", "Points forts.")),
-                F("text", text("Toelichting.", "Explication.")),
+                F("strengths", texts(nl="Sterktes.", fr="Points forts.")),
+                F("text", text(nl="Toelichting.", fr="Explication.")),
             ),
             min_fields=1,
         )),
-        F("problem", text("Het probleem: gebrek aan zelfredzaamheid, risico op isolement.",
-                          "Le problème : manque d'autonomie, risque d'isolement.")),
+        F("problem", text(nl="Het probleem: gebrek aan zelfredzaamheid, risico op isolement.",
+                          fr="Le problème : manque d'autonomie, risque d'isolement.")),
         F("objectives", Obj(
-            description=d("Doelstellingen van sociale activering.", "Objectifs d'activation sociale."),
+            description=d(nl="Doelstellingen van sociale activering.", fr="Objectifs d'activation sociale."),
             fields=(
-                F("text", text("Inleiding.", "Introduction.")),
+                F("text", text(nl="Inleiding.", fr="Introduction.")),
                 F("groups", List(
-                    description=d("Doelen per soort begeleiding.", "Objectifs par type d'accompagnement."),
+                    description=d(nl="Doelen per soort begeleiding.", fr="Objectifs par type d'accompagnement."),
                     item=Obj(fields=(
-                        F("kind", Enum(values=MODULE_KINDS, description=d("Soort.", "Type.")), required=True),
-                        F("name", text("Naam (optioneel).", "Nom (facultatif).", inline=True)),
-                        F("goals", texts("Doelen.", "Objectifs.", min_items=1), required=True),
+                        F("kind", Enum(values=MODULE_KINDS, description=d(nl="Soort.", fr="Type.")), required=True),
+                        F("name", text(nl="Naam (optioneel).", fr="Nom (facultatif).", inline=True)),
+                        F("goals", texts(nl="Doelen.", fr="Objectifs.", min_items=1), required=True),
                     )),
                 )),
             ),
             min_fields=1,
         )),
         F("target_group", Obj(
-            description=d("Doelgroep, toeleiding en intake.", "Public cible, orientation et accueil."),
+            description=d(nl="Doelgroep, toeleiding en intake.", fr="Public cible, orientation et accueil."),
             fields=(
                 F("profiles", List(item=Enum(values=PROFILES), unique=True,
-                                   description=d("Profielen uit de vaste lijst (voor de filters).",
-                                                 "Profils de la liste fixe (pour les filtres)."))),
-                F("criteria", texts("Criteria, zoals in de bron.", "Critères, tels que dans la source.")),
-                F("text", text("Toelichting bij de doelgroep.", "Explication du public cible.")),
-                F("referral", text("Toeleiding en intake.", "Orientation et accueil.")),
-                F("intake_questions", texts("Centrale vragen bij de intake.", "Questions centrales de l'accueil.")),
+                                   description=d(nl="Profielen uit de vaste lijst (voor de filters).",
+                                                 fr="Profils de la liste fixe (pour les filtres)."))),
+                F("criteria", texts(nl="Criteria, zoals in de bron.", fr="Critères, tels que dans la source.")),
+                F("text", text(nl="Toelichting bij de doelgroep.", fr="Explication du public cible.")),
+                F("referral", text(nl="Toeleiding en intake.", fr="Orientation et accueil.")),
+                F("intake_questions", texts(nl="Centrale vragen bij de intake.",
+                                            fr="Questions centrales de l'accueil.")),
             ),
             min_fields=1,
         )),
         F("staffing", Obj(
-            description=d("Uitvoering: het team. Het totaal aantal VTE wordt berekend.",
-                          "Mise en œuvre : l'équipe. Le total en ETP est calculé."),
+            description=d(nl="Uitvoering: het team. Het totaal aantal VTE wordt berekend.",
+                          fr="Mise en œuvre : l'équipe. Le total en ETP est calculé."),
             fields=(
-                F("roles", List(item=ROLE, min_items=1, description=d("Functies.", "Fonctions.")),
+                F("roles", List(item=ROLE, min_items=1, description=d(nl="Functies.", fr="Fonctions.")),
                   required=True),
-                F("text", text("Toelichting.", "Explication.")),
+                F("text", text(nl="Toelichting.", fr="Explication.")),
             ),
         )),
-        F("approach", text("De aanpak in het algemeen, vóór de modules.",
-                           "L'approche en général, avant les modules.")),
-        F("modules", List(item=MODULE, description=d("Modules van de aanpak.", "Modules de l'approche."))),
+        F("approach", text(nl="De aanpak in het algemeen, vóór de modules.",
+                           fr="L'approche en général, avant les modules.")),
+        F("modules", List(item=MODULE, description=d(nl="Modules van de aanpak.", fr="Modules de l'approche."))),
         F("competences", Obj(
-            description=d("Competenties van de projectmedewerkers.", "Compétences du personnel du projet."),
+            description=d(nl="Competenties van de projectmedewerkers.", fr="Compétences du personnel du projet."),
             fields=(
-                F("required", texts("Benodigde competenties.", "Compétences requises.")),
-                F("training", texts("Beroepsopleiding.", "Formation professionnelle.")),
-                F("knowledge", texts("Kennis.", "Connaissances.")),
-                F("traits", texts("Persoonskenmerken.", "Qualités personnelles.")),
-                F("further_training", texts("Nascholing.", "Formation continue.")),
-                F("supervision", texts("Supervisie en intervisie.", "Supervision et intervision.")),
+                F("required", texts(nl="Benodigde competenties.", fr="Compétences requises.")),
+                F("training", texts(nl="Beroepsopleiding.", fr="Formation professionnelle.")),
+                F("knowledge", texts(nl="Kennis.", fr="Connaissances.")),
+                F("traits", texts(nl="Persoonskenmerken.", fr="Qualités personnelles.")),
+                F("further_training", texts(nl="Nascholing.", fr="Formation continue.")),
+                F("supervision", texts(nl="Supervisie en intervisie.", fr="Supervision et intervision.")),
             ),
             min_fields=1,
         )),
         F("support", Obj(
-            description=d("Vertrouwen in het project binnen de organisatie.",
-                          "Soutien au projet au sein de l'organisation."),
+            description=d(nl="Vertrouwen in het project binnen de organisatie.",
+                          fr="Soutien au projet au sein de l'organisation."),
             fields=(
-                F("text", text("Toelichting.", "Explication.")),
-                F("organisation", text("Draagvlak binnen de organisatie.", "Adhésion au sein de l'organisation.")),
-                F("management", text("Rol van het management.", "Rôle de la direction.")),
-                F("cooperation", text("Samenwerking met andere organisaties.",
-                                      "Collaboration avec d'autres organisations.")),
-                F("location", text("Locatie.", "Lieu.")),
-                F("quality", text("Kwaliteitsbewaking.", "Suivi de la qualité.")),
+                F("text", text(nl="Toelichting.", fr="Explication.")),
+                F("organisation", text(nl="Draagvlak binnen de organisatie.",
+                                       fr="Adhésion au sein de l'organisation.")),
+                F("management", text(nl="Rol van het management.", fr="Rôle de la direction.")),
+                F("cooperation", text(nl="Samenwerking met andere organisaties.",
+                                      fr="Collaboration avec d'autres organisations.")),
+                F("location", text(nl="Locatie.", fr="Lieu.")),
+                F("quality", text(nl="Kwaliteitsbewaking.", fr="Suivi de la qualité.")),
             ),
             min_fields=1,
         )),
         F("budget", Obj(
-            description=d("Budget, zoals de bron het vermeldt.", "Budget, tel qu'indiqué par la source."),
+            description=d(nl="Budget, zoals de bron het vermeldt.", fr="Budget, tel qu'indiqué par la source."),
             fields=(
-                F("personnel", text("Personeelskost, letterlijk zoals in de bron.",
-                                    "Frais de personnel, tels que dans la source.")),
+                F("personnel", text(nl="Personeelskost, letterlijk zoals in de bron.",
+                                    fr="Frais de personnel, tels que dans la source.")),
                 F("personnel_fte", Number(
-                    description=d("VTE die de budgetlijn vermeldt; verschilt dit van het team, dan toont de "
+                    description=d(nl="VTE die de budgetlijn vermeldt; verschilt dit van het team, dan toont de "
                                   "site beide.",
-                                  "ETP mentionnés par la ligne budgétaire ; si cela diffère de l'équipe, le "
+                                  fr="ETP mentionnés par la ligne budgétaire ; si cela diffère de l'équipe, le "
                                   "site montre les deux."),
                     exclusive_minimum=True, maximum=500)),
-                F("material", text("Materiaalkost.", "Frais de matériel.")),
+                F("material", text(nl="Materiaalkost.", fr="Frais de matériel.")),
             ),
             min_fields=1,
         )),
         F("vision", Obj(
-            description=d("De visie achter het project.", "La vision du projet."),
+            description=d(nl="De visie achter het project.", fr="La vision du projet."),
             fields=(
-                F("text", text("Samenvatting van de visie.", "Résumé de la vision.")),
+                F("text", text(nl="Samenvatting van de visie.", fr="Résumé de la vision.")),
                 F("pillars", List(
-                    description=d("Pijlers.", "Piliers."),
+                    description=d(nl="Pijlers.", fr="Piliers."),
                     item=Obj(fields=(
-                        F("name", text("Naam van de pijler.", "Nom du pilier.", inline=True), required=True),
-                        F("points", texts("Punten.", "Points.", min_items=1), required=True),
+                        F("name", text(nl="Naam van de pijler.", fr="Nom du pilier.", inline=True), required=True),
+                        F("points", texts(nl="Punten.", fr="Points.", min_items=1), required=True),
                     )),
                 )),
             ),
             min_fields=1,
         )),
-        F("pros", texts("Pluspunten.", "Points forts.")),
-        F("cons", texts("Minpunten.", "Points faibles.")),
-        F("future", texts("Toekomst.", "Perspectives.")),
-        F("what_works", texts("Wat werkt er in het project?", "Qu'est-ce qui fonctionne ?")),
+        F("pros", texts(nl="Pluspunten.", fr="Points forts.")),
+        F("cons", texts(nl="Minpunten.", fr="Points faibles.")),
+        F("future", texts(nl="Toekomst.", fr="Perspectives.")),
+        F("what_works", texts(nl="Wat werkt er in het project?", fr="Qu'est-ce qui fonctionne ?")),
         F("contact", Obj(
-            description=d("Contact op organisatieniveau; nooit namen van personeelsleden.",
-                          "Contact au niveau de l'organisation ; jamais de noms de membres du personnel."),
+            description=d(nl="Contact op organisatieniveau; nooit namen van personeelsleden.",
+                          fr="Contact au niveau de l'organisation ; jamais de noms de membres du personnel."),
             fields=(
-                F("organisation", text("Organisatie of dienst.", "Organisation ou service.", inline=True),
+                F("organisation", text(nl="Organisatie of dienst.", fr="Organisation ou service.", inline=True),
                   required=True),
-                F("address", text("Adres.", "Adresse.", inline=True)),
-                F("website", Url(description=d("Website (http/https).", "Site web (http/https)."))),
-                F("email", Email(description=d("Algemeen e-mailadres van de organisatie.",
-                                               "Adresse e-mail générale de l'organisation."))),
-                F("phone", Str(description=d("Algemeen telefoonnummer.", "Numéro de téléphone général."),
+                F("address", text(nl="Adres.", fr="Adresse.", inline=True)),
+                F("website", Url(description=d(nl="Website (http/https).", fr="Site web (http/https)."))),
+                F("email", Email(description=d(nl="Algemeen e-mailadres van de organisatie.",
+                                               fr="Adresse e-mail générale de l'organisation."))),
+                F("phone", Str(description=d(nl="Algemeen telefoonnummer.", fr="Numéro de téléphone général."),
                                pattern=r"^\+?[0-9 ./()-]{6,20}$", example="+32 2 508 85 85")),
-                F("contact_page", Url(description=d("Publiek contactpunt of contactformulier van de organisatie.",
-                                                    "Point de contact public ou formulaire de l'organisation."))),
+                F("contact_page", Url(description=d(nl="Publiek contactpunt of contactformulier van de organisatie.",
+                                                    fr="Point de contact public ou formulaire de l'organisation."))),
             ),
         ), required=True),
         F("peers", List(
-            description=d("Andere organisaties met een gelijkaardige module (organisatieniveau, geen namen).",
-                          "Autres organisations menant un module similaire (niveau organisation, sans noms)."),
+            description=d(nl="Andere organisaties met een gelijkaardige module (organisatieniveau, geen namen).",
+                          fr="Autres organisations menant un module similaire (niveau organisation, sans noms)."),
             item=Obj(fields=(
-                F("organisation", text("Organisatie.", "Organisation.", inline=True), required=True),
-                F("note", text("Wat ze gelijkaardig doen.", "Ce qu'elles font de similaire.")),
+                F("organisation", text(nl="Organisatie.", fr="Organisation.", inline=True), required=True),
+                F("note", text(nl="Wat ze gelijkaardig doen.", fr="Ce qu'elles font de similaire.")),
             )),
         )),
         F("sources", List(
-            description=d("Bronnen.", "Sources."),
+            description=d(nl="Bronnen.", fr="Sources."),
             min_items=1,
             item=Obj(fields=(
-                F("document", text("Titel van het document.", "Titre du document.", inline=True), required=True),
-                F("publisher", text("Uitgever.", "Éditeur.", inline=True)),
-                F("date", Date(description=d("Datum van het document.", "Date du document."), partial=True),
+                F("document", text(nl="Titel van het document.", fr="Titre du document.", inline=True), required=True),
+                F("publisher", text(nl="Uitgever.", fr="Éditeur.", inline=True)),
+                F("date", Date(description=d(nl="Datum van het document.", fr="Date du document."), partial=True),
                   required=True),
-                F("pages", Str(description=d("Pagina's (bv. 6-12).", "Pages (p. ex. 6-12)."),
+                F("pages", Str(description=d(nl="Pagina's (bv. 6-12).", fr="Pages (p. ex. 6-12)."),
                                pattern=r"^[0-9]+(?:-[0-9]+)?$", example="6-12")),
-                F("url", Url(description=d("Link naar het document.", "Lien vers le document."))),
+                F("url", Url(description=d(nl="Link naar het document.", fr="Lien vers le document."))),
             )),
         ), required=True),
         F("see_also", List(
-            description=d("Verwante pagina's van de site (pad in docs/, zonder taalsuffix).",
-                          "Pages liées du site (chemin dans docs/, sans suffixe de langue)."),
+            description=d(nl="Verwante pagina's van de site (pad in docs/, zonder taalsuffix).",
+                          fr="Pages liées du site (chemin dans docs/, sans suffixe de langue)."),
             item=Obj(fields=(
-                F("page", Str(description=d("Pad, bv. netwerk/uitwisseling-luik-2019.md.",
-                                            "Chemin, p. ex. netwerk/uitwisseling-luik-2019.md."),
+                F("page", Str(description=d(nl="Pad, bv. netwerk/uitwisseling-luik-2019.md.",
+                                            fr="Chemin, p. ex. netwerk/uitwisseling-luik-2019.md."),
                               pattern=r"^[a-z0-9/_-]+\.md$", example="netwerk/pagina.md"), required=True),
-                F("label", text("Titel van de link.", "Titre du lien.", inline=True), required=True),
+                F("label", text(nl="Titel van de link.", fr="Titre du lien.", inline=True), required=True),
             )),
         )),
         F("related", List(item=FicheRef(), unique=True,
-                          description=d("Ids van verwante fiches.", "Identifiants des fiches liées."))),
-        F("last_reviewed", Date(description=d("Datum van de laatste inhoudelijke controle.",
-                                              "Date du dernier contrôle du contenu.")), required=True),
+                          description=d(nl="Ids van verwante fiches.", fr="Identifiants des fiches liées."))),
+        F("last_reviewed", Date(description=d(nl="Datum van de laatste inhoudelijke controle.",
+                                              fr="Date du dernier contrôle du contenu.")), required=True),
     ),
 )
+
+
+languages.add_choices({name: value for name, value in globals().items() if name.isupper() and
+                       isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())})

@@ -1,184 +1,31 @@
-"""MkDocs hooks: fiches/ → one page per fiche per language, the generated parts of
-hand-written pages, open data (fiches.json, CSV), and the search index (Pagefind).
+"""The file mkdocs.yml registers under `hooks:`; the hook itself is `scripts.build.hook`.
 
-Registered under `hooks:` in mkdocs.yml, so it runs inside `mkdocs build` and
-`mkdocs serve` (which also watches fiches/). Invalid fiches stop the build with
-the validator's own messages.
+MkDocs loads a hook by file path and puts only this file's folder on sys.path while
+doing so, so the `scripts` package is imported from its own location when the
+repository root is not importable (`mkdocs` started from its console script).
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import re
+import importlib.util
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+if "scripts" not in sys.modules:
+    _package = Path(__file__).resolve().parent
+    _spec = importlib.util.spec_from_file_location("scripts", _package / "__init__.py",
+                                                   submodule_search_locations=[str(_package)])
+    sys.modules["scripts"] = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(sys.modules["scripts"])
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import search_index  # noqa: E402
-import site_data  # noqa: E402
-import ui_text  # noqa: E402
-from fiche_collection import FICHES_DIR  # noqa: E402
-from problems import format_problems  # noqa: E402
-
-log = logging.getLogger("mkdocs.plugin")
-
-PREVIEW_ENV = "KB_PREVIEW"
-PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z-]+)\s*-->")
-BLOCK_MARK = re.compile(r'<div data-kb-block="(\d+)"></div>')
-
-
-class State:
-    """What the current `mkdocs build` (all languages) knows."""
-
-    serving = False
-    site: site_data.SiteData | None = None
-    blocks: dict[str, list[str]] = {}
-    not_found: str | None = None  # the default language's 404 page (see on_post_template)
-
-
-def _preview() -> bool:
-    return State.serving or os.environ.get(PREVIEW_ENV, "") not in ("", "0")
-
-
-def _nested_language_build(config) -> bool:
-    """static-i18n builds the other languages from inside the first build's post-build."""
-    i18n = config.plugins.get("i18n")
-    return bool(i18n and i18n.building)
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    State.serving = command == "serve"
-    # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set; take the last commit's
-    # time, so the same commit builds the same bytes on any day.
-    if "SOURCE_DATE_EPOCH" not in os.environ:
-        epoch = site_data.last_commit_epoch()
-        if epoch:
-            os.environ["SOURCE_DATE_EPOCH"] = epoch
-
-
-def on_serve(server, config, builder):
-    server.watch(str(FICHES_DIR))
-    server.watch(str(site_data.DATA_DIR))
-    return server
-
-
-@event_priority(100)  # before static-i18n sorts the files per language
-def on_files(files: Files, config) -> Files:
-    if not _nested_language_build(config) or State.site is None:
-        site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir))
-        if not site.collection.ok:
-            raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.collection.problems))
-        warnings = [p for p in site.collection.problems if p.severity != "error"]
-        if warnings:
-            log.info("fiche warnings:\n" + format_problems(warnings))
-        if site.drafts_left_out:
-            log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
-                     f"or {PREVIEW_ENV}=1")
-        State.site = site
-    # Virtual pages that pretend to live in docs/, so static-i18n pairs them like hand-written ones.
-    for src_uri in State.site.page_sources():
-        files.append(File.generated(config, src_uri, abs_src_path=str(Path(config.docs_dir) / src_uri)))
-    return files
-
-
-@event_priority(-200)  # after static-i18n rebuilt the File objects: give generated pages their content
-def on_nav(nav, config, files):
-    for file in files:
-        if State.site.is_generated(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
-            file.content_string = site_data.GENERATED_MARK
-    return nav
-
-
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    lang = getattr(page.file, "locale", None) or site_data.DEFAULT_LANG
-    site = State.site
-    env = site_data.template_env(config)
-    src_uri = page.file.src_uri
-
-    blocks: list[str] = []
-
-    def fill(match: re.Match) -> str:
-        name = match.group(1)
-        try:
-            rendered = site.render_placeholder(env, name, lang, src_uri, page.url)
-        except site_data.UnknownPlaceholder:
-            raise PluginError(f"{src_uri}: unknown placeholder <!-- kb:{name} -->") from None
-        return stash_html(rendered, blocks)
-
-    markdown = PLACEHOLDER.sub(fill, markdown)
-    markdown += site.abbreviations(lang, markdown)
-    State.blocks[page.url] = blocks
-    if site.page_kind(src_uri) == "module":
-        page.meta["kb_search"] = False
-    return markdown
-
-
-def stash_html(rendered: str, blocks: list[str]) -> str:
-    """Keep the finished HTML of generated parts away from Markdown (which would only re-parse it, slowly);
-    headings and Markdown links stay, so the table of contents and link checks still work."""
-    chunks: list[str] = []
-    previous_was_html = False
-    for chunk in rendered.split("\n\n"):
-        is_html = chunk.lstrip().startswith("<") and not chunk.lstrip().startswith("<!--")
-        if is_html and previous_was_html:  # neighbouring HTML shares one marker
-            blocks[-1] += "\n" + chunk
-        elif is_html:
-            blocks.append(chunk)
-            chunks.append(f'<div data-kb-block="{len(blocks) - 1}"></div>')
-        elif chunk.strip():
-            chunks.append(chunk)
-        previous_was_html = is_html or (previous_was_html and not chunk.strip())
-    return "\n\n".join(chunks)
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    blocks = State.blocks.pop(page.url, [])
-    return BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
-
-
-def _build_lang(config) -> str:
-    return config.theme.get("language") or site_data.DEFAULT_LANG
-
-
-def on_env(env, config, files):
-    """Theme templates (main.html, 404.html) get the interface wording of the language being built."""
-    lang = _build_lang(config)
-    env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
-    root = urlsplit(config.site_url or "/").path or "/"
-    env.globals["kb_root"] = root if lang == site_data.DEFAULT_LANG else f"{root}{lang}/"
-    return env
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    """Each language keeps its own 404 page: the first build's stays at /404.html, every other language's
-    goes to /<lang>/404.html (static-i18n builds the languages into one folder, the last one would win)."""
-    if template_name != "404.html":
-        return output
-    lang = _build_lang(config)
-    if lang == site_data.DEFAULT_LANG:
-        State.not_found = output
-        return output
-    target = Path(config.site_dir) / lang / "404.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output, encoding="utf-8")
-    return State.not_found if State.not_found is not None else output
-
-
-@event_priority(-1000)  # after static-i18n has built every language
-def on_post_build(config) -> None:
-    if _nested_language_build(config):
-        return
-    site_dir = Path(config.site_dir)
-    State.site.write_open_data(site_dir)
-    search_index.build_index(site_dir)
-    # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
-    for lang in site_data.LANGS:
-        if lang != site_data.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
-            (site_dir / lang / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())
+from scripts.build.hook import (  # noqa: E402, F401  (MkDocs looks the on_* events up on this module)
+    on_env,
+    on_files,
+    on_nav,
+    on_page_content,
+    on_page_markdown,
+    on_post_build,
+    on_post_template,
+    on_serve,
+    on_startup,
+)

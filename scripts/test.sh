@@ -11,5 +11,5 @@ if [ ! -f node_modules/axe-core/axe.min.js ] || ! cmp -s package-lock.json node_
   npm ci --silent --no-audit --no-fund
 fi
 .venv/bin/ruff check scripts tests
-.venv/bin/python scripts/validate.py
+.venv/bin/python -m scripts.validate
 exec .venv/bin/python -m pytest "$@"

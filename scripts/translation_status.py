@@ -1,4 +1,4 @@
-"""What still waits for a translation: `python scripts/translation_status.py [--json] [--strict]`.
+"""What still waits for a translation: `python -m scripts.translation_status [--json] [--strict]`.
 
 A report for translators and reviewers, not a gate: it exits 0 whatever it finds (1 with `--strict` when
 anything is pending, 2 on a usage error). One line per finding, sorted by file and line, then a summary:
@@ -35,7 +35,7 @@ show the same overview. Each record has:
     problem  "missing", "identical", "only-in-nl" or "only-in-fr"
     detail   a short explanation in English (which language the identical text is in, the other file, …)
 
-Files that cannot be read or parsed are skipped here: `python scripts/validate.py` reports them.
+Files that cannot be read or parsed are skipped here: `python -m scripts.validate` reports them.
 """
 
 from __future__ import annotations
@@ -46,12 +46,11 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import yaml
 
-import fiche_schema as s  # noqa: E402
-import yaml  # noqa: E402
-from fiche_collection import FICHES_DIR, ROOT, discover, display_path  # noqa: E402
-from fiche_loader import load_nodes  # noqa: E402
+from scripts import fiche_schema as s
+from scripts.fiche_collection import FICHES_DIR, ROOT, discover, display_path
+from scripts.fiche_loader import load_nodes
 
 DOCS_DIR = ROOT / "docs"
 EXCLUDED_DOCS = ("_data",)
@@ -283,7 +282,7 @@ def summary(records: list[dict], unreadable: int = 0) -> str:
                  f"{counts['only-in-nl'] + counts['only-in-fr']} page(s) in one language only"]
         text = f"{len(records)} translation(s) pending: " + ", ".join(parts)
     if unreadable:
-        text += f"; {unreadable} fiche file(s) skipped (unreadable: run scripts/validate.py)"
+        text += f"; {unreadable} fiche file(s) skipped (unreadable: run python -m scripts.validate)"
     return text
 
 

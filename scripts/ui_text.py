@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from scripts.languages import LANGS, interface
+
+NUMBER_FORMAT = "0.##"  # no thousands separator, up to two decimals: 0,5 · 1,25 · 12
+DATE_FORMATS = {2: "MMMM y", 3: "d MMMM y"}  # month and year; day, month and year
+
 LABELS: dict[str, dict[str, str]] = {
     # fiche sections, after the guide's headings
     "overview": {"nl": "In vogelvlucht", "fr": "En bref"},
@@ -89,6 +100,7 @@ LABELS: dict[str, dict[str, str]] = {
     # catalogue
     "project": {"nl": "Project", "fr": "Projet"},
     "target_brief": {"nl": "Doelgroep", "fr": "Public"},
+    "profiles": {"nl": "Profiel van de deelnemers", "fr": "Profil des participants"},
     "no_fiches": {"nl": "Nog geen fiches.", "fr": "Pas encore de fiches."},
     "fiche_count": {"nl": "{n} fiches", "fr": "{n} fiches"},
     "updated": {"nl": "bijgewerkt op", "fr": "mise à jour le"},
@@ -111,7 +123,7 @@ LABELS: dict[str, dict[str, str]] = {
     "compare": {"nl": "Vergelijken", "fr": "Comparer"},
     "compare_this": {"nl": "Vergelijk deze fiche met andere", "fr": "Comparer cette fiche à d'autres"},
     "compare_selected": {"nl": "Vergelijk de gekozen fiches", "fr": "Comparer les fiches choisies"},
-    "compare_pick": {"nl": "Kies 2 tot 4 fiches", "fr": "Choisissez de 2 à 4 fiches"},
+    "compare_pick": {"nl": "Kies 2 tot {max} fiches", "fr": "Choisissez de 2 à {max} fiches"},
     "compare_add": {"nl": "Toevoegen", "fr": "Ajouter"},
     "compare_remove": {"nl": "Verwijderen", "fr": "Retirer"},
     "compare_choose": {"nl": "Fiche om toe te voegen", "fr": "Fiche à ajouter"},
@@ -121,7 +133,7 @@ LABELS: dict[str, dict[str, str]] = {
                            "catalogue et dans le fichier de données ouvertes."},
     "compare_empty": {"nl": "Kies hieronder fiches om ze naast elkaar te zien.",
                       "fr": "Choisissez ci-dessous des fiches pour les voir côte à côte."},
-    "compare_max": {"nl": "U kunt tot 4 fiches vergelijken.", "fr": "Vous pouvez comparer jusqu'à 4 fiches."},
+    "compare_max": {"nl": "U kunt tot {max} fiches vergelijken.", "fr": "Vous pouvez comparer jusqu'à {max} fiches."},
     "weekly_hours": {"nl": "Uren per week", "fr": "Heures par semaine"},
     "frequency": {"nl": "Frequentie", "fr": "Fréquence"},
     "max_group": {"nl": "Max. groepsgrootte", "fr": "Taille max. du groupe"},
@@ -292,14 +304,33 @@ LABELS: dict[str, dict[str, str]] = {
     "t_ficheref": {"nl": "id van een fiche", "fr": "identifiant d'une fiche"},
     "t_list": {"nl": "lijst van", "fr": "liste de"},
     "t_obj": {"nl": "groep velden", "fr": "groupe de champs"},
+    # open-data CSV column headers
+    "csv_id": {"nl": "ID", "fr": "ID"},
+    "csv_title": {"nl": "Project", "fr": "Projet"},
+    "csv_organisation": {"nl": "Organisatie", "fr": "Organisation"},
+    "csv_organisation_type": {"nl": "Soort organisatie", "fr": "Type d'organisation"},
+    "csv_municipality": {"nl": "Gemeente", "fr": "Commune"},
+    "csv_region": {"nl": "Gewest", "fr": "Région"},
+    "csv_themes": {"nl": "Thema's", "fr": "Thèmes"},
+    "csv_profiles": {"nl": "Doelgroep", "fr": "Public cible"},
+    "csv_module_kinds": {"nl": "Soorten begeleiding", "fr": "Types d'accompagnement"},
+    "csv_modules": {"nl": "Aantal modules", "fr": "Nombre de modules"},
+    "csv_max_weekly_hours": {"nl": "Max. uren per week (module)", "fr": "Max. heures par semaine (module)"},
+    "csv_total_fte": {"nl": "Totaal VTE", "fr": "Total ETP"},
+    "csv_budget_personnel_fte": {"nl": "VTE volgens budgetlijn", "fr": "ETP selon la ligne budgétaire"},
+    "csv_funding": {"nl": "Financiering", "fr": "Financement"},
+    "csv_lifecycle": {"nl": "Stand van zaken", "fr": "État"},
+    "csv_period_start": {"nl": "Begin", "fr": "Début"},
+    "csv_period_end": {"nl": "Einde", "fr": "Fin"},
+    "csv_last_reviewed": {"nl": "Laatst nagekeken", "fr": "Dernière vérification"},
+    "csv_url": {"nl": "Webpagina", "fr": "Page web"},
 }
 
-MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-}
+
+
+for _lang in LANGS:
+    for _key, _text in interface(_lang).get("labels", {}).items():
+        LABELS.setdefault(_key, {})[_lang] = _text
 
 
 def t(key: str, lang: str, **values) -> str:
@@ -307,27 +338,29 @@ def t(key: str, lang: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def locale(lang: str) -> str:
+    """Belgian conventions for every language of the site (nl_BE, fr_BE, de_BE)."""
+    return f"{lang}_BE"
+
+
 def plural(key: str, n: float, lang: str, **values) -> str:
-    """The _one or _other form of a label, by the language's rule (French: 0 and 1 are singular)."""
-    one = n < 2 if lang == "fr" else n == 1
-    return t(f"{key}_{'one' if one else 'other'}", lang, n=number(n, lang), **values)
+    """The _one or _other form of a label, by the language's own plural rule (CLDR via Babel: in French
+    0 and 1 are singular, in Dutch only 1)."""
+    form = "one" if Locale.parse(locale(lang)).plural_form(n) == "one" else "other"
+    return t(f"{key}_{form}", lang, n=number(n, lang), **values)
 
 
 def number(value: float | int | None, lang: str) -> str:
-    """Belgian notation in both languages: decimal comma."""
+    """A figure as the reader's language writes it (decimal comma in Belgium), at most two decimals."""
     if value is None:
         return ""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return format_decimal(value, format=NUMBER_FORMAT, locale=locale(lang))
 
 
 def date(value: str, lang: str) -> str:
-    """Human date from YYYY, YYYY-MM or YYYY-MM-DD."""
-    parts = value.split("-")
+    """Human date from YYYY, YYYY-MM or YYYY-MM-DD (a fiche's dates are as precise as its source)."""
+    parts = [int(part) for part in value.split("-")]
     if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[lang][int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+        return str(parts[0])
+    pattern = DATE_FORMATS[len(parts)]
+    return format_date(dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1), pattern, locale=locale(lang))

@@ -1,4 +1,4 @@
-"""Validate fiches: `python scripts/validate.py [--json] [PATH ...]` (default: fiches/).
+"""Validate fiches: `python -m scripts.validate [--json] [PATH ...]` (default: fiches/ and the glossary).
 
 Exit 0 when valid, 1 when any error was found, 2 on a usage error. Every problem
 of every file is printed in one run, GCC style, sorted by file and line.
@@ -10,10 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from fiche_collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
-from problems import format_problems  # noqa: E402
+from scripts.fiche_collection import FICHES_DIR, ROOT, load_collection
+from scripts.glossary import load_glossary
+from scripts.problems import format_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,11 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return 2 if exc.code else 0
     collection = load_collection(args.paths or [FICHES_DIR], docs_dir=ROOT / "docs")
-    output = format_problems(collection.problems, as_json=args.json)
+    problems = list(collection.problems)
+    if not args.paths:  # the whole repository: the glossary is checked like the fiches
+        problems += load_glossary()[1]
+    output = format_problems(problems, as_json=args.json)
     if output:
         print(output)
-    errors = sum(p.severity == "error" for p in collection.problems)
-    warnings = len(collection.problems) - errors
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
     if not args.json:
         summary = f"{len(collection.fiches)} fiche(s) valid" if not errors else f"{errors} error(s)"
         print(f"{summary}, {warnings} warning(s)", file=sys.stderr)

@@ -22,6 +22,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+def cli_env(env: dict | None = None) -> dict:
+    """Environment for `python -m scripts.<cli>` from any folder: the repository root is importable."""
+    env = dict(os.environ if env is None else env)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -36,6 +43,8 @@ def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str 
         env["KB_PREVIEW"] = "1"
     if fiches_dir is not None:
         env["KB_FICHES_DIR"] = str(fiches_dir)
+    if config is not None:  # the fixture's languages (scripts/languages.py reads them from its mkdocs.yml)
+        env["KB_MKDOCS_CONFIG"] = str(config)
     command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir),
                "-f", str(config or ROOT / "mkdocs.yml")]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)

@@ -34,6 +34,9 @@ ROWS = [
     "catalogue page gzip, nl",
     "catalogue page gzip, fr",
     "whole site size",
+    "render: worst text shape, 20,000 chars",
+    "similar modules at 10,000 modules",
+    "similar modules: 10,000 vs 1,000 modules",
 ]
 WITH_BASELINE = ["validation: load_collection, best of 3", "fiche page HTML gzip, nl", "catalogue page gzip, fr"]
 GOALS = ["validation <=", "build time <=", "fiche page at N <=", "catalogue page <=", "fiche page <="]
@@ -57,7 +60,7 @@ def test_bench_prints_the_table_and_goals(tmp_path):
     assert synthetic_traces(ROOT / "fiches") == []
     env = {k: v for k, v in os.environ.items() if k != "KB_FICHES_DIR"}
     keep, report = tmp_path / "bench", tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--n", str(N), "--quick",
+    result = subprocess.run([sys.executable, "-m", "scripts.bench.bench", "--n", str(N), "--quick",
                              "--keep", str(keep), "--json", str(report)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-4000:]

@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-import ui_text
 import yaml
 from conftest import ROOT
+
+from scripts import ui_text
 
 pytestmark = pytest.mark.browser
 

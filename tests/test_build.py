@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, build_site, fixture_project
-from fiche_collection import load_collection
+
+from scripts.fiche_collection import load_collection
 
 FICHES = sorted(p.stem for p in (ROOT / "fiches").glob("*.yml"))
 

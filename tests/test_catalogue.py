@@ -7,10 +7,12 @@ import io
 import json
 import re
 
-import catalogue
-import fiche_schema as s
 import pytest
 from conftest import ROOT, parse_cards
+
+from scripts import fiche_schema as s
+from scripts import ui_text
+from scripts.build import facts, open_data
 
 
 def parse_catalogue(site, lang: str):
@@ -36,7 +38,7 @@ def test_facet_counts_match_the_fiches(site, fiches_json, lang):
     parsed = parse_catalogue(site, lang)
     expected: dict[str, int] = {}
     for fiche in fiches_json:
-        for key, codes in catalogue.facet_codes(fiche).items():
+        for key, codes in facts.facet_codes(fiche).items():
             for code in codes:
                 expected[f"{key}:{code}"] = expected.get(f"{key}:{code}", 0) + 1
     assert parsed.counts == expected
@@ -44,7 +46,7 @@ def test_facet_counts_match_the_fiches(site, fiches_json, lang):
     # the data attributes the filters use carry the same codes
     by_id = {f["id"]: f for f in fiches_json}
     for card in parsed.cards:
-        codes = catalogue.facet_codes(by_id[card["data-id"]])
+        codes = facts.facet_codes(by_id[card["data-id"]])
         pairs = card["data-f"].split()
         for key, values in codes.items():
             assert [p.split(":", 1)[1] for p in pairs if p.startswith(f"{key}:")] == values
@@ -57,9 +59,9 @@ def test_csv_round_trips_fiches_json(site, fiches_json, lang):
     text = raw.decode("utf-8-sig")
     assert "\r\n" in text
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    headers = [nl if lang == "nl" else fr for _, nl, fr in catalogue.CSV_COLUMNS]
+    headers = [ui_text.t(f"csv_{key}", lang) for key in open_data.CSV_COLUMNS]
     assert list(rows[0].keys()) == headers
-    column = {key: (nl if lang == "nl" else fr) for key, nl, fr in catalogue.CSV_COLUMNS}
+    column = {key: ui_text.t(f"csv_{key}", lang) for key in open_data.CSV_COLUMNS}
     by_id = {f["id"]: f for f in fiches_json}
     assert sorted(r["ID"] for r in rows) == sorted(by_id)
 

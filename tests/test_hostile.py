@@ -19,21 +19,22 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import fiche_collection
-import fiche_schema as s
-import fiche_view
 import pytest
-import validate
 import yaml
-from fiche_check import Checker
-from fiche_loader import MAX_BYTES, load_bytes, load_nodes
+from conftest import cli_env
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from problems import Problem, has_errors
+
+from scripts import fiche_collection, validate
+from scripts import fiche_schema as s
+from scripts.build import fiche_view
+from scripts.fiche_check import Checker
+from scripts.fiche_loader import MAX_BYTES, load_bytes, load_nodes
+from scripts.problems import Problem, has_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "tests" / "fixtures" / "valid"
-VALIDATE = ROOT / "scripts" / "validate.py"
+VALIDATE = ("-m", "scripts.validate")
 MINIMAL_BYTES = (VALID / "minimal.yml").read_bytes()
 MINIMAL_TEXT = MINIMAL_BYTES.decode("utf-8")
 COMPLETE_NAME = "ocmw-antwerpen-amie.yml"
@@ -110,7 +111,7 @@ def load_and_check(data: bytes, name: str = "hostile.yml") -> tuple[dict | None,
 
 def run_cli(*args, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "KB_FICHES_DIR"}
-    return subprocess.run([sys.executable, str(VALIDATE), *map(str, args)], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, *VALIDATE, *map(str, args)], cwd=cwd, env=cli_env(env),
                           capture_output=True, text=True, timeout=timeout)
 
 

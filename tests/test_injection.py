@@ -3,18 +3,17 @@ would neutralise it anyway (tested here with the validator bypassed)."""
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 from html.parser import HTMLParser
 
-import fiche_view
 import jinja2
 import pytest
-import richtext
-import ui_text
 from conftest import ROOT, build_site, fixture_project
-from fiche_collection import load_collection
+
+from scripts import richtext
+from scripts.build import fiche_view, render
+from scripts.fiche_collection import load_collection
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -93,14 +92,11 @@ def test_fiche_page_escapes_hostile_data_even_when_validation_is_bypassed(tmp_pa
 
     hostile = poison(data)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
-    env.filters.update(li=fiche_view.list_item, mdlink=lambda t: str(t).replace("[", "\\[").replace("]", "\\]"),
-                       attr_list=lambda values: " ".join(values))
+    render.add_filters(env)
     for lang in ("nl", "fr"):
         view = fiche_view.fiche_view(hostile, lang)
-        ctx = {"lang": lang, "t": functools.partial(ui_text.t, lang=lang),
-               "number": str, "date": str, "href": lambda p: p, "root": lambda p: p, "f": view, "raw": hostile,
-               "draft": False, "related": [], "links": [], "history": [],
-               "intensity": functools.partial(fiche_view.intensity_summary, lang=lang)}
+        ctx = render.context(lang, f"fiches/{hostile['id']}/", f=view, raw=hostile, draft=False, related=[],
+                             links=[], history=[])
         markdown = env.get_template("partials/kb-fiche.html").render(ctx)
         assert executable(markdown) == []
 

@@ -6,9 +6,10 @@ import json
 import re
 import shutil
 
-import modules as mod
 import pytest
 from conftest import ROOT, build_site, fixture_project, parse_cards
+
+from scripts.build import modules as mod
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def test_module_catalogue_facet_counts_match_the_fiches(site, fiches, prefix):
             total += 1
             themes = module.get("themes") or fiche["themes"]
             setup = module.get("setup", {})
-            from fiche_collection import weekly_hours
+            from scripts.fiche_collection import weekly_hours
 
             codes = {"kind": [module["kind"]], "theme": themes,
                      "intensity": [mod.intensity_bucket(weekly_hours(setup))],
@@ -72,7 +73,7 @@ def test_related_module_links_are_symmetric_and_computed(site, fiches):
 
 
 def test_related_modules_relation_is_symmetric_on_synthetic_data():
-    from fiche_collection import Fiche
+    from scripts.fiche_collection import Fiche
 
     fiches = []
     for index in range(30):

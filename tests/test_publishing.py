@@ -10,13 +10,13 @@ import sys
 from html import unescape
 from pathlib import Path
 
-import fiche_schema as s
-import new_fiche
 import pytest
-import translation_status
 import yaml
-from conftest import ROOT, build_site, fixture_project
+from conftest import ROOT, build_site, cli_env, fixture_project
 from markdown.extensions.toc import slugify
+
+from scripts import fiche_schema as s
+from scripts import new_fiche, translation_status
 
 PYTHON = sys.executable
 MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal.yml"
@@ -30,7 +30,8 @@ SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
 
 def run(script: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, str(ROOT / "scripts" / script), *args], cwd=cwd, capture_output=True,
+    module = "scripts." + script.removesuffix(".py")
+    return subprocess.run([PYTHON, "-m", module, *args], cwd=cwd, env=cli_env(), capture_output=True,
                           text=True, timeout=120)
 
 
@@ -116,7 +117,7 @@ def test_scaffold_fails_validation_naming_every_empty_required_field(tmp_path):
     assert result.returncode == 0, result.stderr
     path = tmp_path / "ocmw-voorbeeld-project.yml"
     assert f"wrote {path}" in result.stdout
-    assert "validate.py" in result.stdout and "serve.sh" in result.stdout  # the next steps
+    assert "-m scripts.validate" in result.stdout and "serve.sh" in result.stdout  # the next steps
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["id"] == "ocmw-voorbeeld-project" and data["status"] == "draft"
 
@@ -183,7 +184,7 @@ def test_scaffold_covers_every_schema_field_with_its_descriptions_and_choices(tm
 
 
 def test_scaffold_follows_the_schema_not_a_template(monkeypatch):
-    extra = s.F("pilot_lessons", s.Text(description=s.d("Lessen uit de proef.", "Leçons du projet pilote.")),
+    extra = s.F("pilot_lessons", s.Text(description=s.d(nl="Lessen uit de proef.", fr="Leçons du projet pilote.")),
                 required=True)
     monkeypatch.setattr(s, "FICHE", s.Obj(description=s.FICHE.description, fields=(*s.FICHE.fields, extra)))
     text = new_fiche.scaffold("x")
@@ -305,7 +306,7 @@ def test_translation_status_pages(tmp_path):
     (docs / "_data").mkdir()
     prose_nl = "Dit is een pagina met uitleg over de werking van het netwerk en zijn leden.\n"
     prose_fr = "Ceci est une page qui explique le fonctionnement du réseau et de ses membres.\n"
-    code = "```bash\n.venv/bin/python scripts/validate.py fiches/ocmw-voorbeeld-project.yml\n```\n"
+    code = "```bash\n.venv/bin/python -m scripts.validate fiches/ocmw-voorbeeld-project.yml\n```\n"
     (docs / "ok.nl.md").write_text(f"# Pagina\n\n{prose_nl}\n{code}\n<!-- kb:schema -->\n", encoding="utf-8")
     (docs / "ok.fr.md").write_text(f"# Page\n\n{prose_fr}\n{code}\n<!-- kb:schema -->\n", encoding="utf-8")
     (docs / "alleen.nl.md").write_text(f"# Alleen\n\n{prose_nl}", encoding="utf-8")

@@ -16,18 +16,20 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
-import fiche_collection
-import fiche_view
 import pytest
 import yaml
-from problems import Problem
+from conftest import cli_env
+
+from scripts import fiche_collection
+from scripts.build import fiche_view
+from scripts.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 INVALID = FIXTURES / "invalid"
 VALID = FIXTURES / "valid"
 DOCS = ROOT / "docs"
-VALIDATE = ROOT / "scripts" / "validate.py"
+VALIDATE = ("-m", "scripts.validate")
 MINIMAL = (VALID / "minimal.yml").read_text(encoding="utf-8")
 EXPECTED: dict[str, list[dict]] = yaml.safe_load((FIXTURES / "expected_errors.yml").read_text(encoding="utf-8"))
 FIXTURE_NAMES = sorted(p.name for p in INVALID.iterdir())
@@ -40,7 +42,7 @@ GCC = re.compile(r"^(?P<file>[^:\n]+):(?P<line>[1-9][0-9]*):(?P<col>[1-9][0-9]*)
 
 def run_cli(*args, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "KB_FICHES_DIR"}
-    return subprocess.run([sys.executable, str(VALIDATE), *map(str, args)], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, *VALIDATE, *map(str, args)], cwd=cwd, env=cli_env(env),
                           capture_output=True, text=True, timeout=120)
 
 

@@ -5,8 +5,6 @@
 (() => {
   "use strict";
 
-  const MAX_COMPARE = 4;
-
   /* Free text matches without regard to case or accents: "liege" finds "Liège". */
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/\s+/g, " ").trim();
@@ -236,6 +234,7 @@
     const bar = root.querySelector("[data-kb-compare-bar]");
     if (!bar) return;
     const label = bar.dataset.cardLabel || "{title}";
+    const max = Number(bar.dataset.max) || 4;  // written once by the build (render.COMPARE_MAX)
     const boxes = [...root.querySelectorAll(".kb-card")].map((card) => {
       const p = el("p", null, { class: "kb-card__compare" });
       const lab = el("label");
@@ -251,7 +250,7 @@
     const count = bar.querySelector("[data-kb-compare-count]");
     const update = () => {
       const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
-      boxes.forEach((box) => { box.disabled = !box.checked && chosen.length >= MAX_COMPARE; });
+      boxes.forEach((box) => { box.disabled = !box.checked && chosen.length >= max; });
       const template = bar.dataset[`chosen${plural(chosen.length) === "one" ? "One" : "Other"}`] || "{n}";
       count.textContent = template.replace("{n}", chosen.length);
       bar.hidden = chosen.length === 0;

@@ -5,7 +5,6 @@
 (() => {
   "use strict";
 
-  const MAX = 4;
   const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   const el = (tag, text, attrs = {}) => {
@@ -17,6 +16,7 @@
 
   const initCompare = (root) => {
     const labels = JSON.parse(root.dataset.labels);
+    const MAX = Number(root.dataset.max) || 4;  // written once by the build (render.COMPARE_MAX)
     const lang = document.documentElement.lang || "nl";
     const plural = new Intl.PluralRules(lang);
     const say = (key, n, values = {}) => {

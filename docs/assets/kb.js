@@ -3,6 +3,12 @@
 (function () {
   "use strict";
 
+  /* The URL of a fiche's data file, from the pattern the build wrote (scripts/build/urls.py). */
+  function ficheDataUrl(node) {
+    var pattern = node.getAttribute("data-fiche-data");
+    return function (id) { return pattern.replace("{id}", encodeURIComponent(id)); };
+  }
+
   /* ---------------------------------------------------------------- review notice */
   function initReview(node) {
     // Decided in the visitor's browser from today's date, so the built page stays reproducible.
@@ -16,7 +22,7 @@
   /* ---------------------------------------------------------------- competence overview */
   function initOverview(root) {
     var labels = JSON.parse(root.getAttribute("data-labels"));
-    var base = root.getAttribute("data-base");
+    var dataUrl = ficheDataUrl(root);
     var picker = root.querySelector("[data-kb-overview-picker]");
     var result = root.querySelector("[data-kb-overview-result]");
     var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[name='module']"));
@@ -41,7 +47,7 @@
       var fiches = [];
       picked.forEach(function (b) { var f = b.getAttribute("data-fiche"); if (fiches.indexOf(f) === -1) fiches.push(f); });
       Promise.all(fiches.map(function (id) {
-        return fetch(base + id + "/data.json").then(function (r) { return r.ok ? r.json() : null; });
+        return fetch(dataUrl(id)).then(function (r) { return r.ok ? r.json() : null; });
       })).then(function (data) {
         data = data.filter(Boolean);
         result.textContent = "";

@@ -11,26 +11,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import fiche_schema as s
-import richtext
-from fiche_collection import Fiche, sessions_per_week, weekly_hours
+from scripts import fiche_schema as s
+from scripts import languages, richtext, similarity
+from scripts.build import urls
+from scripts.fiche_collection import Fiche, weekly_hours
 
 RELATED_PER_MODULE = 5
 
 INTENSITY = {
-    "lt2": s.d("minder dan 2 uur per week", "moins de 2 heures par semaine"),
-    "2to5": s.d("2 tot 5 uur per week", "de 2 à 5 heures par semaine"),
-    "5to10": s.d("5 tot 10 uur per week", "de 5 à 10 heures par semaine"),
-    "gt10": s.d("meer dan 10 uur per week", "plus de 10 heures par semaine"),
-    "unknown": s.d("niet vermeld", "non précisé"),
+    "lt2": s.d(nl="minder dan 2 uur per week", fr="moins de 2 heures par semaine"),
+    "2to5": s.d(nl="2 tot 5 uur per week", fr="de 2 à 5 heures par semaine"),
+    "5to10": s.d(nl="5 tot 10 uur per week", fr="de 5 à 10 heures par semaine"),
+    "gt10": s.d(nl="meer dan 10 uur per week", fr="plus de 10 heures par semaine"),
+    "unknown": s.d(nl="niet vermeld", fr="non précisé"),
 }
 GROUP_SIZE = {
-    "upto6": s.d("tot 6 personen", "jusqu'à 6 personnes"),
-    "7to10": s.d("7 tot 10 personen", "de 7 à 10 personnes"),
-    "11to15": s.d("11 tot 15 personen", "de 11 à 15 personnes"),
-    "gt15": s.d("meer dan 15 personen", "plus de 15 personnes"),
-    "unknown": s.d("niet vermeld", "non précisé"),
+    "upto6": s.d(nl="tot 6 personen", fr="jusqu'à 6 personnes"),
+    "7to10": s.d(nl="7 tot 10 personen", fr="de 7 à 10 personnes"),
+    "11to15": s.d(nl="11 tot 15 personen", fr="de 11 à 15 personnes"),
+    "gt15": s.d(nl="meer dan 15 personen", fr="plus de 15 personnes"),
+    "unknown": s.d(nl="niet vermeld", fr="non précisé"),
 }
+languages.add_choices({"INTENSITY": INTENSITY, "GROUP_SIZE": GROUP_SIZE})
 MODULE_FACETS = (
     ("kind", "module_kinds", s.MODULE_KINDS),
     ("theme", "themes", s.THEMES),
@@ -52,7 +54,7 @@ class Module:
 
     @property
     def path(self) -> str:
-        return f"fiches/{self.fiche.id}/{self.data['id']}/"
+        return urls.path_for("module", (self.fiche.id, self.data["id"]))
 
     @property
     def themes(self) -> list[str]:
@@ -116,7 +118,6 @@ def module_item(module: Module, lang: str) -> dict:
         "labels": labels,
         "goals": goals,
         "weekly_hours": weekly_hours(setup),
-        "sessions_per_week": sessions_per_week(setup),
         "max_group_size": setup.get("max_group_size"),
         "path": module.path,
         "last_reviewed": module.fiche.data["last_reviewed"],
@@ -130,20 +131,5 @@ def related_modules(modules: list[Module], k: int = RELATED_PER_MODULE) -> dict[
 
     A and B are related when either is among the other's k best matches, so the relation is symmetric by
     construction and each list stays short."""
-    by_theme: dict[tuple[str, str], list[Module]] = {}
-    for module in modules:
-        for theme in module.themes:
-            by_theme.setdefault((module.data["kind"], theme), []).append(module)
-    links: dict[str, set[str]] = {module.key: set() for module in modules}
-    for module in modules:
-        mine = set(module.themes)
-        scores: dict[str, float] = {}
-        for theme in mine:
-            for other in by_theme.get((module.data["kind"], theme), []):
-                if other.fiche.id != module.fiche.id and other.key not in scores:
-                    theirs = set(other.themes)
-                    scores[other.key] = len(mine & theirs) / len(mine | theirs)
-        for key, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]:
-            links[module.key].add(key)
-            links[key].add(module.key)
-    return {key: sorted(values) for key, values in links.items()}
+    return similarity.related(
+        [similarity.Item(m.key, m.fiche.id, m.data["kind"], frozenset(m.themes)) for m in modules], k)

@@ -1,4 +1,4 @@
-"""Synthetic fiches for the scale benchmark (scripts/bench.py): realistic, varied, schema-valid, seeded.
+"""Synthetic fiches for the scale benchmark (scripts/bench/bench.py): realistic, varied, schema-valid, seeded.
 
 The generator walks the schema (fiche_schema.FICHE), so every field the schema knows
 is filled, including fields added later; a few paths get realistic values of their
@@ -8,7 +8,7 @@ words of the field, with random order and lengths, so that no two texts repeat a
 compression does not flatter the sizes. Fiche i depends only on (seed, i): the first
 ten fiches of a run with N fiches equal those of a run with 10.
 
-Used as a module; `python scripts/synthetic.py DIR --n 20` also writes fiches to DIR.
+Used as a module; `python -m scripts.bench.synthetic DIR --n 20` also writes fiches to DIR.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import fiche_schema as s  # noqa: E402
+from scripts import fiche_schema as s
+from scripts.fiche_collection import ROOT
 
 MIN_BYTES = 20_000  # AMIE-sized: ≈ 20-30 KB of YAML per fiche
 MAX_BYTES = 30_000
@@ -615,7 +614,7 @@ _Dumper.add_representer(str, _str)
 def to_yaml(data: dict) -> str:
     body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110,
                      default_flow_style=None)
-    return "# Synthetic fiche for the scale benchmark (scripts/bench.py); not a real project.\n" + body
+    return "# Synthetic fiche for the scale benchmark (scripts/bench/bench.py); not a real project.\n" + body
 
 
 def write_fiches(directory: Path, count: int, seed: int = 1) -> list[Path]:
@@ -684,7 +683,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    if (Path(__file__).resolve().parent.parent / "fiches").resolve() in [args.directory.resolve(),
+    if (ROOT / "fiches").resolve() in [args.directory.resolve(),
                                                                          *args.directory.resolve().parents]:
         parser.error("never write synthetic fiches into fiches/")
     paths = write_fiches(args.directory, args.n, args.seed)

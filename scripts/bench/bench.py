@@ -1,8 +1,8 @@
 """Scale benchmark: the knowledge base with N synthetic fiches, against plain floors.
 
-    .venv/bin/python scripts/bench.py [--n 1000] [--quick] [--keep DIR] [--json FILE] [--seed 1] [--plain-nav all]
+    .venv/bin/python -m scripts.bench.bench [--n 1000] [--quick] [--keep DIR] [--json FILE] [--seed 1] [--plain-nav all]
 
-In one run it generates N schema-valid synthetic fiches (scripts/synthetic.py) in a
+In one run it generates N schema-valid synthetic fiches (scripts/bench/synthetic.py) in a
 temporary folder (never in fiches/), then measures and prints one table:
 
 - validation: fiche_collection.load_collection of the N files (in-process, best of 3)
@@ -41,10 +41,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import synthetic  # noqa: E402
+from scripts.bench import synthetic
+from scripts.fiche_collection import ROOT
 
 FICHES = ROOT / "fiches"
 PYTHON = sys.executable
@@ -67,6 +65,12 @@ print(json.dumps({"returncode": code, "wall_s": wall, "cpu_s": usage.ru_utime + 
 """
 
 
+def catalogue_size(site_dir: Path, lang: str) -> int:
+    """Gzip size of the catalogue page, which carries all catalogue data."""
+    page = (site_dir if lang == "nl" else site_dir / lang) / "fiches" / "index.html"
+    return len(gzip.compress(page.read_bytes(), mtime=0))
+
+
 class BenchError(Exception):
     """A failure that stops the benchmark with a message (invalid fiches, a failed build, a bad argument)."""
 
@@ -74,7 +78,7 @@ class BenchError(Exception):
 # --- small helpers --------------------------------------------------------------------------------------------
 
 def gz(data: bytes) -> int:
-    """Gzip size at level 9, the level of site_data.catalogue_size."""
+    """Gzip size at level 9, the level of catalogue_size."""
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
@@ -142,7 +146,8 @@ def site_config(docs: Path, pages: set[str]) -> str:
     for pattern, replacement in checks:
         text, count = re.subn(pattern, replacement, text)
         if not count:
-            raise BenchError(f"mkdocs.yml has no line matching {pattern!r}: update site_config() in scripts/bench.py")
+            raise BenchError(f"mkdocs.yml has no line matching {pattern!r}: update site_config() in "
+                             "scripts/bench/bench.py")
     nav = (yaml.load(text, Loader=_Tolerant) or {}).get("nav") or []
     kept = _keep_nav(nav, pages) or [{"Start": "index.md"}, {"Fiches": [{"Catalogus": "fiches/index.md"}]}]
     lines = text.splitlines()
@@ -260,8 +265,8 @@ def build(config: Path, site: Path, log: Path, fiches_dir: Path | None = None) -
 
 def validate(folder: Path, count: int):
     """load_collection (best of 3) vs bare yaml.load with CSafeLoader (best of 3); fails loudly on invalid fiches."""
-    import fiche_collection
-    from problems import format_problems
+    from scripts import fiche_collection
+    from scripts.problems import format_problems
 
     paths = sorted(folder.glob("*.yml"))
     (bare_s, bare_cpu, _), (check_s, check_cpu, collection) = best_of(
@@ -270,7 +275,7 @@ def validate(folder: Path, count: int):
     if not collection.ok or collection.problems or len(collection.fiches) != count:
         shown = format_problems(collection.problems[:40])
         raise BenchError(f"the synthetic fiches are not valid ({len(collection.fiches)} of {count} loaded): "
-                         f"fix scripts/synthetic.py\n{shown}")
+                         f"fix scripts/bench/synthetic.py\n{shown}")
     return check_s, bare_s, check_cpu / bare_cpu, collection
 
 
@@ -410,6 +415,65 @@ def largest_pages(site: Path, ids: list[str]) -> tuple[tuple[int, str], tuple[in
     return best_fiche, best_any
 
 
+# --- cost of one text and of "similar modules" (issue 14: both must stay linear / sub-quadratic) ----------------
+
+WORST_TEXTS = {  # shapes that make Markdown scan to the end of the block for each bracket, 20,000 characters
+    "[ ": "[ " * 9_999, "[a](": "[a](" * 5_000, "[x][": "[x][" * 5_000, "![ ": "![ " * 6_666,
+    "[b [a](https://x/]y) ": "[b [a](https://x/]y) " * 952, "- [ (list items)": "- [ \n" * 5_000,
+}
+
+
+def _ordinary_text(size: int) -> str:
+    """Ordinary fiche prose with a link now and then, as long as the worst texts: the linear baseline."""
+    sentence = ("De trajectbegeleider bespreekt met de deelnemer de volgende stap (zie ook "
+                "[de gids](https://www.mi-is.be/nl/gids)) en noteert *afspraken* in het dossier. ")
+    return (sentence * (size // len(sentence) + 1))[:size]
+
+
+def _module_items(count: int, seed: int = 1) -> list:
+    """Modules like the synthetic fiches': 3.5 per fiche, one of 3 kinds, 1-3 of the 12 themes."""
+    import random
+
+    from scripts import fiche_schema, similarity
+
+    rng = random.Random(seed)
+    themes = sorted(fiche_schema.THEMES)
+    return [similarity.Item(f"f{i // 3.5:.0f}--m{i}", int(i // 3.5), rng.choice("abc"),
+                            frozenset(rng.sample(themes, rng.randint(1, 3)))) for i in range(count)]
+
+
+def bench_render_and_similarity(modules_n: int = 10_000) -> list[Row]:
+    """Rows: the worst text shape against ordinary text of the same length, and similar modules at
+    `modules_n` against a linear pass over the same modules and against a tenth of them (ratios in one run)."""
+    from scripts import richtext, similarity
+
+    def seconds(func, runs: int = 3) -> float:
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            func()
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    ordinary = _ordinary_text(20_000)
+    base = seconds(lambda: (richtext.to_html(ordinary), richtext.plain(ordinary)))
+    worst_shape, worst = max(((shape, seconds(lambda t=text: (richtext.to_html(t), richtext.plain(t)))) for
+                              shape, text in WORST_TEXTS.items()), key=lambda pair: pair[1])
+    items = _module_items(modules_n)
+    tenth = items[: modules_n // 10]
+    related = seconds(lambda: similarity.related(items, 5), runs=1)
+    related_tenth = seconds(lambda: similarity.related(tenth, 5), runs=1)
+    linear = seconds(lambda: sorted((item.block, sorted(item.features), item.key) for item in items))
+    return [
+        Row("render_worst_s", "render: worst text shape, 20,000 chars", "s", worst, base,
+            f"ordinary 20,000-char text; worst of {len(WORST_TEXTS)} shapes: {worst_shape!r} × n"),
+        Row("similar_s", f"similar modules at {modules_n:,} modules", "s", related, linear,
+            "one sort of the modules' features (n log n)"),
+        Row("similar_growth", f"similar modules: {modules_n:,} vs {modules_n // 10:,} modules", "s", related,
+            related_tenth, "10x the modules: ~10x linear, ~100x quadratic"),
+    ]
+
+
 # --- the report -----------------------------------------------------------------------------------------------
 
 @dataclass
@@ -481,7 +545,7 @@ def prepare_workdir(keep: str | None) -> Path:
             raise BenchError(f"--keep {keep}: folder exists, is not empty and was not made by bench.py")
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
-    (work / MARKER).write_text("made by scripts/bench.py; removed and rebuilt by its next --keep run\n")
+    (work / MARKER).write_text("made by scripts/bench/bench.py; removed and rebuilt by its next --keep run\n")
     return work
 
 
@@ -531,6 +595,8 @@ def run(args, work: Path, say) -> dict:
         Row("build_small_s", f"build: wall time at N={len(small)}", "s", ours_small["wall_s"],
             note=f"peak RSS {ours_small['maxrss_kib'] / 1024:.0f} MiB"),
     ]
+    say("timing the worst text shape and similar modules at 10,000 modules ...")
+    rows += bench_render_and_similarity()
     for lang in ("nl", "fr"):
         raw, zipped = page_sizes(site, shared, lang)
         raw_small, zipped_small = page_sizes(site_small, shared, lang)
@@ -555,13 +621,12 @@ def run(args, work: Path, say) -> dict:
     catalogues = [("catalogue", "fiches", "catalogue page")]
     if page(site, "modules", "nl").is_file():
         catalogues.append(("module_catalogue", "modules", "module catalogue page"))
-    import site_data  # its catalogue_size() is the catalogue's own measure (the page carries all its data)
 
     for key, path, label in catalogues:
         for lang in ("nl", "fr"):
             catalogue = page(site, path, lang).read_bytes()
-            size = site_data.catalogue_size(site, lang) if key == "catalogue" else gz(catalogue)
-            size_small = (site_data.catalogue_size(site_small, lang) if key == "catalogue"
+            size = catalogue_size(site, lang) if key == "catalogue" else gz(catalogue)
+            size_small = (catalogue_size(site_small, lang) if key == "catalogue"
                           else gz(page(site_small, path, lang).read_bytes()))
             rows.append(Row(f"{key}_gzip_kb_{lang}", f"{label} gzip, {lang}", "kB", size / KB, size_small / KB,
                             f"N={len(small)}; raw {len(catalogue) / KB:.0f} kB"))
@@ -627,7 +692,12 @@ def main(argv: list[str] | None = None) -> int:
                              "or Material's default navigation listing every page (all: quadratic, slow)")
     parser.add_argument("--keep", metavar="DIR", help="keep fiches, projects, sites and logs in DIR")
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write the numbers to FILE as JSON")
+    parser.add_argument("--cost-only", action="store_true",
+                        help="only the rows for the worst text shape and similar modules at 10,000 modules (no build)")
     args = parser.parse_args(argv)
+    if args.cost_only:
+        print(table(bench_render_and_similarity()))
+        return 0
     if args.n < 1:
         parser.error("--n must be at least 1")
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import fiche_schema as s
-import richtext
-import ui_text
-from fiche_collection import sessions_per_week, total_fte, weekly_hours
 from markupsafe import Markup
+
+from scripts import fiche_schema as s
+from scripts import richtext, ui_text
+from scripts.fiche_collection import total_fte, weekly_hours
 
 
 @dataclass(frozen=True)
@@ -58,34 +58,6 @@ def fiche_view(data: dict, lang: str, glossary: dict[str, str] | None = None) ->
                                             team=ui_text.number(view["total_fte"], lang))
     for module, raw in zip(view.get("modules", []), data.get("modules", []), strict=True):
         setup = raw.get("setup", {})
-        module["sessions_per_week"] = sessions_per_week(setup)
         module["weekly_hours"] = weekly_hours(setup)
     view["title_plain"] = richtext.plain(data["title"][lang])
     return view
-
-
-def intensity_summary(module: dict, raw_setup: dict, lang: str) -> list[str]:
-    """Short phrases for the numeric set-up, e.g. '1 per week', '3 uur per sessie'."""
-    t = ui_text.t
-    n = ui_text.number
-    parts = []
-    freq = raw_setup.get("frequency")
-    if freq:
-        parts.append(f"{n(freq['times'], lang)} × {s.FREQUENCY_UNITS[freq['per']][lang]}")
-    if "hours_per_session" in raw_setup:
-        parts.append(f"{n(raw_setup['hours_per_session'], lang)} {t('hours_per_session', lang)}")
-    if module.get("weekly_hours") is not None:  # stated, or computed from frequency × hours (an average)
-        parts.append(f"{n(module['weekly_hours'], lang)} {t('hours_per_week', lang)}")
-    duration = raw_setup.get("duration")
-    if duration:
-        about = f"{t('approximately', lang)} " if duration.get("approximate") else ""
-        parts.append(f"{t('duration', lang)}: {about}{n(duration['amount'], lang)} "
-                     f"{s.DURATION_UNITS[duration['unit']][lang]}")
-    sizes = []
-    if "min_group_size" in raw_setup:
-        sizes.append(f"{t('min_short', lang)} {raw_setup['min_group_size']}")
-    if "max_group_size" in raw_setup:
-        sizes.append(f"{t('max_short', lang)} {raw_setup['max_group_size']}")
-    if sizes:
-        parts.append(f"{t('group_size', lang)}: {' – '.join(sizes)} {t('persons', lang)}")
-    return parts

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import fiche_schema as s
-import ui_text
+from scripts import fiche_schema as s
+from scripts import ui_text
 
 
 def _type_label(node: s.Node, lang: str) -> str:

@@ -1,0 +1,1 @@
+"""The scale benchmark and its synthetic fiches; never imported by the product code."""

@@ -1,0 +1,1 @@
+"""Everything that runs inside `mkdocs build`: generated pages, placeholders, facts, open data, search."""

@@ -1,0 +1,111 @@
+"""Build-time SVG pictures (no charting library, no CDN): bar charts and a map of Belgium.
+
+Python computes the geometry; the SVG markup is a template (overrides/partials/kb-charts.html)
+and its colours are CSS variables in kb.css. Each picture is a named group (title and
+description) whose bars and points are links with their own label (role="img" may not hold
+links), and is always shown next to a data table or list with the same content.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+
+from scripts import ui_text
+from scripts.fiche_collection import ROOT
+
+BELGIUM = ROOT / "docs" / "_data" / "belgium.geojson"
+BAR_ROW, BAR_LABEL_WIDTH, BAR_CHART_WIDTH = 26, 260, 720  # SVG user units
+LABEL_MAX = 38  # characters of a bar label before it is cut (the full label is the bar's tooltip)
+MAP_WIDTH, MAP_HEIGHT = 640, 520
+
+
+NARROW_ROW, NARROW_WIDTH, NARROW_LABEL_MAX = 44, 360, 46  # the phone picture: each name above its bar
+
+
+def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], unit: str, lang: str,
+              narrow: bool = False) -> dict:
+    """Geometry of horizontal bars, one row per item {label, value, href}; items without a value are left out.
+
+    The wide picture puts names beside the bars; the narrow one, for phones, is drawn at about the width it is
+    shown (so its text stays readable) with each name above its bar. Markup and colours are in
+    overrides/partials/kb-charts.html and kb.css."""
+    bars = [b for b in bars if b["value"] is not None]
+    row, label_width, width, limit = ((NARROW_ROW, 0, NARROW_WIDTH, NARROW_LABEL_MAX) if narrow
+                                      else (BAR_ROW, BAR_LABEL_WIDTH, BAR_CHART_WIDTH, LABEL_MAX))
+    top = max((b["value"] for b in bars), default=1) or 1
+    scale = (width - label_width - 70) / top
+    rows = []
+    for index, bar in enumerate(bars):
+        length = max(bar["value"] * scale, 1)
+        y = 10 + index * row
+        rows.append({
+            "href": bar["href"], "label": bar["label"],
+            "short": bar["label"] if len(bar["label"]) <= limit else bar["label"][:limit - 1] + "…",
+            "value": f"{ui_text.number(bar['value'], lang)} {unit}",
+            "y": y, "length": f"{length:.1f}", "value_x": f"{label_width + length + 6:.1f}",
+            "label_y": y + (14 if narrow else 16), "bar_y": y + (19 if narrow else 3),
+            "value_y": y + (32 if narrow else 16),
+        })
+    return {"id": chart_id, "title": title, "description": description, "width": width,
+            "height": row * len(bars) + 20, "label_width": label_width, "row": row, "bars": rows,
+            "narrow": narrow, "bar_height": 16 if narrow else BAR_ROW - 8}
+
+
+@lru_cache(maxsize=1)
+def _outline() -> list[tuple[float, float]]:
+    data = json.loads(BELGIUM.read_text(encoding="utf-8"))
+    return [tuple(point) for point in data["features"][0]["geometry"]["coordinates"][0]]
+
+
+def _projector(width: int, height: int, pad: int = 12):
+    points = _outline()
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    lat0 = math.radians((min(lats) + max(lats)) / 2)
+    x_span = (max(lons) - min(lons)) * math.cos(lat0)
+    y_span = max(lats) - min(lats)
+    scale = min((width - 2 * pad) / x_span, (height - 2 * pad) / y_span)
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return (pad + (lon - min(lons)) * math.cos(lat0) * scale, pad + (max(lats) - lat) * scale)
+
+    return project
+
+
+def belgium_map(map_id: str, title: str, description: str, places: list[dict]) -> dict:
+    """Belgium's outline and one point per place {label, lon, lat, href}, projected to SVG units."""
+    project = _projector(MAP_WIDTH, MAP_HEIGHT)
+    outline = " ".join(f"{x:.1f},{y:.1f}" for x, y in (project(*p) for p in _outline()))
+    dots = [(place, *project(place["lon"], place["lat"])) for place in places]
+    taken = [(x - 8, y - 8, x + 8, y + 8) for _, x, y in dots]  # names keep clear of every dot
+    points = []
+    for place, x, y in dots:
+        name = place.get("short") or place["label"]
+        tx, ty, anchor = _label_position(name, x, y, taken)
+        points.append({"href": place["href"], "label": place["label"], "x": f"{x:.1f}", "y": f"{y:.1f}",
+                       "name": name, "name_x": f"{tx:.1f}", "name_y": f"{ty:.1f}", "anchor": anchor})
+    return {"id": map_id, "title": title, "description": description, "width": MAP_WIDTH, "height": MAP_HEIGHT,
+            "outline": outline, "places": points}
+
+
+MAP_LABEL_SIZE = 24  # the largest size a place name is shown at (phones, kb-layout.css): room is reserved for it
+
+
+def _label_position(name: str, x: float, y: float, taken: list) -> tuple:
+    """Right, left, above or below the dot: the first place that stays inside the map and overlaps no other
+    name or dot (rough text width: 0.56 em per character); that box is then reserved."""
+    w, h = len(name) * MAP_LABEL_SIZE * 0.56, MAP_LABEL_SIZE
+    options = [(x + 11, y + 6, "start", (x + 10, y - h / 2, x + 10 + w, y + h / 2)),
+               (x - 11, y + 6, "end", (x - 10 - w, y - h / 2, x - 10, y + h / 2)),
+               (x, y - 13, "middle", (x - w / 2, y - 12 - h, x + w / 2, y - 12)),
+               (x, y + 27, "middle", (x - w / 2, y + 10, x + w / 2, y + 10 + h))]
+
+    def free(box):
+        inside = box[0] >= 0 and box[1] >= 0 and box[2] <= MAP_WIDTH and box[3] <= MAP_HEIGHT
+        return inside and not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken)
+
+    tx, ty, anchor, box = next((option for option in options if free(option[3])), options[0])
+    taken.append(box)
+    return tx, ty, anchor

@@ -1,0 +1,182 @@
+"""MkDocs hooks: fiches/ → one page per fiche per language, the generated parts of
+hand-written pages, open data (fiches.json, CSV), and the search index (Pagefind).
+
+Registered under `hooks:` in mkdocs.yml, so it runs inside `mkdocs build` and
+`mkdocs serve` (which also watches fiches/). Invalid fiches stop the build with
+the validator's own messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from scripts import ui_text
+from scripts.build import headings, history, open_data, pages, render, search_index, urls
+from scripts.build import site as site_data
+from scripts.fiche_collection import FICHES_DIR
+from scripts.problems import format_problems
+
+log = logging.getLogger("mkdocs.plugin")
+
+PREVIEW_ENV = "KB_PREVIEW"
+PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z-]+)\s*-->")
+BLOCK_MARK = re.compile(r'<div data-kb-block="(\d+)"></div>')
+
+
+class State:
+    """What the current `mkdocs build` (all languages) knows."""
+
+    serving = False
+    site: site_data.SiteData | None = None
+    blocks: dict[str, list[str]] = {}
+    not_found: str | None = None  # the default language's 404 page (see on_post_template)
+
+
+def _preview() -> bool:
+    return State.serving or os.environ.get(PREVIEW_ENV, "") not in ("", "0")
+
+
+def _nested_language_build(config) -> bool:
+    """static-i18n builds the other languages from inside the first build's post-build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n and i18n.building)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    State.serving = command == "serve"
+    # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set; take the last commit's
+    # time, so the same commit builds the same bytes on any day.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = history.last_commit_epoch()
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+
+
+def on_serve(server, config, builder):
+    server.watch(str(FICHES_DIR))
+    server.watch(str(site_data.DATA_DIR))
+    return server
+
+
+@event_priority(100)  # before static-i18n sorts the files per language
+def on_files(files: Files, config) -> Files:
+    if not _nested_language_build(config) or State.site is None:
+        site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir))
+        if not site.ok:
+            raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.problems))
+        warnings = [p for p in site.problems if p.severity != "error"]
+        if warnings:
+            log.info("fiche warnings:\n" + format_problems(warnings))
+        if site.drafts_left_out:
+            log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
+                     f"or {PREVIEW_ENV}=1")
+        State.site = site
+    # Virtual pages that pretend to live in docs/, so static-i18n pairs them like hand-written ones.
+    for src_uri in State.site.page_sources():
+        files.append(File.generated(config, src_uri, abs_src_path=str(Path(config.docs_dir) / src_uri)))
+    return files
+
+
+@event_priority(-200)  # after static-i18n rebuilt the File objects: give generated pages their content
+def on_nav(nav, config, files):
+    for file in files:
+        if State.site.is_generated(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
+            file.content_string = pages.GENERATED_MARK
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
+    site = State.site
+    env = render.template_env(config)
+    src_uri = page.file.src_uri
+
+    blocks: list[str] = []
+
+    def fill(match: re.Match) -> str:
+        name = match.group(1)
+        try:
+            rendered = render.render_placeholder(site, env, name, lang, src_uri, page.url)
+        except render.UnknownPlaceholder:
+            raise PluginError(f"{src_uri}: unknown placeholder <!-- kb:{name} -->") from None
+        return stash_html(rendered, blocks)
+
+    markdown = PLACEHOLDER.sub(fill, markdown)
+    markdown += site.abbreviations(lang, markdown)
+    State.blocks[page.url] = blocks
+    if site.page_kind(src_uri) == "module":
+        page.meta["kb_search"] = False
+    return markdown
+
+
+def stash_html(rendered: str, blocks: list[str]) -> str:
+    """Keep the finished HTML of a generated part away from Markdown: it is inserted whole after Markdown ran
+    (on_page_content), so no fiche text is parsed twice and blank lines in templates mean nothing."""
+    blocks.append(rendered)
+    return f'\n\n<div data-kb-block="{len(blocks) - 1}"></div>\n\n'
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    blocks = State.blocks.pop(page.url, [])
+    if not blocks:
+        return html
+    toc_config = config.mdx_configs.get("toc", {})
+    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
+    ours = [bool(headings.OURS.search(block)) for block in blocks]
+    blocks = [headings.finish(block, toc_config, State.site.tooltip_terms(lang)) for block in blocks]
+    html = BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html)
+    if any(ours):
+        page.toc, anchors, title = headings.table_of_contents(html)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchors
+        if title and State.site.is_generated(page.file.src_uri):
+            page.meta["title"] = title  # escaped HTML text, as Material prints it
+    return html
+
+
+def _build_lang(config) -> str:
+    return config.theme.get("language") or urls.DEFAULT_LANG
+
+
+def on_env(env, config, files):
+    """Theme templates (main.html, 404.html) get the interface wording of the language being built."""
+    lang = _build_lang(config)
+    env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
+    root = urlsplit(config.site_url or "/").path or "/"
+    env.globals["kb_root"] = root + urls.lang_prefix(lang)
+    return env
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Each language keeps its own 404 page: the first build's stays at /404.html, every other language's
+    goes to /<lang>/404.html (static-i18n builds the languages into one folder, the last one would win)."""
+    if template_name != "404.html":
+        return output
+    lang = _build_lang(config)
+    if lang == urls.DEFAULT_LANG:
+        State.not_found = output
+        return output
+    target = Path(config.site_dir) / urls.lang_prefix(lang) / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return State.not_found if State.not_found is not None else output
+
+
+@event_priority(-1000)  # after static-i18n has built every language
+def on_post_build(config) -> None:
+    if _nested_language_build(config):
+        return
+    site_dir = Path(config.site_dir)
+    open_data.write_open_data(State.site.fiches, site_dir)
+    search_index.build_index(site_dir)
+    # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
+    for lang in urls.LANGS:
+        if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
+            (site_dir / lang / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())

@@ -1,0 +1,225 @@
+"""One function per placeholder (`<!-- kb:name -->` in a page): data gathered in Python, markup in
+overrides/partials/kb-*.html, rendered with the theme's Jinja environment and autoescaping on."""
+
+from __future__ import annotations
+
+from mkdocs.utils import get_relative_url
+
+from scripts import fiche_schema as s
+from scripts import richtext, translation_status, ui_text
+from scripts.build import catalogue, charts, facts, fiche_view, headings, schema_doc, urls
+from scripts.build import modules as mod
+from scripts.build.site import SiteData
+from scripts.fiche_collection import ROOT
+
+RECENT_FICHES = 5  # fiches listed on the home page
+COMPARE_MAX = 4  # fiches side by side; templates hand it to kb.js as data-max
+
+
+class UnknownPlaceholder(KeyError):
+    pass
+
+
+def context(lang: str, page_url: str, **extra) -> dict:
+    """What every template gets: the language, its wording and formats, and links relative to the page."""
+
+    def link(kind: str, key="") -> str:
+        return get_relative_url(urls.url_for(kind, key, lang), page_url)
+
+    ctx = {
+        "lang": lang,
+        "t": lambda key, **kw: ui_text.t(key, lang, **kw),
+        "compare_max": COMPARE_MAX,
+        "number": lambda value: ui_text.number(value, lang),
+        "date": lambda value: ui_text.date(value, lang),
+        "tn": lambda key, n, **kw: ui_text.plural(key, n, lang, **kw),
+        "link": link,
+        "href": lambda path: link("page", path),
+        "root": lambda path: get_relative_url(path, page_url),
+        "intensity": lambda setup: facts.intensity_phrases(facts.setup_facts(setup, lang), lang),
+    }
+    ctx.update(extra)
+    return ctx
+
+
+def render_placeholder(site: SiteData, env, name: str, lang: str, src_uri: str, page_url: str) -> str:
+    if name not in PLACEHOLDERS:
+        raise UnknownPlaceholder(name)
+    return PLACEHOLDERS[name](site, env, lang, src_uri, page_url)
+
+
+def _template(env, name: str, ctx: dict) -> str:
+    return env.get_template(f"partials/kb-{name}.html").render(ctx)
+
+
+def generated(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    kind, key = site.generated_pages[urls.strip_lang(src_uri)]
+    return GENERATED[kind](site, env, lang, key, page_url)
+
+
+def fiche_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
+    fiche = site.by_id[key]
+    by_id = site.by_id
+    ctx = context(lang, page_url)
+    related = [{"label": f"{richtext.plain(by_id[r].data['title'][lang])} – "
+                         f"{richtext.plain(by_id[r].data['organisation']['name'][lang])}",
+                "href": ctx["link"]("fiche", r)}
+               for r in fiche.data.get("related", []) if r in by_id]
+    links = [{"label": richtext.plain(link["label"][lang]), "href": ctx["link"]("doc", link["page"])}
+             for link in fiche.data.get("see_also", [])]
+    ctx.update( f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft,
+                  related=related, links=links, history=site.history.get(fiche.id, []),
+                  key_intensity=key_intensity(fiche.data, lang))
+    return _template(env, "fiche", ctx)
+
+
+def key_intensity(data: dict, lang: str) -> str | None:
+    """The intensity line of a fiche's key facts: the highest weekly hours of its modules, or else the set-up
+    of the first module whose source gives one (named, so it is not read as the whole project's)."""
+    hours = facts.max_weekly_hours(data)
+    if hours is not None:
+        return ui_text.plural("up_to_hours", hours, lang, hours=ui_text.number(hours, lang))
+    for module in data.get("modules", []):
+        phrases = facts.intensity_phrases(facts.setup_facts(module.get("setup", {}), lang), lang)
+        if phrases:
+            return f"{' · '.join(phrases)} ({richtext.plain(module['name'][lang])})"
+    return None
+
+
+def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
+    module = site.module_by_key[key]
+    view = site.view(module.fiche.id, lang)
+    index = module.fiche.data["modules"].index(module.data)
+    items = site.module_item_index(lang)
+    related = [items[other] for other in site.related_modules.get(key, [])]
+    ctx = context(lang, page_url, m=view["modules"][index], raw_setup=module.data.get("setup", {}),
+                  f=view, raw=module.fiche.data, item=items[key], related=related)
+    return _template(env, "module", ctx)
+
+
+def theme_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
+    items = [i for i in site.items(lang) if key in i["codes"]["theme"]]
+    return _template(env, "theme", context(lang, page_url, theme=s.THEMES[key][lang], items=items))
+
+
+def translation_status_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
+    records = translation_status.report(site.collection_dir, ROOT / "docs")
+    return _template(env, "translation-status", context(lang, page_url, records=records))
+
+
+def module_catalogue(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    items = site.module_items(lang)
+    facets = []
+    for key, label, values in mod.MODULE_FACETS:
+        counts = {code: sum(code in i["codes"][key] for i in items) for code in values}
+        options = [{"code": c, "label": v[lang], "count": counts[c]} for c, v in values.items() if counts[c]]
+        if options:
+            facets.append({"key": key, "label": ui_text.t(label, lang), "options": options})
+    return _template(env, "module-catalogue", context(lang, page_url, items=items, facets=facets))
+
+
+def competence_overview(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    return _template(env, "competences", context(lang, page_url, items=site.module_items(lang)))
+
+
+def fiche_catalogue(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    items = site.items(lang)
+    ctx = context(lang, page_url, items=items, facets=catalogue.facet_options(items, lang),
+                  themes=[(code, labels[lang]) for code, labels in s.THEMES.items()])
+    return _template(env, "catalogue", ctx)
+
+
+def compare(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    return _template(env, "compare", context(lang, page_url, items=site.items(lang)))
+
+
+def figures(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    t = ui_text.t
+    ctx = context(lang, page_url)
+    link = ctx["link"]
+    items = site.items(lang)
+    fte = sorted(items, key=lambda i: (-(i["total_fte"] or 0), i["title"]))
+    hours = sorted(items, key=lambda i: (-(i["max_weekly_hours"] or 0), i["title"]))
+
+    def bars(ranked: list[dict], key: str) -> list[dict]:
+        return [{"label": i["title"], "value": i[key], "href": link("fiche", i["id"])} for i in ranked]
+
+    by_id = {i["id"]: i for i in items}
+    places = [{"label": f"{by_id[f.id]['title']} – {by_id[f.id]['municipality']}",
+               "short": by_id[f.id]["municipality"],
+               "lon": f.data["coordinates"]["lon"], "lat": f.data["coordinates"]["lat"],
+               "href": link("fiche", f.id)}
+              for f in site.fiches if "coordinates" in f.data]
+    ctx.update(
+        fte=fte, hours=hours, places=places,
+        fte_chart=charts.bar_chart("chart-fte", t("chart_fte_title", lang), t("chart_fte_desc", lang),
+                                   bars(fte, "total_fte"), t("fte", lang), lang),
+        hours_chart=charts.bar_chart("chart-hours", t("chart_hours_title", lang), t("chart_hours_desc", lang),
+                                     bars(hours, "max_weekly_hours"), t("hours_unit", lang), lang),
+        fte_chart_narrow=charts.bar_chart("chart-fte-narrow", t("chart_fte_title", lang), t("chart_fte_desc", lang),
+                                          bars(fte, "total_fte"), t("fte", lang), lang, narrow=True),
+        hours_chart_narrow=charts.bar_chart("chart-hours-narrow", t("chart_hours_title", lang),
+                                            t("chart_hours_desc", lang), bars(hours, "max_weekly_hours"),
+                                            t("hours_unit", lang), lang, narrow=True),
+        # projects a chart leaves out (the source gives no figure) are named under it
+        fte_missing=[i["title"] for i in fte if i["total_fte"] is None],
+        hours_missing=[i["title"] for i in hours if i["max_weekly_hours"] is None],
+        map=charts.belgium_map("map", t("map_title", lang), t("map_desc", lang), places))
+    return _template(env, "figures", ctx)
+
+
+def recent_fiches(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    recent = sorted(site.items(lang), key=lambda i: (i["last_reviewed"], i["id"]), reverse=True)[:RECENT_FICHES]
+    return _template(env, "recent", context(lang, page_url, items=recent))
+
+
+def glossary_page(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    others = [code for code in urls.LANGS if code != lang]
+    entries = sorted(site.glossary, key=lambda e: e[lang]["term"].lower())
+    ctx = context(lang, page_url, others=others, entries=[{
+        "id": e["id"], "term": e[lang]["term"], "expansion": e[lang]["expansion"],
+        "others": {other: e[other]["term"] for other in others},
+        "definition": richtext.to_inline_html(e[lang]["definition"]),
+    } for e in entries])
+    return _template(env, "glossary", ctx)
+
+
+def schema(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    return _template(env, "schema", context(lang, page_url, rows=schema_doc.rows(lang)))
+
+
+GENERATED = {
+    "fiche": fiche_page,
+    "module": module_page,
+    "theme": theme_page,
+    "translation-status": translation_status_page,
+}
+PLACEHOLDERS = {
+    "generated": generated,
+    "catalogue": fiche_catalogue,
+    "module-catalogue": module_catalogue,
+    "competence-overview": competence_overview,
+    "compare": compare,
+    "figures": figures,
+    "recent-fiches": recent_fiches,
+    "glossary": glossary_page,
+    "schema": schema,
+}
+
+_ENVS: dict[int, object] = {}
+
+
+def template_env(config):
+    """The theme's Jinja environment (so overrides/ wins), with autoescaping on for fiche data."""
+    key = id(config.theme)
+    if key not in _ENVS:
+        env = add_filters(config.theme.get_env().overlay(autoescape=True))
+        _ENVS.clear()
+        _ENVS[key] = env
+    return _ENVS[key]
+
+
+def add_filters(env):
+    env.filters["li"] = fiche_view.list_item
+    env.filters["slug"] = headings.slug
+    return env

@@ -1,0 +1,120 @@
+"""What one build knows: the published fiches, their modules and glossary, with per-language lookups.
+
+Loaded once per `mkdocs build` (all languages); the renderers in render.py read it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts import glossary
+from scripts.build import catalogue, facts, fiche_view, history, pages, urls
+from scripts.build import modules as mod
+from scripts.fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection
+from scripts.problems import Problem
+
+DATA_DIR = ROOT / "docs" / "_data"
+
+
+@dataclass(eq=False)  # identity hash: the cached lookups below are per build
+class SiteData:
+    collection: Collection
+    fiches: list[Fiche]
+    drafts_left_out: int
+    glossary: list[dict]
+    preview: bool
+    history: dict = field(default_factory=dict)
+    collection_dir: Path = FICHES_DIR
+    glossary_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.collection.problems + self.glossary_problems
+
+    @property
+    def ok(self) -> bool:
+        return self.collection.ok and not any(p.severity == "error" for p in self.glossary_problems)
+
+    # -- generated pages --------------------------------------------------------------
+    @functools.cached_property
+    def generated_pages(self) -> dict[str, tuple[str, str]]:
+        return pages.generated_pages(self.fiches, self.modules, self.preview)
+
+    def page_sources(self) -> list[str]:
+        return pages.page_sources(self.generated_pages)
+
+    def page_kind(self, src_uri: str) -> str | None:
+        found = self.generated_pages.get(urls.strip_lang(src_uri))
+        return found[0] if found else None
+
+    def is_generated(self, src_uri: str) -> bool:
+        return urls.strip_lang(src_uri) in self.generated_pages
+
+    # -- lookups ----------------------------------------------------------------------
+    @functools.cached_property
+    def by_id(self) -> dict[str, Fiche]:
+        return {f.id: f for f in self.fiches}
+
+    @functools.cached_property
+    def modules(self) -> list[mod.Module]:
+        return mod.all_modules(self.fiches)
+
+    @functools.cached_property
+    def module_by_key(self) -> dict[str, mod.Module]:
+        return {m.key: m for m in self.modules}
+
+    @functools.cached_property
+    def related_modules(self) -> dict[str, list[str]]:
+        return mod.related_modules(self.modules)
+
+    @functools.cache  # noqa: B019  (one SiteData per build)
+    def module_items(self, lang: str) -> list[dict]:
+        items = [mod.module_item(m, lang) for m in self.modules]
+        return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
+
+    @functools.cache  # noqa: B019
+    def module_item_index(self, lang: str) -> dict[str, dict]:
+        return {i["id"]: i for i in self.module_items(lang)}
+
+    @functools.cache  # noqa: B019
+    def fiche_facts(self, fiche_id: str, lang: str) -> dict:
+        return facts.fiche_facts(self.by_id[fiche_id], lang)
+
+    @functools.cache  # noqa: B019
+    def items(self, lang: str) -> list[dict]:
+        items = [catalogue.catalogue_item(f, self.fiche_facts(f.id, lang), lang) for f in self.fiches]
+        return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
+
+    @functools.cache  # noqa: B019
+    def view(self, fiche_id: str, lang: str) -> dict:
+        return fiche_view.fiche_view(self.by_id[fiche_id].data, lang, self.tooltip_terms(lang))
+
+    @functools.cache  # noqa: B019
+    def tooltip_terms(self, lang: str) -> dict[str, str]:
+        """Glossary terms shown as tooltips: the abbreviations (OCMW, VTE, LOI, K&G …), not ordinary words
+        such as "nieuwkomers", which would underline half of every page; those stay on the glossary page."""
+        terms = {entry[lang]["term"]: entry[lang]["expansion"] for entry in self.glossary}
+        return {term: expansion for term, expansion in terms.items() if term.upper() == term}
+
+    def abbreviations(self, lang: str, markdown: str | None = None) -> str:
+        """Abbreviation definitions for Markdown's abbr extension, only for terms the text uses."""
+        lines = [f"*[{term}]: {expansion}" for term, expansion in self.tooltip_terms(lang).items()
+                 if markdown is None or term in markdown]
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def load(preview: bool, docs_dir: Path | None = None) -> SiteData:
+    collection = load_collection(docs_dir=docs_dir or ROOT / "docs")
+    fiches = sorted(collection.fiches, key=lambda f: f.id)
+    drafts = [f for f in fiches if f.is_draft]
+    if not preview:
+        fiches = [f for f in fiches if not f.is_draft]
+        published = {f.id for f in fiches}
+        for fiche in fiches:  # a published fiche must not link to a draft that is left out
+            fiche.data["related"] = [r for r in fiche.data.get("related", []) if r in published]
+    entries, glossary_problems = glossary.load_glossary()
+    return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else len(drafts),
+                    glossary=entries, glossary_problems=glossary_problems, preview=preview,
+                    history=history.load_history(fiches), collection_dir=FICHES_DIR)

@@ -1,0 +1,75 @@
+"""similarity.related gives exactly the pairwise definition's result (every pair scored, sorted, top k),
+on the real fiches' modules and on random data with many ties, duplicates, empty sets and thresholds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from conftest import ROOT
+
+from scripts import similarity
+from scripts.build import modules as mod
+from scripts.fiche_collection import load_collection
+
+
+def pairwise(items: list[similarity.Item], k: int, threshold: float = 0.0) -> dict[str, list[str]]:
+    """The definition, quadratic: score every pair of one block and two groups, keep each item's top k."""
+    links: dict[str, set[str]] = {item.key: set() for item in items}
+    for item in items:
+        scores = {other.key: similarity.jaccard(item.features, other.features) for other in items
+                  if other.block == item.block and other.group != item.group and item.features & other.features}
+        ranked = sorted(((key, score) for key, score in scores.items() if score > threshold),
+                        key=lambda pair: (-pair[1], pair[0]))
+        for key, _ in ranked[:k]:
+            links[item.key].add(key)
+            links[key].add(item.key)
+    return {key: sorted(values) for key, values in links.items()}
+
+
+def module_items(modules: list[mod.Module]) -> list[similarity.Item]:
+    return [similarity.Item(m.key, m.fiche.id, m.data["kind"], frozenset(m.themes)) for m in modules]
+
+
+def test_real_fiches_give_the_pairwise_result():
+    collection = load_collection(sorted((ROOT / "fiches").glob("*.yml")))
+    modules = mod.all_modules(collection.fiches)
+    assert modules
+    for k in (1, 2, 5, 50):
+        assert mod.related_modules(modules, k) == pairwise(module_items(modules), k)
+
+
+def random_items(seed: int, count: int, features: int, groups: int) -> list[similarity.Item]:
+    rng = random.Random(seed)
+    items = []
+    for index in range(count):
+        chosen = frozenset(rng.sample(range(features), rng.randint(0, min(4, features))))
+        items.append(similarity.Item(f"m{rng.randint(0, 10 ** 6):07d}-{index}", rng.randrange(groups),
+                                     rng.choice("abc"), chosen))
+    return items
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_data_gives_the_pairwise_result(seed):
+    rng = random.Random(seed)
+    items = random_items(seed, rng.randint(1, 300), rng.choice([2, 5, 12, 40]), rng.choice([1, 3, 20, 300]))
+    for k in (1, 3, 5):
+        for threshold in (0.0, 0.25, 0.5, 0.99):
+            assert similarity.related(items, k, threshold) == pairwise(items, k, threshold), (k, threshold)
+
+
+def test_related_modules_is_the_pairwise_result_on_synthetic_fiches():
+    """Modules built like the real ones (Module objects, the fiche's themes when the module names none)."""
+    from scripts.fiche_collection import Fiche
+
+    rng = random.Random(3)
+    themes = ["taal", "werk", "wonen", "gezin", "samenleving", "digitaal"]
+    fiches = []
+    for index in range(60):
+        fiche_themes = rng.sample(themes, rng.randint(1, 3))
+        fiches.append(Fiche(data={"id": f"f{index:02d}", "themes": fiche_themes, "modules": [
+            {"id": f"m{j}", "kind": rng.choice(["individual", "collective", "orientation"]),
+             **({"themes": rng.sample(themes, rng.randint(1, 3))} if rng.random() < 0.7 else {})}
+            for j in range(rng.randint(0, 5))]}, path=ROOT, display=f"f{index}"))
+    modules = mod.all_modules(fiches)
+    assert mod.related_modules(modules, 5) == pairwise(module_items(modules), 5)
