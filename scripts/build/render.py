@@ -75,15 +75,14 @@ def fiche_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
 
 def key_intensity(data: dict, lang: str) -> str | None:
     """The intensity line of a fiche's key facts: the highest weekly hours of its modules, or else the set-up
-    of the first module whose source gives one (named, so it is not read as the whole project's)."""
+    of the module the source describes most fully (named, so it is not read as the whole project's)."""
     hours = facts.max_weekly_hours(data)
     if hours is not None:
         return ui_text.plural("up_to_hours", hours, lang, hours=ui_text.number(hours, lang))
-    for module in data.get("modules", []):
-        phrases = facts.intensity_phrases(facts.setup_facts(module.get("setup", {}), lang), lang)
-        if phrases:
-            return f"{' · '.join(phrases)} ({richtext.plain(module['name'][lang])})"
-    return None
+    described = [(facts.intensity_phrases(facts.setup_facts(m.get("setup", {}), lang), lang), m)
+                 for m in data.get("modules", [])]
+    phrases, module = max(described, key=lambda pair: len(pair[0]), default=([], None))
+    return f"{' · '.join(phrases)} ({richtext.plain(module['name'][lang])})" if phrases else None
 
 
 def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
