@@ -435,13 +435,19 @@ def test_figures_readable_on_a_phone_and_name_what_is_missing(browser, base_url,
             .filter(r => r.querySelector('td').textContent.trim() === notGiven)
             .map(r => r.querySelector('th').textContent.trim()) : [];
         const note = fig.querySelector('[data-kb-missing]');
-        return {cls: svg.getAttribute('class'), smallest: Math.min(...texts), labels: texts.length,
+        const frame = svg.getBoundingClientRect();
+        const inside = [...svg.querySelectorAll('text')].every(t => {
+            const box = t.getBoundingClientRect();
+            return box.left >= frame.left - 1 && box.right <= frame.right + 1;
+        });
+        return {cls: svg.getAttribute('class'), smallest: Math.min(...texts), labels: texts.length, inside,
                 dots: svg.querySelectorAll('circle').length, missing, note: note ? note.textContent : ''};
     })""", ui_text.t("not_given", lang))
     context.close()
     assert len(report) >= 3
     for figure in report:
         assert figure["smallest"] >= 11, figure  # rendered text at least ~11 px high on a 390 px screen
+        assert figure["inside"], figure  # no name runs off the picture
         for title in figure["missing"]:
             assert title in figure["note"], figure  # a project left out of a chart is named under it
         if figure["dots"]:

@@ -94,18 +94,22 @@ MAP_LABEL_SIZE = 24  # the largest size a place name is shown at (phones, kb-lay
 
 
 def _label_position(name: str, x: float, y: float, taken: list) -> tuple:
-    """Right, left, above or below the dot: the first place that stays inside the map and overlaps no other
-    name or dot (rough text width: 0.56 em per character); that box is then reserved."""
+    """Right, left, above or below the dot: a place inside the map that overlaps no other name or dot, or
+    the least (rough text width: 0.56 em per character); that box is then reserved."""
     w, h = len(name) * MAP_LABEL_SIZE * 0.56, MAP_LABEL_SIZE
     options = [(x + 11, y + 6, "start", (x + 10, y - h / 2, x + 10 + w, y + h / 2)),
                (x - 11, y + 6, "end", (x - 10 - w, y - h / 2, x - 10, y + h / 2)),
                (x, y - 13, "middle", (x - w / 2, y - 12 - h, x + w / 2, y - 12)),
                (x, y + 27, "middle", (x - w / 2, y + 10, x + w / 2, y + 10 + h))]
 
-    def free(box):
-        inside = box[0] >= 0 and box[1] >= 0 and box[2] <= MAP_WIDTH and box[3] <= MAP_HEIGHT
-        return inside and not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken)
+    def overlap(box) -> float:
+        return sum(max(0, min(box[2], o[2]) - max(box[0], o[0])) * max(0, min(box[3], o[3]) - max(box[1], o[1]))
+                   for o in taken)
 
-    tx, ty, anchor, box = next((option for option in options if free(option[3])), options[0])
+    def outside(box) -> float:
+        return max(0, -box[0]) + max(0, -box[1]) + max(0, box[2] - MAP_WIDTH) + max(0, box[3] - MAP_HEIGHT)
+
+    # never outside the picture; among the places inside, the least covered (the first free one when any is)
+    tx, ty, anchor, box = min(options, key=lambda option: (outside(option[3]), overlap(option[3])))
     taken.append(box)
     return tx, ty, anchor
