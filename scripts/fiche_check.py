@@ -8,13 +8,16 @@ before anything is built from them.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
+import unicodedata
+from functools import lru_cache
 
 import yaml
 
 from scripts import fiche_schema as s
-from scripts.problems import Problem, did_you_mean
+from scripts.problems import Joined, Problem, did_you_mean, msg
 
 YAML_STR = "tag:yaml.org,2002:str"
 YAML_INT = "tag:yaml.org,2002:int"
@@ -27,10 +30,18 @@ YAML_SEQ = "tag:yaml.org,2002:seq"
 ALLOWED_TAGS = {YAML_STR, YAML_INT, YAML_FLOAT, YAML_BOOL, YAML_NULL, YAML_TIMESTAMP, YAML_MAP, YAML_SEQ}
 
 RAW_HTML = re.compile(r"</?[a-zA-Z!?]")
-AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>")
+AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>")
+# Control characters that reach a value through escapes in double quotes ("\r", "\x00", "\e" …); raw ones
+# are refused by the loader. A tab and a newline are ordinary text.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
+LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])[ \t]+\S")
+LIST_START = re.compile(r"\n {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-BARE_SCHEME = re.compile(r"\b([a-zA-Z][a-zA-Z0-9+.-]{0,31}):(?!\s)")
+# A dangerous scheme as a whole word (`x-data:` is another, harmless scheme).
+UNSAFE_SCHEME = re.compile(r"(?<![a-zA-Z0-9+.-])(javascript|data|vbscript|file):(?!\s)", re.IGNORECASE)
 LONG_WORD = 60
+LONG_WORDS = re.compile(rf"(?<!\S)\S{{{LONG_WORD + 1},}}")  # tried at word starts only: linear
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 FICHE_ID = s.Str(pattern=s.ID_PATTERN, example="ocmw-antwerpen-amie")  # how a reference to a fiche is checked
@@ -44,22 +55,38 @@ class Checker:
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.draft = False
+        # Control characters can only arrive through escapes ("\x00"): the loader replaced raw ones. A file
+        # without a backslash (most) skips the per-value scan; raw NEL and CR are line breaks to YAML.
+        self.escapes = True
 
     # -- reporting --------------------------------------------------------------
-    def report(self, node: yaml.Node | None, path: str, message: str, severity: str = "error") -> None:
+    def report(self, node: yaml.Node | None, path: str, text, severity: str = "error", line: int | None = None) -> None:
         mark = node.start_mark if node is not None else None
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        self.problems.append(Problem(self.filename, line, col, path, message, severity))
+        at_line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if line is not None and line != at_line:
+            at_line, col = line, 1
+        self.problems.append(Problem.of(self.filename, at_line, col, path, text, severity))
 
     # -- entry point ------------------------------------------------------------
     def check_fiche(self, root: yaml.Node) -> dict | None:
         if not isinstance(root, yaml.MappingNode):
-            kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
-            self.report(root, "", f"a fiche must be a YAML mapping of fields, got {kind}")
+            kind = msg("kind_list") if isinstance(root, yaml.SequenceNode) else msg("kind_scalar")
+            self.report(root, "", msg("not_mapping", kind=kind))
             return None
         status = self._peek_scalar(root, "status")
         self.draft = status == "draft"
-        return self.check(s.FICHE, root, "")
+        data = self.check(s.FICHE, root, "")
+        if data is not None:
+            self._period_order(root, data)
+        return data
+
+    def _period_order(self, root: yaml.MappingNode, data: dict) -> None:
+        """A period ends after it starts: compare the latest day `end` can mean with the first of `start`."""
+        period = data.get("period") or {}
+        start, end = period.get("start"), period.get("end")
+        if start and end and _last_day(end) < _first_day(start):
+            node = _child(_child(root, "period"), "end")
+            self.report(node, "period.end", msg("period_order", start=start, end=end))
 
     @staticmethod
     def _peek_scalar(mapping: yaml.MappingNode, key: str) -> str | None:
@@ -71,23 +98,30 @@ class Checker:
     # -- dispatch ---------------------------------------------------------------
     def check(self, schema: s.Node, node: yaml.Node, path: str):
         if id(node) in self.seen:
-            self.report(node, path, "YAML anchors and aliases (&name / *name) are not allowed; write the value out")
+            self.report(node, path, msg("alias"))
             return None
         self.seen.add(id(node))
         if node.tag not in ALLOWED_TAGS:
-            self.report(node, path, f"YAML tag {node.tag!r} is not allowed")
+            self.report(node, path, msg("tag", tag=repr(node.tag)))
+            return None
+        if self.escapes and isinstance(node, yaml.ScalarNode) and CONTROL.search(node.value):
+            self._control(node, path)
             return None
         handler = getattr(self, "_" + type(schema).__name__.lower())
         return handler(schema, node, path)
 
-    def _expect(self, node: yaml.Node, path: str, wanted: str) -> None:
+    def _control(self, node: yaml.Node, path: str) -> None:
+        char = CONTROL.search(node.value).group(0)
+        self.report(node, path, msg("control_escape", code=f"{ord(char):04X}"))
+
+    def _expect(self, node: yaml.Node, path: str, wanted) -> None:
         if isinstance(node, yaml.ScalarNode):
-            got = repr(node.value) if node.tag != YAML_NULL else "nothing (empty value)"
+            got = repr(node.value) if node.tag != YAML_NULL else msg("kind_empty")
         elif isinstance(node, yaml.SequenceNode):
-            got = "a list"
+            got = msg("kind_list")
         else:
-            got = "a mapping"
-        self.report(node, path, f"expected {wanted}, got {got}")
+            got = msg("kind_mapping")
+        self.report(node, path, msg("expected", wanted=wanted, got=got))
 
     # -- containers -------------------------------------------------------------
     def _mapping_items(self, node: yaml.MappingNode, path: str):
@@ -95,33 +129,33 @@ class Checker:
         keys: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (YAML_STR, YAML_INT, YAML_BOOL):
-                self.report(key_node, path, "keys must be plain words")
+                self.report(key_node, path, msg("key_not_word"))
                 continue
             key = key_node.value
             if key in keys:
                 first = keys[key].start_mark.line + 1
-                self.report(key_node, _join(path, key), f"duplicate key (first defined on line {first}); "
-                                                        "YAML would silently keep only the last one")
+                self.report(key_node, _join(path, key), msg("duplicate_key", line=first))
                 continue
             keys[key] = key_node
             yield key, key_node, value_node
 
     def _obj(self, schema: s.Obj, node: yaml.Node, path: str):
         if not isinstance(node, yaml.MappingNode):
-            self._expect(node, path, "a mapping of fields")
+            self._expect(node, path, msg("want_mapping"))
             return None
         out: dict = {}
         names = [f.name for f in schema.fields]
         for key, key_node, value_node in self._mapping_items(node, path):
             field = schema.get(key)
             if field is None:
-                self.report(key_node, _join(path, key), "unknown field" + did_you_mean(key, names))
+                self.report(key_node, _join(path, key), msg("unknown_field", hint=suggest_field(schema, key),
+                                                            allowed=", ".join(names)))
                 continue
             if _is_null(value_node):
                 if field.required:
-                    self.report(value_node, _join(path, key), "required field is empty")
+                    self.report(value_node, _join(path, key), msg("required_empty"))
                 else:
-                    self.report(value_node, _join(path, key), "empty value; fill it in or remove the field")
+                    self.report(value_node, _join(path, key), msg("empty_value"))
                 continue
             value = self.check(field.node, value_node, _join(path, key))
             if value is not None:
@@ -129,26 +163,37 @@ class Checker:
         present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         for field in schema.fields:
             if field.required and field.name not in present:
-                self.report(node, _join(path, field.name), "required field is missing")
+                self.report(node, _join(path, field.name), msg("required_missing"))
         if schema.min_fields and not present & set(names):
-            self.report(node, path, f"give at least one of: {', '.join(names)}")
+            self.report(node, path, msg("min_fields", names=", ".join(names)))
+        self._provenance(schema, node, path, present)
         return out
+
+    def _provenance(self, schema: s.Obj, node: yaml.MappingNode, path: str, present: set) -> None:
+        """A value whose schema names `needs_one_of` must say where it comes from (its source or `inferred`)."""
+        if schema.needs_one_of and not present & set(schema.needs_one_of):
+            self.report(node, path, msg("needs_source", names=Joined(tuple(schema.needs_one_of)), tail=""))
+        for field in schema.fields:
+            if field.needs_one_of and field.name in present and not present & set(field.needs_one_of):
+                key_node = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == field.name)
+                self.report(key_node, _join(path, field.name),
+                            msg("needs_source", names=Joined(tuple(field.needs_one_of)), tail=msg("needs_source_tail")))
 
     def _list(self, schema: s.List, node: yaml.Node, path: str):
         if not isinstance(node, yaml.SequenceNode):
-            self._expect(node, path, "a list (lines starting with '- ')")
+            self._expect(node, path, msg("want_list"))
             return None
         if len(node.value) < schema.min_items:
-            self.report(node, path, f"needs at least {schema.min_items} item(s)")
+            self.report(node, path, msg("min_items", count=schema.min_items))
         if len(node.value) > schema.max_items:
-            self.report(node, path, f"has {len(node.value)} items; at most {schema.max_items} are allowed")
+            self.report(node, path, msg("max_items", count=len(node.value), limit=schema.max_items))
             return None
         out = []
         seen_values: dict = {}
         for index, item in enumerate(node.value):
             item_path = f"{path}[{index}]"
             if _is_null(item):
-                self.report(item, item_path, "empty list item")
+                self.report(item, item_path, msg("empty_item"))
                 continue
             value = self.check(schema.item, item, item_path)
             if value is None:
@@ -156,7 +201,7 @@ class Checker:
             if schema.unique:
                 marker = repr(value)
                 if marker in seen_values:
-                    self.report(item, item_path, f"{_short(value)} is listed twice")
+                    self.report(item, item_path, msg("listed_twice", value=_short(value)))
                     continue
                 seen_values[marker] = True
             out.append(value)
@@ -165,7 +210,7 @@ class Checker:
     # -- texts ------------------------------------------------------------------
     def _text(self, schema: s.Text, node: yaml.Node, path: str):
         if not isinstance(node, yaml.MappingNode):
-            self._expect(node, path, "a text in both languages, e.g. {nl: ..., fr: ...}")
+            self._expect(node, path, msg("want_text2"))
             return None
         out = {}
         reported: set[str] = set()
@@ -173,27 +218,29 @@ class Checker:
             lang_path = _join(path, key)
             if key not in s.LANGS:
                 comma_trap = node.flow_style and (" " in key or _is_null(value_node))
-                hint = (" (a comma inside {nl: ..., fr: ...} starts a new key: put the text in quotes)"
-                        if comma_trap else did_you_mean(key, s.LANGS))
-                self.report(key_node, lang_path, f"unknown language{hint}; use {' and '.join(s.LANGS)}")
+                hint = msg("comma_trap") if comma_trap else did_you_mean(key, s.LANGS)
+                self.report(key_node, lang_path, msg("unknown_language", hint=hint,
+                                                     langs=Joined(tuple(s.LANGS), "and")))
                 continue
             if _is_null(value_node):
                 continue  # reported as missing below
             reported.add(key)
             if id(value_node) in self.seen:
-                self.report(value_node, lang_path, "YAML anchors and aliases (&name / *name) are not allowed; "
-                                                   "write the value out")
+                self.report(value_node, lang_path, msg("alias"))
                 continue
             self.seen.add(id(value_node))
             if value_node.tag not in ALLOWED_TAGS:
-                self.report(value_node, lang_path, f"YAML tag {value_node.tag!r} is not allowed")
+                self.report(value_node, lang_path, msg("tag", tag=repr(value_node.tag)))
                 continue
             if not isinstance(value_node, yaml.ScalarNode):
-                self._expect(value_node, lang_path, "text")
+                self._expect(value_node, lang_path, msg("want_text"))
                 continue
             value = str(value_node.value)
             if value_node.tag != YAML_STR:
-                self.report(value_node, lang_path, f"expected text, got {value!r}; put it in quotes")
+                self.report(value_node, lang_path, msg("text_not_text", value=repr(value)))
+                continue
+            if self.escapes and CONTROL.search(value):
+                self._control(value_node, lang_path)
                 continue
             self._text_content(schema, value_node, lang_path, value)
             if value.strip():
@@ -201,41 +248,65 @@ class Checker:
             else:
                 reported.discard(key)
         if not out and not reported and self.draft:
-            self.report(node, path, "text missing in both languages (even a draft needs one)")
+            self.report(node, path, msg("text_missing_both"))
             return None
         for lang in s.LANGS:
             if lang not in out and lang not in reported:
                 if self.draft:
-                    self.report(node, _join(path, lang), "translation missing (allowed in a draft)", "warning")
+                    self.report(node, _join(path, lang), msg("translation_missing"), "warning")
                 else:
-                    self.report(node, _join(path, lang), "text missing or empty in this language")
+                    self.report(node, _join(path, lang), msg("text_missing"))
         return out or None
 
     def _text_content(self, schema: s.Text, node: yaml.Node, path: str, value: str) -> None:
         if len(value) > schema.max_len:
-            self.report(node, path, f"text is {len(value)} characters; the limit is {schema.max_len}")
+            self.report(node, path, msg("text_too_long", length=len(value), limit=schema.max_len))
             return
-        if schema.inline and "\n" in value.strip():
-            self.report(node, path, "must be a single line")
-        without_autolinks = AUTOLINK.sub("", value)
-        if RAW_HTML.search(without_autolinks):
-            self.report(node, path, "raw HTML is not allowed in text; use Markdown (see the contributor guide)")
-        for target in MD_LINK.findall(value):
-            self._link_target(node, path, target)
-        for scheme in BARE_SCHEME.findall(value):
-            if scheme.lower() in ("javascript", "data", "vbscript", "file"):
-                self.report(node, path, f"'{scheme}:' links are not allowed; use http, https or mailto")
-        for word in value.split():
-            if len(word) > LONG_WORD and "://" not in word and "@" not in word:
-                self.report(node, path, f"word of {len(word)} characters would break the layout: "
-                                        f"{word[:30]}…", "warning")
-                break
+        if schema.inline and LINE_BREAK.search(value.strip()):
+            self.report(node, path, msg("single_line"))
+        if "<" in value:
+            autolink = AUTOLINK.search(value)
+            if autolink:  # the renderer escapes '<' first, so an autolink would show as literal text
+                self.report(node, path, msg("autolink", url=autolink.group(1)))
+            if RAW_HTML.search(AUTOLINK.sub("", value)):
+                self.report(node, path, msg("raw_html"))
+        if ":" in value:  # every link and scheme check needs a colon: most texts skip them all
+            for target in MD_LINK.findall(value) if "](" in value else ():
+                self._link_target(node, path, target)
+            for scheme in UNSAFE_SCHEME.findall(value):
+                self.report(node, path, msg("bad_scheme", scheme=scheme))
+        if len(value) > LONG_WORD:
+            for word in LONG_WORDS.findall(value):
+                if "://" not in word and "@" not in word:
+                    self.report(node, path, msg("long_word", length=len(word), start=word[:30]), "warning")
+                    break
+        if not schema.inline and "\n" in value and LIST_START.search(value):
+            self._list_after_text(node, path, value)
+
+    def _list_after_text(self, node: yaml.ScalarNode, path: str, value: str) -> None:
+        """Markdown needs an empty line before a list that follows a paragraph; without it the
+        items render as one paragraph with literal '-' characters."""
+        in_list, previous_blank = False, True
+        for index, line in enumerate(value.split("\n")):
+            if not line.strip():
+                previous_blank = True
+                continue
+            item = LIST_ITEM.match(line)
+            if item:
+                if not previous_blank and not in_list:
+                    # in a block text (| or >) the value's lines start on the line after the key
+                    line_no = node.start_mark.line + 2 + index if node.style in ("|", ">") else None
+                    self.report(node, path, msg("list_after_text", marker=item.group(1)), "warning", line=line_no)
+                    return
+                in_list = True
+            elif previous_blank and not line.startswith((" ", "\t")):
+                in_list = False
+            previous_blank = False
 
     def _link_target(self, node: yaml.Node, path: str, target: str) -> None:
         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
         if scheme not in SAFE_SCHEMES:
-            self.report(node, path, f"link {target[:60]!r} not allowed; links must start with http://, "
-                                    "https:// or mailto:")
+            self.report(node, path, msg("link_not_allowed", target=repr(target[:60])))
 
     # -- scalars ----------------------------------------------------------------
     def _scalar(self, node: yaml.Node, path: str, wanted: str) -> str | None:
@@ -245,15 +316,15 @@ class Checker:
         return node.value
 
     def _str(self, schema: s.Str, node: yaml.Node, path: str):
-        value = self._scalar(node, path, "a short text")
+        value = self._scalar(node, path, msg("want_short"))
         if value is None:
             return None
         if len(value) > schema.max_len:
-            self.report(node, path, f"is {len(value)} characters; the limit is {schema.max_len}")
+            self.report(node, path, msg("str_too_long", length=len(value), limit=schema.max_len))
             return None
         if schema.pattern and not re.match(schema.pattern, value):
-            hint = f" (e.g. {schema.example})" if schema.example else ""
-            self.report(node, path, f"{value!r} has the wrong form{hint}")
+            hint = msg("example", example=schema.example) if schema.example else ""
+            self.report(node, path, msg("wrong_form", value=repr(value), example=hint))
             return None
         return value
 
@@ -261,80 +332,83 @@ class Checker:
         return self._str(FICHE_ID, node, path)
 
     def _number(self, schema: s.Number, node: yaml.Node, path: str):
-        value = self._scalar(node, path, "a number")
+        value = self._scalar(node, path, msg("want_number"))
         if value is None:
             return None
         if node.tag not in (YAML_INT, YAML_FLOAT):
-            hint = ""
-            if re.fullmatch(r"\s*-?\d+,\d+\s*", value):
-                hint = f" (use a decimal point: {value.strip().replace(',', '.')})"
-            self.report(node, path, f"expected a number, got {value!r}{hint}")
+            self.report(node, path, msg("number_expected", value=repr(value), hint=_number_hint(value)))
             return None
         try:
             number = float(value.replace("_", ""))
         except ValueError:
-            self.report(node, path, f"expected a number, got {value!r}")
+            self.report(node, path, msg("number_expected", value=repr(value), hint=""))
             return None
         if not math.isfinite(number):
-            self.report(node, path, f"expected a finite number, got {value!r}")
+            self.report(node, path, msg("not_finite", value=repr(value)))
             return None
+        thousands = _thousands(value)
+        too_small = number < schema.minimum or (schema.exclusive_minimum and number <= schema.minimum)
+        out_of_range = too_small or number > schema.maximum
+        if thousands is not None and (out_of_range or _in_range(schema, thousands)):
+            self.report(node, path, msg("thousands_warning", value=value, read=_num(number), meant=thousands),
+                        "warning")
         if schema.integer and not number.is_integer():
-            self.report(node, path, f"expected a whole number, got {value}")
+            self.report(node, path, msg("not_whole", value=value))
             return None
-        if number < schema.minimum or (schema.exclusive_minimum and number <= schema.minimum):
+        if too_small:
             op = ">" if schema.exclusive_minimum else "≥"
-            self.report(node, path, f"{value} is out of range; must be {op} {_num(schema.minimum)}")
+            self.report(node, path, msg("out_of_range", value=value, op=op, bound=_num(schema.minimum)))
             return None
         if number > schema.maximum:
-            self.report(node, path, f"{value} is out of range; must be ≤ {_num(schema.maximum)}")
+            self.report(node, path, msg("out_of_range", value=value, op="≤", bound=_num(schema.maximum)))
             return None
         return int(number) if number.is_integer() else number
 
     def _enum(self, schema: s.Enum, node: yaml.Node, path: str):
-        value = self._scalar(node, path, "one of " + ", ".join(schema.values))
+        value = self._scalar(node, path, msg("want_one_of", values=", ".join(schema.values)))
         if value is None:
             return None
         if value not in schema.values:
-            self.report(node, path, f"{value!r} must be one of {', '.join(schema.values)}"
-                        + did_you_mean(value, schema.values))
+            self.report(node, path, msg("enum_unknown", value=repr(value), values=", ".join(schema.values),
+                                        hint=did_you_mean(value, schema.values)))
             return None
         return value
 
     def _date(self, schema: s.Date, node: yaml.Node, path: str):
-        value = self._scalar(node, path, "a date (YYYY-MM-DD)")
+        value = self._scalar(node, path, msg("want_date"))
         if value is None:
             return None
         value = value.strip()
         forms = [r"\d{4}-\d{2}-\d{2}"] + ([r"\d{4}-\d{2}", r"\d{4}"] if schema.partial else [])
         if not any(re.fullmatch(form, value) for form in forms):
-            wanted = "YYYY, YYYY-MM or YYYY-MM-DD" if schema.partial else "YYYY-MM-DD"
-            self.report(node, path, f"expected a date as {wanted}, got {value!r}")
+            wanted = msg("forms_partial") if schema.partial else msg("forms_full")
+            self.report(node, path, msg("date_form", forms=wanted, value=repr(value)))
             return None
         try:
             padded = value + "-01" * (2 - value.count("-"))
             dt.date.fromisoformat(padded)
         except ValueError:
-            self.report(node, path, f"{value!r} is not a real date")
+            self.report(node, path, msg("not_real_date", value=repr(value)))
             return None
         return value
 
     def _url(self, schema: s.Url, node: yaml.Node, path: str):
-        value = self._scalar(node, path, "a web address")
+        value = self._scalar(node, path, msg("want_url"))
         if value is None:
             return None
         schemes = "|".join(schema.schemes)
         if not re.fullmatch(rf"(?:{schemes})://[^\s<>\"']+", value):
-            self.report(node, path, f"{value[:60]!r} is not allowed; a link must start with "
-                                    + " or ".join(f"{x}://" for x in schema.schemes))
+            self.report(node, path, msg("url_scheme", value=repr(value[:60]),
+                                        schemes=Joined(tuple(f"{x}://" for x in schema.schemes))))
             return None
         return value
 
     def _email(self, schema: s.Email, node: yaml.Node, path: str):
-        value = self._scalar(node, path, "an e-mail address")
+        value = self._scalar(node, path, msg("want_email"))
         if value is None:
             return None
         if not EMAIL.match(value):
-            self.report(node, path, f"{value[:60]!r} is not an e-mail address")
+            self.report(node, path, msg("not_email", value=repr(value[:60])))
             return None
         return value
 
@@ -354,3 +428,115 @@ def _num(value: float) -> str:
 def _short(value) -> str:
     text = value if isinstance(value, str) else repr(value)
     return repr(text[:40])
+
+
+def _first_day(value: str) -> str:
+    return value + "-01" * (2 - value.count("-"))
+
+
+def _last_day(value: str) -> str:
+    if value.count("-") == 2:
+        return value
+    if value.count("-") == 1:
+        year, month = map(int, value.split("-"))
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return (following - dt.timedelta(days=1)).isoformat()
+    return value + "-12-31"
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if getattr(key_node, "value", None) == key:
+                return value_node
+    return None
+
+
+# -- hints --------------------------------------------------------------------------------------
+
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _thousands(value: str) -> str | None:
+    """'45.000' → '45000': what a Belgian writer may mean by a dot every three digits."""
+    value = value.strip().lstrip("+")
+    return value.replace(".", "") if _THOUSANDS.fullmatch(value) else None
+
+
+def _in_range(schema: s.Number, value: str) -> bool:
+    number = float(value)
+    above = number > schema.minimum or (not schema.exclusive_minimum and number == schema.minimum)
+    return above and number <= schema.maximum
+
+
+def _number_hint(value: str):
+    text = value.strip()
+    if re.fullmatch(r"-?\d+,\d+", text):
+        return msg("decimal_point", fixed=text.replace(",", "."))
+    if _thousands(text) is not None:
+        return msg("thousands_in_string", fixed=_thousands(text))
+    words = number_words()
+    close = difflib.get_close_matches(_normal(text), list(words), n=1, cutoff=0.75)
+    if close:
+        return msg("number_word", fixed=words[close[0]], word=text)
+    return ""
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, str]:
+    """'halftijds' → '0.5', 'temps plein' → '1': read from the schema's own descriptions of numbers
+    ("1 = voltijds, 0.5 = halftijds"), so the hint follows the schema."""
+    words: dict[str, str] = {}
+    for node in _walk(s.FICHE):
+        if isinstance(node, s.Number):
+            for text in node.description.values():
+                for number, word in re.findall(r"(\d+(?:\.\d+)?)\s*=\s*([^,;()=\d]+)", text):
+                    words.setdefault(_normal(word), number)
+    return words
+
+
+def _walk(node: s.Node):
+    yield node
+    if isinstance(node, s.Obj):
+        for field in node.fields:
+            yield from _walk(field.node)
+    elif isinstance(node, s.List):
+        yield from _walk(node.item)
+
+
+def _normal(word: str) -> str:
+    """Lower case, no accents, words joined by '_' (how field names are written)."""
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii").lower()
+    return "_".join(re.findall(r"[a-z0-9]+", plain))
+
+
+_SYNONYMS: dict[int, dict[str, str]] = {}
+
+
+def field_synonyms(schema: s.Obj) -> dict[str, str]:
+    """The names a coordinator may use for the fields of one object: the field name itself, and the
+    NL/FR wording of its description and interface label (data, not a list per field)."""
+    from scripts import ui_text
+
+    if id(schema) in _SYNONYMS:
+        return _SYNONYMS[id(schema)]
+    synonyms: dict[str, str] = {}
+    for field in schema.fields:
+        synonyms[field.name] = field.name
+        wordings = list(field.node.description.values()) + list(ui_text.LABELS.get(field.name, {}).values())
+        for wording in wordings:
+            first = re.split(r"[,.:;(]", wording, maxsplit=1)[0]
+            name = _normal(first)
+            if name and len(name) <= 40:
+                synonyms.setdefault(name, field.name)
+    _SYNONYMS[id(schema)] = synonyms
+    return synonyms
+
+
+def suggest_field(schema: s.Obj, key: str):
+    synonyms = field_synonyms(schema)
+    wanted = _normal(str(key))
+    if wanted in synonyms:
+        return msg("did_you_mean", name=synonyms[wanted])
+    close = difflib.get_close_matches(wanted, list(synonyms), n=1, cutoff=0.6)
+    return msg("did_you_mean", name=synonyms[close[0]]) if close else ""

@@ -6,6 +6,7 @@ build refuses exactly what the validator refuses, with the same messages.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +15,8 @@ import yaml
 
 from scripts import fiche_schema as s
 from scripts.fiche_check import Checker
-from scripts.fiche_loader import load_nodes
-from scripts.problems import Problem, did_you_mean, has_errors
+from scripts.fiche_loader import ABSENCE, read_file
+from scripts.problems import Problem, did_you_mean, has_errors, msg
 
 ROOT = Path(__file__).resolve().parent.parent
 # KB_FICHES_DIR lets tests and the benchmark build the site from another folder of fiches.
@@ -52,58 +53,101 @@ class Collection:
 
 
 def display_path(path: Path) -> str:
+    """The path relative to the working folder; the last part is never resolved (a link keeps its name)."""
+    path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.absolute().parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
 
+FICHE_SUFFIXES = (".yml", ".yaml")
+
+
 def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """The fiche files to read. Symbolic links are reported and never followed (a link could reach
+    outside the repository); a folder, a pipe or a dangling link named like a fiche is reported too."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()))
-            strays = sorted(p for p in path.iterdir() if p.is_file() and p.suffix not in (".yml", ".yaml")
-                            and not p.name.startswith("."))
-            for stray in strays:
-                problems.append(Problem(display_path(stray), 1, 1, "", "not a fiche: fiches are .yml files",
-                                        "warning"))
+        if path.is_symlink():
+            problems.append(_not_read(path))
+        elif path.is_dir():
+            for entry in sorted(path.iterdir()):
+                if entry.is_symlink() or (entry.suffix in FICHE_SUFFIXES and not entry.is_file()):
+                    problems.append(_not_read(entry))
+                elif entry.suffix in FICHE_SUFFIXES:
+                    files.append(entry)
+                elif entry.is_file() and not entry.name.startswith("."):
+                    problems.append(Problem.of(display_path(entry), 1, 1, "", msg("stray"), "warning"))
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            problems.append(_not_read(path))
         else:
-            problems.append(Problem(str(path), 1, 1, "", "no such file or folder"))
+            problems.append(Problem.of(str(path), 1, 1, "", msg("no_such_path")))
     return files, problems
+
+
+def _not_read(path: Path) -> Problem:
+    if path.is_symlink():
+        try:
+            target = os.readlink(path)
+        except OSError:  # pragma: no cover - a link that cannot be read is still a link
+            target = "?"
+        text = msg("symlink", target=target)
+    else:
+        text = msg("not_a_file", what=msg("what_folder") if path.is_dir() else msg("what_special"))
+    return Problem.of(display_path(path), 1, 1, "", text)
 
 
 def load_one(path: Path) -> tuple[Fiche | None, list[Problem], str | None]:
     """One file: its fiche when valid, its problems, and the id it claims (even when invalid)."""
     display = display_path(path)
-    node, problems = load_nodes(path, display)
+    loaded = read_file(path, display)
+    node, problems = loaded.node, list(loaded.problems)
     if node is None:
         return None, problems, None
     checker = Checker(display)
+    checker.escapes = loaded.escapes
     data = checker.check_fiche(node)
-    problems = checker.problems
+    problems += _still_meaningful(checker.problems, loaded.until, loaded.repaired_lines)
     claimed = Checker._peek_scalar(node, "id") if isinstance(node, yaml.MappingNode) else None
     if data is None or has_errors(problems):
         return None, problems, claimed
     fiche = Fiche(data=data, path=path, display=display, positions=_positions(node))
     if path.suffix != ".yml":
-        problems.append(Problem(display, 1, 1, "", "fiche files end in .yml (rename the file)"))
+        problems.append(Problem.of(display, 1, 1, "", msg("yaml_extension")))
     if data["id"] != path.stem:
         line, col = fiche.positions["id"]
-        problems.append(Problem(display, line, col, "id", f"id {data['id']!r} must equal the file name "
-                                                          f"{path.stem!r} (rename the file or fix the id)"))
+        problems.append(Problem.of(display, line, col, "id", msg("id_filename", id=repr(data["id"]),
+                                                                  stem=repr(path.stem))))
     module_ids = [m["id"] for m in data.get("modules", [])]
     for index, module_id in enumerate(module_ids):
+        line, col = fiche.positions.get(f"modules[{index}].id", (1, 1))
         if module_ids.index(module_id) != index:
-            line, col = fiche.positions.get(f"modules[{index}].id", (1, 1))
-            problems.append(Problem(display, line, col, f"modules[{index}].id",
-                                    f"module id {module_id!r} is used twice in this fiche"))
+            problems.append(Problem.of(display, line, col, f"modules[{index}].id",
+                                       msg("module_twice", id=repr(module_id))))
+        elif module_id in s.RESERVED_MODULE_IDS:
+            page = f"{s.FICHE_PAGE_DIR}/{data['id']}/"
+            problems.append(Problem.of(display, line, col, f"modules[{index}].id",
+                                       msg("reserved_id", id=repr(module_id), page=page)))
     if fiche.is_draft:
         fill_missing_translations(s.FICHE, data)
     return fiche, problems, claimed
+
+
+def _still_meaningful(problems: list[Problem], until: int | None, repaired: frozenset[int]) -> list[Problem]:
+    """Checks of a repaired or partial text: drop what concerns a repaired line (the syntax error stands
+    there) and, when only the lines before an error were read, what says that something is absent."""
+    kept = []
+    for problem in problems:
+        if problem.line in repaired:
+            continue
+        if until is not None and (problem.line >= until or problem.code in ABSENCE):
+            continue
+        kept.append(problem)
+    return kept
 
 
 def _positions(root: yaml.MappingNode) -> dict[str, tuple[int, int]]:
@@ -168,28 +212,51 @@ def cross_check(fiches: list[Fiche], docs_dir: Path | None, claimed: set[str] | 
     for fiche in fiches:
         if fiche.id in first:
             line, col = fiche.positions["id"]
-            problems.append(Problem(fiche.display, line, col, "id",
-                                    f"id {fiche.id!r} is already used by {first[fiche.id].display}"))
+            problems.append(Problem.of(fiche.display, line, col, "id",
+                                       msg("id_used", id=repr(fiche.id), other=first[fiche.id].display)))
         else:
             first[fiche.id] = fiche
+    reserved = reserved_ids(docs_dir) if docs_dir is not None else {}
+    for fiche in fiches:
+        if fiche.id in reserved:
+            line, col = fiche.positions["id"]
+            problems.append(Problem.of(fiche.display, line, col, "id",
+                                       msg("reserved_id", id=repr(fiche.id), page=reserved[fiche.id])))
     known = set(first) | (claimed or set())
     for fiche in fiches:
         for index, ref in enumerate(fiche.data.get("related", [])):
             line, col = fiche.positions.get(f"related[{index}]", (1, 1))
             if ref == fiche.id:
-                problems.append(Problem(fiche.display, line, col, f"related[{index}]",
-                                        "a fiche cannot be related to itself"))
+                problems.append(Problem.of(fiche.display, line, col, f"related[{index}]", msg("related_self")))
             elif ref not in known:
-                problems.append(Problem(fiche.display, line, col, f"related[{index}]",
-                                        f"no fiche with id {ref!r}" + did_you_mean(ref, first)))
+                problems.append(Problem.of(fiche.display, line, col, f"related[{index}]",
+                                           msg("related_unknown", id=repr(ref), hint=did_you_mean(ref, first))))
         if docs_dir is not None:
             for index, link in enumerate(fiche.data.get("see_also", [])):
                 page = link["page"]
                 if not any((docs_dir / page.replace(".md", f".{lang}.md")).is_file() for lang in s.LANGS):
                     line, col = fiche.positions.get(f"see_also[{index}].page", (1, 1))
-                    problems.append(Problem(fiche.display, line, col, f"see_also[{index}].page",
-                                            f"no page docs/{page} in any language"))
+                    problems.append(Problem.of(fiche.display, line, col, f"see_also[{index}].page",
+                                               msg("see_also_missing", page=page)))
     return problems
+
+
+def reserved_ids(docs_dir: Path) -> dict[str, str]:
+    """Fiche ids that would take the place of a hand-written page: every page or folder in
+    docs/fiches/ (vergelijk, cijfers, index …), read from docs/ so a new page is protected at once."""
+    folder = docs_dir / s.FICHE_PAGE_DIR
+    reserved: dict[str, str] = {}
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir()):
+            name = entry.name
+            if entry.is_dir():
+                reserved.setdefault(name, f"docs/{s.FICHE_PAGE_DIR}/{name}/")
+            elif name.endswith(".md"):
+                stem = name[:-3]
+                for lang in s.LANGS:
+                    stem = stem.removesuffix(f".{lang}")
+                reserved.setdefault(stem, f"docs/{s.FICHE_PAGE_DIR}/{name}")
+    return reserved
 
 
 def total_fte(data: dict) -> float | None:
@@ -199,18 +266,47 @@ def total_fte(data: dict) -> float | None:
     return round(sum(r.get("count", 1) * r["fte"] for r in roles), 2)
 
 
+def period_end(value: str) -> dt.date:
+    """The last day a partial date covers: 2021 -> 2021-12-31, 2021-06 -> 2021-06-30."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    year, month = parts[0], parts[1] if len(parts) == 2 else 12
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def planned_end_state(period: dict | None, today: dt.date) -> str | None:
+    """For a period whose end the source gives as planned: 'passed' once that end lies before `today` (the
+    state since then is not known), 'ahead' before. None when there is no planned end. Decided at build time
+    from the build date, so that "planned until end 2021" never reads as "running" in 2026."""
+    if not period or period.get("end_planned") != "yes" or "end" not in period:
+        return None
+    return "passed" if period_end(period["end"]) < today else "ahead"
+
+
+def stated_number(quantity: dict | None) -> float | None:
+    """The number a qualified quantity ({value|min|max, approximate}) can be ranked by: its value, or its minimum
+    (the source's "at least"); None for a maximum alone or nothing, since "not stated" is not zero."""
+    if not quantity:
+        return None
+    return quantity.get("value", quantity.get("min"))
+
+
+def project_weekly_hours(data: dict, module_hours: list[float]) -> float | None:
+    """A fiche-level intensity from the source wins over the modules' hours (which may be a small part of
+    the week, e.g. Charleroi's participants are there almost every day); without hours it is not stated."""
+    if "intensity" in data:
+        return stated_number(data["intensity"].get("hours_per_week"))
+    return max(module_hours) if module_hours else None
+
+
 def weekly_hours(setup: dict) -> float | None:
     """Hours per week computed from what the source gives; None when it gives too little."""
     if "hours_per_week" in setup:
-        return setup["hours_per_week"]
+        return stated_number(setup["hours_per_week"])
     freq = setup.get("frequency")
     if freq and "hours_per_session" in setup:
         return round(freq["times"] * s.PER_WEEK[freq["per"]] * setup["hours_per_session"], 2)
     return None
 
-
-def sessions_per_week(setup: dict) -> float | None:
-    freq = setup.get("frequency")
-    if not freq:
-        return None
-    return round(freq["times"] * s.PER_WEEK[freq["per"]], 2)

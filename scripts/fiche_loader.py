@@ -1,16 +1,21 @@
 """Read a fiche file into a YAML node tree that keeps line and column of every value.
 
-Everything that can go wrong before the schema is looked at (size, encoding,
-BOM, tabs, syntax, several documents) becomes a Problem, never an exception.
+Everything that can go wrong before the schema is looked at (size, encoding, BOM,
+tabs, syntax, several documents) becomes a Problem, never an exception. A broken
+file is still checked as far as it can be: tabs and raw control characters are
+neutralised, a text holding ': ' is quoted (the hint shows the corrected line), and
+after any other syntax error the lines before it are checked.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from scripts.problems import Problem
+from scripts.problems import Msg, Problem, msg
 
 try:  # the C loader is much faster; fall back when libyaml is absent
     from yaml import CSafeLoader as SafeLoader
@@ -19,34 +24,46 @@ except ImportError:  # pragma: no cover
 
 MAX_BYTES = 256 * 1024  # a complete guide fiche is ~25 KB; refuse anything absurd
 MAX_ALIAS_REPORTS = 10  # an alias bomb holds thousands; the first ones say enough
+MAX_REPAIRS = 20  # syntax errors repaired per file before the rest is given up
+MAX_CONTROL_REPORTS = 10
+TAB_WIDTHS = (2, 4, 8)
+# Characters YAML refuses in a file (outside its printable set); reported, then replaced by a space.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# An anchor (&name) where a node starts: without one there can be no alias, so the node walk is skipped.
+ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&[^\s\[\]{},]", re.MULTILINE)
+# Problems that say something is absent: meaningless when only the lines before a syntax error were read.
+ABSENCE = {"required_missing", "required_empty", "empty_value", "text_missing", "text_missing_both",
+           "translation_missing", "min_items", "min_fields", "empty_item"}
 
 
-def _problem(path: str, line: int, col: int, message: str) -> Problem:
-    return Problem(path, line, col, "", message)
+@dataclass
+class Loaded:
+    """The document node (None when nothing could be read), the loader's problems, and
+    `until`: when set, only lines before it were read (problems of absence there are moot)."""
+
+    node: yaml.Node | None
+    problems: list[Problem] = field(default_factory=list)
+    until: int | None = None
+    repaired_lines: frozenset[int] = frozenset()
+    escapes: bool = True  # False when the text holds nothing that YAML could turn into a control character
+
+
+def _problem(path: str, line: int, col: int, text: Msg, severity: str = "error") -> Problem:
+    return Problem.of(path, line, col, "", text, severity)
 
 
 def _decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return None, [_problem(path, 1, 1, "file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 "
-                                           "without BOM")]
+    problems = []
+    if data.startswith(b"\xef\xbb\xbf"):  # what some Windows editors write: accepted, with a word
+        problems.append(_problem(path, 1, 1, msg("bom"), "warning"))
+        data = data[3:]
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), problems
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, [_problem(path, line, col, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                                                "save it as UTF-8")]
-
-
-def _tabs(path: str, text: str) -> list[Problem]:
-    found = []
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            found.append(_problem(path, number, len(line) - len(stripped) + 1,
-                                  "tab used for indentation; YAML needs spaces"))
-    return found
+        return None, problems + [_problem(path, line, col, msg("not_utf8", byte=f"{data[exc.start]:02x}"))]
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -54,15 +71,105 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _compose(text: str) -> yaml.Node | None:
+    loader = SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _parses_past(text: str, line: int) -> bool:
+    """True when `text` composes, or fails only after 0-based `line`."""
+    try:
+        _compose(text)
+        return True
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line > line
+    except (yaml.YAMLError, RecursionError, MemoryError):
+        return False
+
+
+def _untab(name: str, lines: list[str]) -> list[Problem]:
+    """Leading tabs: reported with the line written with spaces (the width that makes the file parse)."""
+    tabbed = [i for i, line in enumerate(lines) if line.lstrip(" ").startswith("\t")]
+    if not tabbed:
+        return []
+    chosen = {}
+    for width in TAB_WIDTHS:
+        trial = list(lines)
+        for i in tabbed:
+            trial[i] = _expand_indent(lines[i], width)
+        chosen = {i: trial[i] for i in tabbed}
+        if _parses_past("".join(trial), tabbed[-1]):
+            break
+    problems = []
+    for i in tabbed:
+        stripped = lines[i].lstrip(" ")
+        col = len(lines[i]) - len(stripped) + 1
+        problems.append(_problem(name, i + 1, col, msg("tab", fixed=f"`{chosen[i].rstrip()}`")))
+        lines[i] = chosen[i]
+    return problems
+
+
+def _expand_indent(line: str, width: int) -> str:
+    body = line.lstrip(" \t")
+    indent = line[: len(line) - len(body)]
+    return indent.replace("\t", " " * width) + body
+
+
+def _raw_controls(name: str, text: str) -> tuple[str, list[Problem]]:
+    problems = []
+    for match in RAW_CONTROL.finditer(text):
+        if len(problems) == MAX_CONTROL_REPORTS:
+            break
+        line, col = _position(text, match.start())
+        problems.append(_problem(name, line, col, msg("control", code=f"{ord(match.group(0)):04X}")))
+    return RAW_CONTROL.sub(" ", text), problems
+
+
+_BLOCK_KEY = re.compile(r"^(\s*(?:-\s+)*[^\s#'\"{\[&*!|>%@`-][^:#]*?:\s+)(\S.*?)\s*$")
+_FLOW_VALUE = re.compile(r"([{,]\s*[A-Za-z_][\w-]*:\s+)")
+
+
+def _quote(value: str) -> str:
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _colon_fixes(line: str, col: int) -> list[str]:
+    """Candidate corrections of a line whose text holds ': ' (block or flow style)."""
+    candidates = []
+    block = _BLOCK_KEY.match(line)
+    if block and ": " in block.group(2) and not block.group(2).startswith(("{", "[", "'", '"')):
+        candidates.append(block.group(1) + _quote(block.group(2)))
+    starts = [m.end() for m in _FLOW_VALUE.finditer(line) if m.end() <= col]
+    if starts:
+        start = starts[-1]
+        rest = line[start:]
+        end = re.search(r",\s*[A-Za-z_][\w-]*:\s|\}\s*$|\}\s*#", rest)
+        if end:
+            value = rest[: end.start()].rstrip()
+            if ": " in value and not value.startswith(("'", '"')):
+                candidates.append(line[:start] + _quote(value) + rest[len(value):])
+    return candidates
+
+
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, hint: Msg | str = "") -> Problem:
+    line, col = _error_position(exc)
+    detail = " ".join(" ".join(filter(None, [exc.context, exc.problem])).split()) or "invalid YAML"
+    if "expected a single document" in detail:
+        return _problem(name, line, col, msg("multi_doc"))
+    return _problem(name, line, col, msg("syntax", detail=detail, hint=hint))
+
+
+def _error_position(exc: yaml.MarkedYAMLError) -> tuple[int, int]:
     # An unterminated quote or flow collection is only noticed far later: point where it started.
     unterminated = exc.context and exc.context.startswith(("while scanning a quoted", "while parsing a flow"))
     mark = (exc.context_mark if unterminated else None) or exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = " ".join(" ".join(filter(None, [exc.context, exc.problem])).split()) or "invalid YAML"
-    if "expected a single document" in message:
-        message = "file holds more than one YAML document (---); one fiche per file"
-    return _problem(name, line, col, f"YAML syntax: {message}")
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def find_aliases(text: str, name: str) -> list[Problem]:
@@ -94,9 +201,7 @@ def find_aliases(text: str, name: str) -> list[Problem]:
             is_key = bool(stack) and stack[-1][0] == "map" and stack[-1][1]
             if isinstance(event, yaml.AliasEvent) and len(problems) < MAX_ALIAS_REPORTS:
                 mark = event.start_mark
-                problems.append(Problem(name, mark.line + 1, mark.column + 1, path(),
-                                        "YAML anchors and aliases (&name / *name) are not allowed; write the "
-                                        "value out"))
+                problems.append(Problem.of(name, mark.line + 1, mark.column + 1, path(), msg("alias")))
             if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
                 if is_key:
                     stack[-1][1], stack[-1][2] = False, getattr(event, "value", "?")
@@ -114,54 +219,144 @@ def find_aliases(text: str, name: str) -> list[Problem]:
     return problems
 
 
-def load_nodes(path: Path | str, display: str | None = None) -> tuple[yaml.Node | None, list[Problem]]:
-    """Return the composed document node, or None with the problems that prevented it."""
+def read_file(path: Path | str, display: str | None = None) -> Loaded:
     name = display or str(path)
     try:
         size = Path(path).stat().st_size
         if size > MAX_BYTES:
-            return None, [_problem(name, 1, 1, f"file is {size} bytes; the limit is {MAX_BYTES} bytes")]
+            return Loaded(None, [_problem(name, 1, 1, msg("too_big", size=size, limit=MAX_BYTES))])
         data = Path(path).read_bytes()
     except OSError as exc:
-        return None, [_problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")]
-    return load_bytes(data, name)
+        return Loaded(None, [_problem(name, 1, 1, msg("unreadable", reason=exc.strerror or exc))])
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> Loaded:
+    if len(data) > MAX_BYTES:
+        return Loaded(None, [_problem(name, 1, 1, msg("too_big", size=len(data), limit=MAX_BYTES))])
+    text, problems = _decode(name, data)
+    if text is None:
+        return Loaded(None, problems)
+    if "\x00" in text:
+        return Loaded(None, problems + [_problem(name, 1, 1, msg("nul"))])
+    if not text.strip():
+        return Loaded(None, problems + [_problem(name, 1, 1, msg("empty"))])
+    if RAW_CONTROL.search(text):
+        text, found = _raw_controls(name, text)
+        problems += found
+    lines = None
+    if "\t" in text:
+        lines = text.splitlines(keepends=True)
+        found = _untab(name, lines)
+        if found:
+            problems += found
+            text = "".join(lines)
+    return _parse(name, text, lines, problems)
+
+
+def _parse(name: str, text: str, lines: list[str] | None, problems: list[Problem]) -> Loaded:
+    repaired: set[int] = set()
+    until = None
+    node = None
+    for _ in range(MAX_REPAIRS + 1):
+        try:
+            node = _compose(text)
+            break
+        except yaml.MarkedYAMLError as exc:
+            if lines is None:  # split only when something must be repaired
+                lines = text.splitlines(keepends=True)
+            fixed = _repair(text, lines, exc)
+            if fixed is not None and len(repaired) < MAX_REPAIRS:
+                index, line = fixed
+                problems.append(_syntax_problem(name, exc, msg("syntax_colon_hint", fixed=f"`{line.strip()}`")))
+                lines[index] = line + ("\n" if lines[index].endswith("\n") else "")
+                repaired.add(index + 1)
+                text = "".join(lines)
+                continue
+            problems.append(_syntax_problem(name, exc))
+            until = _error_position(exc)[0]
+            node = _prefix_node(lines, until - 1)
+            break
+        except yaml.reader.ReaderError as exc:  # pragma: no cover - raw controls are replaced above
+            line, col = _position(text, exc.position)
+            problems.append(_problem(name, line, col, msg("control", code=f"{exc.character:04X}")))
+            return Loaded(None, problems)
+        except yaml.YAMLError as exc:
+            problems.append(_problem(name, 1, 1, msg("yaml_error", detail=" ".join(str(exc).split()))))
+            return Loaded(None, problems)
+        except (RecursionError, MemoryError):
+            problems.append(_problem(name, 1, 1, msg("too_deep")))
+            return Loaded(None, problems)
+    if node is None:
+        if until is None:
+            problems.append(_problem(name, 1, 1, msg("no_document")))
+        return Loaded(None, problems, until, frozenset(repaired))
+    # An alias: find where each one stands (a second, rarer pass).
+    if "&" in text and ANCHOR.search(text) and _has_shared_nodes(node):
+        aliases = find_aliases(text if until is None else "".join(lines[: until - 1]), name)
+        if aliases:
+            return Loaded(None, problems + aliases, until, frozenset(repaired))
+    escapes = "\\" in text or "\x85" in text or "\r" in text
+    return Loaded(node, problems, until, frozenset(repaired), escapes)
+
+
+def _repair(text: str, lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """A corrected line (0-based index, text) for texts holding ': ', proven to parse past it.
+    A line may hold several such texts ({nl: Doel: x, fr: But : y}): each round quotes one more."""
+    mark = exc.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return None
+    index, col = mark.line, mark.column
+    line = lines[index].rstrip("\r\n")
+    for _ in range(4):
+        next_round = None
+        for candidate in _colon_fixes(line, col):
+            trial = "".join(lines[:index] + [candidate + "\n"] + lines[index + 1:])
+            after = _error_after(trial)
+            if after is None or after.line > index:
+                return index, candidate
+            if after.line == index and next_round is None:
+                next_round = (candidate, after.column)
+        if next_round is None:
+            return None
+        line, col = next_round
+    return None
+
+
+def _error_after(text: str):
+    """The mark of the first error in `text`, or None when it composes."""
+    try:
+        _compose(text)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        return exc.problem_mark or exc.context_mark or _FIRST
+    except (yaml.YAMLError, RecursionError, MemoryError):
+        return _FIRST
+
+
+_FIRST = yaml.Mark("", 0, 0, 0, None, None)
+
+
+def _prefix_node(lines: list[str], count: int) -> yaml.Node | None:
+    """The longest prefix of at most `count` lines that composes to a mapping (a few tries, then none)."""
+    for end in range(count, max(count - 30, 0), -1):
+        try:
+            node = _compose("".join(lines[:end]))
+        except (yaml.YAMLError, RecursionError, MemoryError):
+            continue
+        return node if isinstance(node, yaml.MappingNode) else None
+    return None
+
+
+def load_nodes(path: Path | str, display: str | None = None) -> tuple[yaml.Node | None, list[Problem]]:
+    """The composed document node (possibly from a repaired or partial text) and the loader's problems."""
+    loaded = read_file(path, display)
+    return loaded.node, loaded.problems
 
 
 def load_bytes(data: bytes, name: str) -> tuple[yaml.Node | None, list[Problem]]:
-    if len(data) > MAX_BYTES:
-        return None, [_problem(name, 1, 1, f"file is {len(data)} bytes; the limit is {MAX_BYTES} bytes")]
-    text, problems = _decode(name, data)
-    if text is None:
-        return None, problems
-    if "\x00" in text:
-        return None, [_problem(name, 1, 1, "file contains NUL characters; is it a text file?")]
-    problems = _tabs(name, text)
-    if problems:
-        return None, problems
-    if not text.strip():
-        return None, [_problem(name, 1, 1, "file is empty; a fiche is a YAML mapping (see new_fiche.py)")]
-    loader = SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(name, exc)]
-    except yaml.reader.ReaderError as exc:
-        line, col = _position(text, exc.position)
-        return None, [_problem(name, line, col, f"control characters are not allowed in YAML: "
-                                                f"U+{exc.character:04X}; remove it")]
-    except yaml.YAMLError as exc:
-        return None, [_problem(name, 1, 1, "YAML error: " + " ".join(str(exc).split()))]
-    except (RecursionError, MemoryError):
-        return None, [_problem(name, 1, 1, "YAML nesting is too deep")]
-    finally:
-        loader.dispose()
-    if node is None:
-        return None, [_problem(name, 1, 1, "file holds no YAML document")]
-    if "*" in text and _has_shared_nodes(node):  # an alias: find where each one stands (second, rarer pass)
-        aliases = find_aliases(text, name)
-        if aliases:
-            return None, aliases
-    return node, []
+    loaded = read_bytes(data, name)
+    return loaded.node, loaded.problems
 
 
 def _has_shared_nodes(root: yaml.Node) -> bool:

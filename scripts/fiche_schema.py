@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 
 from scripts import languages
 from scripts.languages import LANGS  # noqa: F401  (the site's languages, from mkdocs.yml)
+from scripts.typography import fix as french_typography
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Typography applied once to every label of a language (French: no-break spaces before : ; ! ?).
+TYPOGRAPHY = {"fr": french_typography}
 
 
 def d(**texts: str) -> dict[str, str]:
     """A text in each language, by language code: `d(nl="…", fr="…")`; any set of languages."""
-    return texts
+    return {lang: TYPOGRAPHY.get(lang, str)(text) for lang, text in texts.items()}
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Number(Node):
     maximum: float = 1_000_000
     integer: bool = False
     exclusive_minimum: bool = False
+    money: bool = False  # amounts in euro: warn when `45.000` (a Belgian thousands separator) is read as 45
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,16 @@ class F:
     name: str
     node: Node
     required: bool = False
+    # Provenance: when this field is given, one of these sibling fields must be given too (its source, or the
+    # flag that the editors inferred it). The validator, the scaffold and the schema page read it from here.
+    needs_one_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Obj(Node):
     fields: tuple[F, ...] = ()
     min_fields: int = 0
+    needs_one_of: tuple[str, ...] = ()  # provenance of the whole object (see F.needs_one_of)
 
     def get(self, name: str) -> F | None:
         for f in self.fields:
@@ -121,7 +129,7 @@ THEMES = {
     "diversiteit": d(nl="Diversiteit", fr="Diversité"),
     "gezondheid": d(nl="Gezondheid", fr="Santé"),
     "psychosociaal": d(nl="Psychosociaal welzijn", fr="Bien-être psychosocial"),
-    "vrijwilligerswerk": d(nl="Vrijwilligerswerk", fr="Bénévolat"),
+    "vrijwilligerswerk": d(nl="Vrijwilligerswerk", fr="Volontariat"),
     "digitaal": d(nl="Digitale vaardigheden", fr="Compétences numériques"),
     "cultuur-creativiteit": d(nl="Cultuur en creativiteit", fr="Culture et créativité"),
     "gezin": d(nl="Gezin", fr="Famille"),
@@ -205,7 +213,70 @@ DURATION_UNITS = {
     "year": d(nl="jaar", fr="an(s)"),
 }
 
+# Singular and plural of the duration units, for views that write "1 dag" / "3 dagen" (no "dag(en)").
+DURATION_UNIT_FORMS = {
+    "day": {"nl": ("dag", "dagen"), "fr": ("jour", "jours")},
+    "week": {"nl": ("week", "weken"), "fr": ("semaine", "semaines")},
+    "month": {"nl": ("maand", "maanden"), "fr": ("mois", "mois")},
+    "year": {"nl": ("jaar", "jaar"), "fr": ("an", "ans")},
+}
+
+YES = {"yes": d(nl="ja", fr="oui")}
+
+# Dates that describe the editorial process or a document itself, not the project: they need no source.
+EDITORIAL_DATES = ("last_reviewed", "review_by", "sources[].date")
+
 # --- building blocks ----------------------------------------------------------
+
+
+def flag(nl: str, fr: str) -> Enum:
+    """A yes-flag (`approximate: yes`); absent means no."""
+    return Enum(description=d(nl=nl, fr=fr), values=YES)
+
+
+SOURCE_REF = Obj(
+    description=d(nl="Waar de bron dit zegt: het nummer van de bron in `sources` (1 = de eerste) en de plaats "
+                  "erin (pagina of deel).",
+                  fr="Où la source le dit : le numéro de la source dans `sources` (1 = la première) et l'endroit "
+                  "(page ou section)."),
+    fields=(
+        F("ref", Number(description=d(nl="Nummer van de bron in `sources` (1 = de eerste).",
+                                      fr="Numéro de la source dans `sources` (1 = la première)."),
+                        integer=True, minimum=1, maximum=50), required=True),
+        F("at", Str(description=d(nl="Pagina of deel van de bron, bv. `p. 2` of `p. 26, 1.5`.",
+                                  fr="Page ou section de la source, p. ex. `p. 2` ou `p. 26, 1.5`."),
+                    max_len=80, example="p. 2")),
+    ),
+)
+
+
+def source_ref(nl: str, fr: str) -> Obj:
+    return Obj(description=d(nl=nl, fr=fr), fields=SOURCE_REF.fields)
+
+
+def inferred_flag(what_nl: str, what_fr: str) -> Enum:
+    return flag(f"`yes` als de bron {what_nl} niet zegt en de redactie het afleidde; de site toont het zo.",
+                f"`yes` si la source ne dit pas {what_fr} et que la rédaction l'a déduit ; le site l'indique.")
+
+
+def quantity(nl: str, fr: str, maximum: float, integer: bool = False) -> Obj:
+    """A number with the qualifier the source gives: exact, at least, at most, about."""
+    def number(nl_: str, fr_: str) -> Number:
+        return Number(description=d(nl=nl_, fr=fr_), maximum=maximum, integer=integer, exclusive_minimum=True)
+    return Obj(
+        description=d(nl=nl + " Schrijf wat de bron zegt: `value` (precies), `min` (minstens), `max` (hoogstens), "
+                           "`approximate: yes` (ongeveer), bv. `{min: 21}`.",
+                      fr=fr + " Écrivez ce que dit la source : `value` (exact), `min` (au moins), `max` (au plus), "
+                           "`approximate: yes` (environ), p. ex. `{min: 21}`."),
+        fields=(
+            F("value", number("Precies dit aantal.", "Exactement ce nombre.")),
+            F("min", number("Minstens dit aantal.", "Au moins ce nombre.")),
+            F("max", number("Hoogstens dit aantal.", "Au plus ce nombre.")),
+            F("approximate", flag("`yes` als de bron 'ongeveer' zegt.", "`yes` si la source dit « environ ».")),
+        ),
+        min_fields=1,
+    )
+
 
 TEXT_LIST = List(item=Text(), description=d(nl="Lijst van teksten.", fr="Liste de textes."))
 
@@ -260,10 +331,8 @@ SETUP = Obj(
         F("frequency", FREQUENCY),
         F("hours_per_session", Number(description=d(nl="Uren per sessie.", fr="Heures par séance."),
                                       exclusive_minimum=True, maximum=24)),
-        F("hours_per_week", Number(description=d(
-            nl="Uren per week, als de bron dat zo zegt (bv. minimum 21).",
-            fr="Heures par semaine si la source le dit ainsi (p. ex. 21 minimum)."),
-                                   exclusive_minimum=True, maximum=60)),
+        F("hours_per_week", quantity("Uren per week, als de bron dat zo zegt.",
+                                     "Heures par semaine, si la source le dit ainsi.", maximum=60)),
         F("duration", DURATION),
         F("min_group_size", Number(description=d(nl="Minimale groepsgrootte.", fr="Taille minimale du groupe."),
                                    integer=True, minimum=1, maximum=200)),
@@ -286,9 +355,15 @@ MODULE = Obj(
         F("languages", List(item=Enum(values=ACTIVITY_LANGUAGES), unique=True,
                             description=d(nl="Taal van de activiteit, alleen als de bron die noemt.",
                                           fr="Langue de l'activité, uniquement si la source la mentionne."))),
-        F("origin", Enum(description=d(nl="Herkomst: uit de praktijk of met wetenschappelijke onderbouwing.",
-                                       fr="Origine : issue de la pratique ou fondée sur des données scientifiques."),
-                         values=ORIGINS)),
+        F("origin", Enum(description=d(nl="Herkomst: uit de praktijk of met wetenschappelijke onderbouwing. Alleen "
+                                       "met `origin_source` (waar de bron het zegt) of `origin_inferred: yes`.",
+                                       fr="Origine : issue de la pratique ou fondée sur des données scientifiques. "
+                                       "Uniquement avec `origin_source` (où la source le dit) ou "
+                                       "`origin_inferred: yes`."),
+                         values=ORIGINS), needs_one_of=("origin_source", "origin_inferred")),
+        F("origin_source", source_ref("Waar de bron de herkomst van de module vermeldt.",
+                                      "Où la source mentionne l'origine du module.")),
+        F("origin_inferred", inferred_flag("de herkomst", "l'origine")),
         F("goals", texts(nl="Doelen (Doel).", fr="Objectifs.", min_items=1), required=True),
         F("content", Obj(
             description=d(nl="Inhoud.", fr="Contenu."),
@@ -346,7 +421,15 @@ FICHE = Obj(
                   required=True),
                 F("lon", Number(description=d(nl="Lengtegraad.", fr="Longitude."), minimum=2.5, maximum=6.5),
                   required=True),
+                F("source", source_ref("Waar de bron het adres geeft.", "Où la source donne l'adresse.")),
+                F("approximate", flag("`yes` als de punt bij benadering is (bv. het centrum van de gemeente).",
+                                      "`yes` si le point est approximatif (p. ex. le centre de la commune).")),
+                F("basis", text(nl="Waarop de ligging berust (bv. 'centrum van de gemeente; de bron geeft geen "
+                                "adres').",
+                                fr="Sur quoi repose la position (p. ex. « centre de la commune ; la source ne donne "
+                                "pas d'adresse »).")),
             ),
+            needs_one_of=("source", "approximate"),
         )),
         F("period", Obj(
             description=d(nl="Looptijd van het project.", fr="Durée du projet."),
@@ -355,11 +438,52 @@ FICHE = Obj(
                                               fr="Début (AAAA, AAAA-MM ou AAAA-MM-JJ)."), partial=True),
                   required=True),
                 F("end", Date(description=d(nl="Einde, als gekend.", fr="Fin, si elle est connue."), partial=True)),
+                F("end_planned", flag("`yes` als de bron het einde als gepland vermeldt (\"lopen nog tot eind "
+                                      "2021\"): na die datum is de stand niet bekend.",
+                                      "`yes` si la source mentionne la fin comme prévue (« jusqu'à la fin de "
+                                      "2021 ») : après cette date, la situation n'est pas connue.")),
+                F("source", source_ref("Waar de bron de looptijd vermeldt.", "Où la source mentionne la durée.")),
+                F("inferred", inferred_flag("de looptijd", "la durée")),
             ),
+            needs_one_of=("source", "inferred"),
         )),
-        F("lifecycle", Enum(description=d(nl="Levensfase van de praktijk (los van de publicatiestatus).",
-                                          fr="Stade de vie de la pratique (distinct du statut de publication)."),
-                            values=LIFECYCLE)),
+        F("lifecycle", Enum(description=d(nl="Levensfase van de praktijk (los van de publicatiestatus), alleen als "
+                                          "de bron ze vermeldt (`lifecycle_source`). Anders weglaten.",
+                                          fr="Stade de vie de la pratique (distinct du statut de publication), "
+                                          "uniquement si la source l'indique (`lifecycle_source`). Sinon, "
+                                          "omettre."),
+                            values=LIFECYCLE), needs_one_of=("lifecycle_source",)),
+        F("lifecycle_source", source_ref("Waar de bron de levensfase vermeldt.",
+                                         "Où la source indique le stade de vie.")),
+        F("as_of", Date(description=d(nl="De datum of het jaar waarop de informatie van de fiche slaat, volgens de "
+                                      "bron (bv. 2020 voor de gids van maart 2020). De site schrijft: 'situatie "
+                                      "volgens de bron van 2020'.",
+                                      fr="La date ou l'année que décrivent les informations de la fiche, selon la "
+                                      "source (p. ex. 2020 pour le guide de mars 2020). Le site écrit : "
+                                      "« situation selon la source de 2020 »."), partial=True),
+          required=True),
+        F("as_of_source", source_ref("De bron waarop de datum berust.", "La source sur laquelle repose la date."),
+          required=True),
+        F("as_of_inferred", flag("`yes` als de bron niet gedateerd is en de redactie de datum uit haar inhoud "
+                                 "afleidde; de site toont het zo.",
+                                 "`yes` si la source n'est pas datée et que la rédaction a déduit la date de son "
+                                 "contenu ; le site l'indique.")),
+        F("intensity", Obj(
+            description=d(nl="Hoe intensief het traject voor een deelnemer is, als de bron dat over het geheel zegt "
+                          "(niet per module). Zonder cijfer in de bron: alleen `text`; dan rangschikt de site "
+                          "niet op uren (niet vermeld is niet nul).",
+                          fr="L'intensité du parcours pour un participant, si la source la donne pour l'ensemble "
+                          "(et non par module). Sans chiffre dans la source : seulement `text` ; le site ne classe "
+                          "alors pas selon les heures (non précisé n'est pas zéro)."),
+            fields=(
+                F("hours_per_week", quantity("Uren activiteiten per week.", "Heures d'activités par semaine.",
+                                             maximum=60)),
+                F("days_per_week", quantity("Dagen per week.", "Jours par semaine.", maximum=7)),
+                F("text", text(nl="Wat de bron zegt, in woorden.", fr="Ce que dit la source, en mots.")),
+                F("source", source_ref("Waar de bron het zegt.", "Où la source le dit."), required=True),
+            ),
+            min_fields=1,
+        )),
         F("review_by", Date(description=d(nl="Na te kijken tegen: daarna toont de pagina een melding.",
                                           fr="À revoir avant le : ensuite, la page affiche un avertissement."))),
         F("funding", List(item=Enum(values=FUNDING), unique=True,
@@ -459,6 +583,13 @@ FICHE = Obj(
                                   fr="ETP mentionnés par la ligne budgétaire ; si cela diffère de l'équipe, le "
                                   "site montre les deux."),
                     exclusive_minimum=True, maximum=500)),
+                F("amount_eur", Number(
+                    description=d(nl="Bedrag in euro, alleen als de bron een bedrag geeft; zonder "
+                                  "duizendtalscheiding (45000, niet 45.000).",
+                                  fr="Montant en euros, uniquement si la source en donne un ; sans séparateur des "
+                                  "milliers (45000, et non 45.000)."),
+                    exclusive_minimum=True, maximum=100_000_000, money=True)),
+                F("amount_source", source_ref("Waar de bron het bedrag geeft.", "Où la source donne le montant.")),
                 F("material", text(nl="Materiaalkost.", fr="Frais de matériel.")),
             ),
             min_fields=1,
@@ -513,6 +644,18 @@ FICHE = Obj(
                 F("publisher", text(nl="Uitgever.", fr="Éditeur.", inline=True)),
                 F("date", Date(description=d(nl="Datum van het document.", fr="Date du document."), partial=True),
                   required=True),
+                F("date_inferred", flag("`yes` als het document niet gedateerd is en de redactie de datum "
+                                        "afleidde (zeg waaruit in `note`).",
+                                        "`yes` si le document n'est pas daté et que la rédaction a déduit la date "
+                                        "(dites d'où dans `note`).")),
+                F("languages", List(item=Enum(values={lang: {code: lang.upper() for code in LANGS} for lang in LANGS}),
+                                    unique=True, min_items=1,
+                                    description=d(nl="Talen waarin het document bestaat; een titel in een andere "
+                                                  "taal is een vertaling van de redactie.",
+                                                  fr="Langues dans lesquelles le document existe ; un titre dans "
+                                                  "une autre langue est une traduction de la rédaction."))),
+                F("note", text(nl="Opmerking over de bron (bv. waaruit de datum afgeleid is).",
+                               fr="Remarque sur la source (p. ex. d'où la date est déduite).")),
                 F("pages", Str(description=d(nl="Pagina's (bv. 6-12).", fr="Pages (p. ex. 6-12)."),
                                pattern=r"^[0-9]+(?:-[0-9]+)?$", example="6-12")),
                 F("url", Url(description=d(nl="Link naar het document.", fr="Lien vers le document."))),
@@ -530,11 +673,79 @@ FICHE = Obj(
         )),
         F("related", List(item=FicheRef(), unique=True,
                           description=d(nl="Ids van verwante fiches.", fr="Identifiants des fiches liées."))),
-        F("last_reviewed", Date(description=d(nl="Datum van de laatste inhoudelijke controle.",
-                                              fr="Date du dernier contrôle du contenu.")), required=True),
+        F("conflicts", List(
+            description=d(nl="Tegenstrijdigheden in de bron: de bron geeft voor hetzelfde gegeven twee waarden. Beide "
+                          "blijven staan, met de plaats waar ze staan; de site toont ze overal waar het gegeven "
+                          "verschijnt.",
+                          fr="Contradictions de la source : elle donne deux valeurs pour la même donnée. Les deux "
+                          "sont conservées, avec l'endroit où elles figurent ; le site les montre partout où la "
+                          "donnée apparaît."),
+            item=Obj(fields=(
+                F("applies_to", List(item=Str(pattern=r"^[a-z0-9_.\[\]-]+$", max_len=120,
+                                              example="budget.personnel_fte",
+                                              description=d(nl="Pad van het veld (modules[id] voor een module).",
+                                                            fr="Chemin du champ (modules[id] pour un module).")),
+                                     min_items=1, unique=True,
+                                     description=d(nl="Velden waarop de tegenstrijdigheid slaat, bv. "
+                                                   "`budget.personnel_fte` of `modules[collectieve-coaching].setup`.",
+                                                   fr="Champs concernés, p. ex. `budget.personnel_fte` ou "
+                                                   "`modules[collectieve-coaching].setup`.")), required=True),
+                F("statements", List(
+                    min_items=2,
+                    description=d(nl="Wat de bron op elke plaats zegt.", fr="Ce que dit la source à chaque endroit."),
+                    item=Obj(fields=(
+                        F("says", text(nl="Wat de bron hier zegt.", fr="Ce que la source dit ici."), required=True),
+                        F("number", Number(description=d(nl="Het getal dat de bron hier geeft, als het een getal is.",
+                                                         fr="Le nombre que la source donne ici, s'il s'agit d'un "
+                                                         "nombre."), maximum=10_000)),
+                        F("source", source_ref("Waar.", "Où."), required=True),
+                    )),
+                ), required=True),
+                F("note", text(nl="Toelichting.", fr="Explication.")),
+            )),
+        )),
+        F("last_reviewed", Date(description=d(nl="Datum waarop de redactie de fiche het laatst naast haar bronnen "
+                                              "legde. Zegt niets over de huidige stand van het project: die "
+                                              "geldt op de datum van `as_of`.",
+                                              fr="Date à laquelle la rédaction a comparé la fiche à ses sources pour "
+                                              "la dernière fois. Ne dit rien de la situation actuelle du projet : "
+                                              "celle-ci vaut à la date de `as_of`.")), required=True),
     ),
 )
 
 
 languages.add_choices({name: value for name, value in globals().items() if name.isupper() and
                        isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())})
+
+# --- words the validator uses for places in a fiche ------------------------------------------
+
+# The noun for one item of a list field, so that a message says "role 1" / "rol 1" / "rôle 1"
+# (1-based, as people count) instead of `roles[0]`. Lists not named here say "item 1".
+ITEM_NOUNS: dict[str, dict[str, str]] = {
+    "roles": {"en": "role", "nl": "rol", "fr": "rôle"},
+    "modules": {"en": "module", "nl": "module", "fr": "module"},
+    "themes": {"en": "theme", "nl": "thema", "fr": "thème"},
+    "languages": {"en": "language", "nl": "taal", "fr": "langue"},
+    "funding": {"en": "funding", "nl": "financiering", "fr": "financement"},
+    "goals": {"en": "goal", "nl": "doel", "fr": "objectif"},
+    "groups": {"en": "group", "nl": "groep", "fr": "groupe"},
+    "profiles": {"en": "profile", "nl": "profiel", "fr": "profil"},
+    "criteria": {"en": "criterion", "nl": "criterium", "fr": "critère"},
+    "pillars": {"en": "pillar", "nl": "pijler", "fr": "pilier"},
+    "points": {"en": "point", "nl": "punt", "fr": "point"},
+    "pros": {"en": "pro", "nl": "pluspunt", "fr": "point fort"},
+    "cons": {"en": "con", "nl": "minpunt", "fr": "point faible"},
+    "peers": {"en": "peer", "nl": "collega-organisatie", "fr": "organisation similaire"},
+    "sources": {"en": "source", "nl": "bron", "fr": "source"},
+    "see_also": {"en": "link", "nl": "link", "fr": "lien"},
+    "related": {"en": "related fiche", "nl": "verwante fiche", "fr": "fiche liée"},
+    "notes": {"en": "note", "nl": "notitie", "fr": "note"},
+    "strengths": {"en": "strength", "nl": "sterkte", "fr": "point fort"},
+    "intake_questions": {"en": "question", "nl": "vraag", "fr": "question"},
+}
+
+# Site folder of the fiche pages: a fiche id may not be the name of a hand-written page there
+# (read from docs/ by the validator), and a module id may not be `index` (fiches/<id>/index.md is the
+# fiche page itself).
+FICHE_PAGE_DIR = "fiches"
+RESERVED_MODULE_IDS = ("index",)

@@ -38,7 +38,6 @@ LABELS: dict[str, dict[str, str]] = {
     "phase_middle": {"nl": "Middenfase", "fr": "Phase intermédiaire"},
     "phase_end": {"nl": "Eindfase", "fr": "Phase finale"},
     "intensity": {"nl": "Intensiteit", "fr": "Intensité"},
-    "sessions_per_week": {"nl": "sessies per week", "fr": "séances par semaine"},
     "hours_per_session": {"nl": "uur per sessie", "fr": "heure(s) par séance"},
     "hours_per_week": {"nl": "uur per week", "fr": "heure(s) par semaine"},
     "duration": {"nl": "Duur", "fr": "Durée"},

@@ -1,7 +1,8 @@
-"""Validate fiches: `python -m scripts.validate [--json] [PATH ...]` (default: fiches/ and the glossary).
+"""Validate fiches: `python -m scripts.validate [--json] [--lang en|nl|fr] [PATH ...]` (default: fiches/, glossary).
 
 Exit 0 when valid, 1 when any error was found, 2 on a usage error. Every problem
-of every file is printed in one run, GCC style, sorted by file and line.
+of every file is printed in one run, GCC style, sorted by file and line; `--lang`
+words the messages for coordinators (English by default, for developers).
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from pathlib import Path
 
 from scripts.fiche_collection import FICHES_DIR, ROOT, load_collection
 from scripts.glossary import load_glossary
-from scripts.problems import format_problems
+from scripts.problems import MESSAGE_LANGS, escape_controls, format_problems, msg
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Validate fiche YAML files against the schema.")
     parser.add_argument("paths", nargs="*", type=Path, help="fiche files or folders (default: fiches/)")
     parser.add_argument("--json", action="store_true", help="print the problems as JSON records")
+    parser.add_argument("--lang", choices=MESSAGE_LANGS, default="en",
+                        help="language of the messages: en (default), nl or fr")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -27,14 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     problems = list(collection.problems)
     if not args.paths:  # the whole repository: the glossary is checked like the fiches
         problems += load_glossary()[1]
-    output = format_problems(problems, as_json=args.json)
+    output = format_problems(problems, as_json=args.json, lang=args.lang)
     if output:
         print(output)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if not args.json:
-        summary = f"{len(collection.fiches)} fiche(s) valid" if not errors else f"{errors} error(s)"
-        print(f"{summary}, {warnings} warning(s)", file=sys.stderr)
+        summary = (msg("summary_errors", errors=errors, warnings=warnings) if errors else
+                   msg("summary_valid", fiches=len(collection.fiches), warnings=warnings))
+        print(escape_controls(summary.render(args.lang)), file=sys.stderr)
     return 1 if errors else 0
 
 

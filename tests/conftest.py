@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -29,6 +30,40 @@ def cli_env(env: dict | None = None) -> dict:
     return env
 
 
+def fiches_dir() -> Path:
+    """The fiches folder the build reads (KB_FICHES_DIR, as in the hook), so expectations follow the content."""
+    return Path(os.environ.get("KB_FICHES_DIR") or ROOT / "fiches")
+
+
+def load_fiches(include_drafts: bool = False) -> list[dict]:
+    """Every fiche of fiches/ as plain YAML (read independently of the code under test), sorted by id."""
+    fiches = []
+    for path in sorted(fiches_dir().glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        if include_drafts or data.get("status") != "draft":
+            fiches.append(data)
+    return sorted(fiches, key=lambda f: f["id"])
+
+
+SEED_FACTS_FILE = ROOT / "tests" / "fixtures" / "seed_facts.yml"
+
+
+def seed_facts(key: str) -> list:
+    """pytest params (fiche id, facts) for every seed fiche that records `key`; skipped when the fiche is gone.
+
+    The facts of particular fiches live in tests/fixtures/seed_facts.yml, never in test code: removing or
+    adding a fiche never requires editing Python."""
+    table = yaml.safe_load(SEED_FACTS_FILE.read_text(encoding="utf-8"))
+    present = {f["id"] for f in load_fiches()}
+    params = []
+    for fiche_id, facts in sorted(table.items()):
+        if key not in facts:
+            continue
+        marks = () if fiche_id in present else (pytest.mark.skip(reason=f"{fiche_id} is not in fiches/"),)
+        params.append(pytest.param(fiche_id, facts[key], id=fiche_id, marks=marks))
+    return params or [pytest.param(None, None, marks=pytest.mark.skip(reason=f"no seed fact {key!r}"))]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -41,8 +76,9 @@ def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str 
     env.pop("KB_PREVIEW", None)
     if preview:
         env["KB_PREVIEW"] = "1"
-    if fiches_dir is not None:
+    if fiches_dir is not None:  # a fixture folder has no git history to require
         env["KB_FICHES_DIR"] = str(fiches_dir)
+        env.pop("KB_REQUIRE_GIT_HISTORY", None)
     if config is not None:  # the fixture's languages (scripts/languages.py reads them from its mkdocs.yml)
         env["KB_MKDOCS_CONFIG"] = str(config)
     command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir),
@@ -66,6 +102,31 @@ def fixture_project(tmp_path: Path) -> Path:
     config = tmp_path / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item) -> None:
+    """A test that starts chromium must carry the `browser` marker, so `-m "not browser"` never needs chromium."""
+    if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
+        pytest.fail(f"{item.nodeid} uses chromium (the browser fixture) without @pytest.mark.browser",
+                    pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _chromium_only_with_the_browser_marker(request, monkeypatch):
+    """Also catches a test that launches chromium through Playwright itself, without the fixture."""
+    if request.node.get_closest_marker("browser") is not None:
+        return
+    try:
+        from playwright.sync_api._generated import BrowserType
+    except ImportError:
+        return
+
+    def refuse(*args, **kwargs):
+        pytest.fail(f"{request.node.nodeid} launches chromium without @pytest.mark.browser", pytrace=False)
+
+    for name in ("launch", "launch_persistent_context", "connect_over_cdp"):
+        monkeypatch.setattr(BrowserType, name, refuse)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -119,7 +180,9 @@ class PageWatch:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("response", lambda response: self.failures.append(f"{response.status} {response.url}")
                 if response.status >= 400 else None)
-        page.on("requestfailed", lambda request: self.failures.append(f"failed {request.url}"))
+        # a request the browser abandons because the test moves on to the next page is no failure of the site
+        page.on("requestfailed", lambda request: self.failures.append(f"failed {request.url} ({request.failure})")
+                if request.failure != "net::ERR_ABORTED" else None)
         page.on("console", lambda message: self.console_errors.append(message.text)
                 if message.type == "error" else None)
 

@@ -8,11 +8,27 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, parse_cards
+from conftest import load_fiches, parse_cards
 
 from scripts import fiche_schema as s
 from scripts import ui_text
-from scripts.build import facts, open_data
+from scripts.build import open_data
+
+
+def yaml_facets(fiche: dict) -> dict[str, list[str]]:
+    """The facet codes of a fiche, read from its YAML here (not with catalogue.facet_codes, which is under test)."""
+    return {
+        "region": [fiche["region"]],
+        "theme": fiche["themes"],
+        "profile": fiche.get("target_group", {}).get("profiles", []),
+        "kind": sorted({module["kind"] for module in fiche.get("modules", [])}),
+        "funding": fiche.get("funding", []),
+        "lifecycle": [fiche["lifecycle"]] if "lifecycle" in fiche else [],
+    }
+
+
+def number_nl(value) -> str:
+    return "" if value is None else f"{value:g}".replace(".", ",")
 
 
 def parse_catalogue(site, lang: str):
@@ -27,8 +43,9 @@ def fiches_json(site):
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_catalogue_lists_every_published_fiche(site, fiches_json, lang):
     cards = parse_catalogue(site, lang).cards
-    assert sorted(c["data-id"] for c in cards) == sorted(f["id"] for f in fiches_json if f["status"] == "published")
-    by_id = {f["id"]: f for f in fiches_json}
+    fiches = load_fiches()
+    assert sorted(c["data-id"] for c in cards) == [f["id"] for f in fiches]
+    by_id = {f["id"]: f for f in fiches}
     titles = [by_id[c["data-id"]]["title"][lang].lower() for c in cards]
     assert titles == sorted(titles)  # default order: by name
 
@@ -36,20 +53,20 @@ def test_catalogue_lists_every_published_fiche(site, fiches_json, lang):
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_facet_counts_match_the_fiches(site, fiches_json, lang):
     parsed = parse_catalogue(site, lang)
+    fiches = load_fiches()
     expected: dict[str, int] = {}
-    for fiche in fiches_json:
-        for key, codes in facts.facet_codes(fiche).items():
+    for fiche in fiches:
+        for key, codes in yaml_facets(fiche).items():
             for code in codes:
                 expected[f"{key}:{code}"] = expected.get(f"{key}:{code}", 0) + 1
     assert parsed.counts == expected
-    assert parsed.counts["region:vlaanderen"] == 5 and parsed.counts["region:wallonie"] == 2
+    assert sum(v for k, v in parsed.counts.items() if k.startswith("region:")) == len(fiches) > 0
     # the data attributes the filters use carry the same codes
-    by_id = {f["id"]: f for f in fiches_json}
+    by_id = {f["id"]: f for f in fiches}
     for card in parsed.cards:
-        codes = facts.facet_codes(by_id[card["data-id"]])
         pairs = card["data-f"].split()
-        for key, values in codes.items():
-            assert [p.split(":", 1)[1] for p in pairs if p.startswith(f"{key}:")] == values
+        for key, values in yaml_facets(by_id[card["data-id"]]).items():
+            assert sorted(p.split(":", 1)[1] for p in pairs if p.startswith(f"{key}:")) == sorted(values)
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr"])
@@ -78,11 +95,11 @@ def test_csv_round_trips_fiches_json(site, fiches_json, lang):
         assert row[column["period_start"]] == fiche.get("period", {}).get("start", "")
         assert row[column["url"]] == fiche["url"][lang]
         assert int(row[column["modules"]]) == len(fiche.get("modules", []))
-    amie = next(r for r in rows if r["ID"] == "ocmw-antwerpen-amie")
-    assert amie[column["total_fte"]] == "2,5"  # decimal comma for a Belgian locale
-    assert amie[column["municipality"]] == ("Antwerpen" if lang == "nl" else "Anvers")
-    if lang == "fr":
-        assert "Liège" in text and "Flandre" in text  # accents intact
+    sources = {f["id"]: f for f in load_fiches()}
+    for row in rows:  # as written, not just as parsed: decimal comma for a Belgian locale, names per language
+        source = sources[row["ID"]]
+        assert row[column["total_fte"]] == number_nl(by_id[row["ID"]]["total_fte"])
+        assert row[column["municipality"]] == source["municipality"][lang]
 
 
 def test_theme_pages_list_their_fiches(site, fiches_json):
@@ -91,7 +108,7 @@ def test_theme_pages_list_their_fiches(site, fiches_json):
             html = (site / prefix / "themas" / code / "index.html").read_text(encoding="utf-8")
             html = html.split("md-content__inner", 1)[1].split("</article>", 1)[0]
             listed = set(re.findall(r'href="\.\./\.\./fiches/([a-z0-9-]+)/"', html))
-            assert listed == {f["id"] for f in fiches_json if code in f["themes"]}, (code, lang)
+            assert listed == {f["id"] for f in load_fiches() if code in f["themes"]}, (code, lang)
             assert s.THEMES[code][lang] in html
 
 
@@ -102,10 +119,15 @@ def test_compare_data_per_fiche_and_language(site, fiches_json):
             assert data["id"] == fiche["id"] and data["total_fte"] == fiche["total_fte"]
             assert len(data["modules"]) == len(fiche.get("modules", []))
             assert data["url"] == f"../{fiche['id']}/"
-    amie_fr = json.loads((site / "fr/fiches/ocmw-antwerpen-amie/data.json").read_text(encoding="utf-8"))
-    assert amie_fr["municipality"] == "Anvers"
-    group = next(m for m in amie_fr["modules"] if m["name"] == "Séances collectives")
-    assert group["weekly_hours"] == 3 and group["hours_per_session"] == 3
+    for fiche in load_fiches():
+        for lang in ("nl", "fr"):
+            data = json.loads((site / ("" if lang == "nl" else "fr") / "fiches" / fiche["id"] / "data.json")
+                              .read_text(encoding="utf-8"))
+            assert data["municipality"] == fiche["municipality"][lang]
+            for module, source in zip(data["modules"], fiche.get("modules", []), strict=True):
+                setup = source.get("setup", {})
+                assert module["hours_per_session"] == setup.get("hours_per_session")
+                assert module["max_group_size"] == setup.get("max_group_size")
 
 
 def test_figures_have_text_alternatives_and_tables(site):
@@ -118,5 +140,6 @@ def test_figures_have_text_alternatives_and_tables(site):
             assert f'aria-labelledby="{chart}-title {chart}-desc"' in html
             assert f'<title id="{chart}-title">' in html and f'<desc id="{chart}-desc">' in html
         assert title in html
-        assert html.count("<circle") == len(list((ROOT / "fiches").glob("*.yml")))  # every fiche has coordinates
+        # one point per published fiche that has coordinates (optional in the schema)
+        assert html.count("<circle") == sum("coordinates" in f for f in load_fiches())
         assert html.count('<details class="kb-data"') == 2

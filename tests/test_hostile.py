@@ -88,25 +88,31 @@ def assert_well_formed(problems: list[Problem], name: str, data: bytes) -> None:
 def load_and_check(data: bytes, name: str = "hostile.yml") -> tuple[dict | None, list[Problem]]:
     """The validator's two steps on bytes; asserts the outcome is data or at least one problem."""
     node, problems = load_bytes(data, name)
+    assert_well_formed(problems, name, data)
     if node is None:
         event("refused by the loader")
         assert problems, "no document and no problem"
-        assert_well_formed(problems, name, data)
         return None, problems
-    assert problems == []
+    # A repaired or partial document (tabs, control characters, syntax errors) is still checked; the file
+    # stays refused through the loader's own errors.
+    event("loader: " + ("errors" if has_errors(problems) else "warnings" if problems else "clean"))
     checker = Checker(name)
     result = checker.check_fiche(node)
     assert_well_formed(checker.problems, name, data)
-    event("checked: " + ("no data" if result is None else "errors" if has_errors(checker.problems) else "accepted"))
+    found = problems + checker.problems
+    event("checked: " + ("no data" if result is None else "errors" if has_errors(found) else "accepted"))
+    for problem in found:
+        for lang in ("en", "nl", "fr"):
+            assert "\n" not in problem.format(lang)
     if result is None:
-        assert has_errors(checker.problems), "no data and no error"
+        assert has_errors(found), "no data and no error"
     else:
         assert isinstance(result, dict)
-        if not has_errors(checker.problems):
+        if not has_errors(found):
             required = REQUIRED if result.get("status") == "published" else \
                 [f.name for f in s.FICHE.fields if f.required and not isinstance(f.node, s.Text)]
             assert set(required) <= set(result), "accepted without a required field"
-    return result, checker.problems
+    return result, found
 
 
 def run_cli(*args, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -386,3 +392,35 @@ def test_text_with_many_word_boundaries_is_checked_quickly(tmp_path, case):
         pytest.fail(f"validating {path.stat().st_size} bytes took more than 10 s")
     assert time.perf_counter() - start < 2, "the validator without this slowness takes ~0.2 s"
     assert result.returncode == code, result.stdout[:2000]
+
+
+# --- repairs stay cheap -------------------------------------------------------------------------
+
+
+def test_many_colon_texts_and_a_late_syntax_error_are_cheap():
+    """Each repair re-parses the file: the number of repairs is bounded and the rest is read up to the error."""
+    lines = "".join(f"  - {{nl: doel{i}: taal, fr: but{i} : langue}}\n" for i in range(60))
+    body = MINIMAL_TEXT + "pros:\n" + lines
+    pad = "# " + "x" * 200 + "\n"
+    body += pad * ((MAX_BYTES - len(body) - 1000) // len(pad)) + 'cons: ["x\n'
+    data = body.encode("utf-8")
+    assert len(data) <= MAX_BYTES
+    start = time.perf_counter()
+    node, problems = load_bytes(data, "minimal.yml")
+    assert time.perf_counter() - start < 3
+    syntax = [p for p in problems if p.code == "syntax"]
+    assert 10 <= len(syntax) <= 30
+    assert all("must be in quotes" in p.message for p in syntax[:-1])  # the last one stopped the repairs
+    assert node is not None  # the lines before the last repair are still checked
+    assert Checker("minimal.yml").check_fiche(node) is not None
+
+
+def test_control_characters_in_values_never_reach_the_output(tmp_path):
+    path = tmp_path / "minimal.yml"
+    path.write_text(MINIMAL_TEXT.replace("id: minimal", 'id: "mini\\e[2Jmal\\nx.yml:1:1: error: fake"'),
+                    encoding="utf-8")
+    for lang in ("en", "nl", "fr"):
+        result = run_cli("--lang", lang, path)
+        assert result.returncode == 1
+        assert "\x1b" not in result.stdout
+        assert len(result.stdout.splitlines()) == 1, result.stdout

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 
 import pytest
-from conftest import ROOT, build_site, fixture_project, parse_cards
+from conftest import ROOT, build_site, fixture_project, load_fiches, parse_cards
 
 from scripts.build import modules as mod
 
@@ -28,7 +29,7 @@ def test_every_module_has_its_page_in_both_languages(site, fiches):
                 assert 'class="kb-module"' in html  # goal / content / set-up table
                 assert f'href="../#module-{module["id"]}"' in html  # link back to its place in the fiche
                 count += 1
-    assert count == 2 * sum(len(f.get("modules", [])) for f in fiches) > 40
+    assert count == 2 * sum(len(f.get("modules", [])) for f in load_fiches()) > 0
 
 
 @pytest.mark.parametrize("prefix", ["", "fr/"])
@@ -51,9 +52,10 @@ def test_module_catalogue_facet_counts_match_the_fiches(site, fiches, prefix):
             for key, values in codes.items():
                 for code in values:
                     expected[f"{key}:{code}"] = expected.get(f"{key}:{code}", 0) + 1
-    assert len(parser.cards) == total
+    assert len(parser.cards) == total == sum(len(f.get("modules", [])) for f in load_fiches())
     assert parser.counts == expected
-    assert expected["language:fr"] >= 2 and expected["origin:wetenschappelijk"] == 5
+    origins = [m["origin"] for f in load_fiches() for m in f.get("modules", []) if "origin" in m]
+    assert sum(v for k, v in parser.counts.items() if k.startswith("origin:")) == len(origins)
 
 
 def test_related_module_links_are_symmetric_and_computed(site, fiches):
@@ -63,7 +65,7 @@ def test_related_module_links_are_symmetric_and_computed(site, fiches):
             key = f"{fiche['id']}--{module['id']}"
             html = (site / "fiches" / fiche["id"] / module["id"] / "index.html").read_text(encoding="utf-8")
             links[key] = set(re.findall(r'<li data-module="([a-z0-9-]+)">', html))
-    assert sum(len(v) for v in links.values()) > 20
+    assert sum(len(v) for v in links.values()) > 0
     for key, others in links.items():
         for other in others:
             assert key in links[other], (key, other)
@@ -90,13 +92,14 @@ def test_related_modules_relation_is_symmetric_on_synthetic_data():
     assert max(len(v) for v in related.values()) < 30
 
 
+@pytest.mark.browser
 def test_review_notice_is_decided_in_the_browser_from_the_visitors_date(tmp_path, browser):
     fiches = tmp_path / "fiches"
     fiches.mkdir()
-    text = (ROOT / "fiches" / "ocmw-antwerpen-amie.yml").read_text(encoding="utf-8")
-    (fiches / "ocmw-antwerpen-amie.yml").write_text(text.replace("last_reviewed: 2026-11-25",
-                                                                 "last_reviewed: 2026-11-25\nreview_by: 2027-06-30"),
-                                                    encoding="utf-8")
+    text = (ROOT / "tests" / "fixtures" / "valid" / "ocmw-antwerpen-amie.yml").read_text(encoding="utf-8")
+    text, replaced = re.subn(r"^(last_reviewed: .*)$", r"\1\nreview_by: 2027-06-30", text, flags=re.M)
+    assert replaced == 1
+    (fiches / "ocmw-antwerpen-amie.yml").write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = build_site(site, fiches_dir=fiches, config=fixture_project(tmp_path))
     assert result.returncode == 0, result.stderr[-2000:]
@@ -116,23 +119,44 @@ def test_review_notice_is_decided_in_the_browser_from_the_visitors_date(tmp_path
 
 
 def test_history_comes_from_git(site):
-    html = (site / "fiches" / "ocmw-antwerpen-amie" / "index.html").read_text(encoding="utf-8")
+    """Each fiche page lists the dates of the commits that changed its file (up to 10), newest first."""
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")
-    assert '<details class="kb-history">' in html
-    assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', html.split("kb-history", 1)[1])
+    for fiche in load_fiches():
+        log = subprocess.run(["git", "log", "--no-merges", "--format=%cs", "--", f"fiches/{fiche['id']}.yml"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+        html = (site / "fiches" / fiche["id"] / "index.html").read_text(encoding="utf-8")
+        if not log:  # not committed yet
+            assert "kb-history" not in html
+            continue
+        history = html.split('<details class="kb-history">', 1)[1].split("</details>", 1)[0]
+        assert re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', history) == log[:10], fiche["id"]
 
 
 @pytest.mark.browser
-def test_competence_overview_combines_the_chosen_modules(page, base_url):
-    page.goto(base_url + "modules/competenties/?modules=ocmw-antwerpen-amie--groepssessies,"
-              "ocmw-brussel-move-up--collectieve-begeleiding", wait_until="networkidle")
+def test_competence_overview_combines_the_chosen_modules(page, base_url, site):
+    fiches = [f for f in load_fiches() if f.get("modules") and f.get("competences")]
+    if len(fiches) < 2:
+        pytest.skip("needs two published fiches with modules and competences")
+    first, second = fiches[:2]
+    chosen = [f"{first['id']}--{first['modules'][0]['id']}", f"{second['id']}--{second['modules'][0]['id']}"]
+    data = [json.loads((site / "fiches" / f["id"] / "data.json").read_text(encoding="utf-8")) for f in (first, second)]
+    page.goto(base_url + "modules/competenties/?modules=" + ",".join(chosen), wait_until="networkidle")
     page.wait_for_selector("[data-kb-overview-result] h3")
-    text = page.text_content("[data-kb-overview-result]")
-    assert "Groepssessies" in text and "Collectieve begeleiding" in text
-    assert "Kennis van multicultureel kader en interculturele hulpverlening" in text
-    assert text.count("Kennis van multicultureel kader en interculturele hulpverlening") == 1  # merged
-    assert "Totaal VTE 2,5" in text
-    page.uncheck("input[value='ocmw-brussel-move-up--collectieve-begeleiding']")
-    page.wait_for_function("!document.querySelector('[data-kb-overview-result]').textContent.includes('MOVE UP')")
-    assert page.url.endswith("?modules=ocmw-antwerpen-amie--groepssessies")
+    result = "[data-kb-overview-result]"
+    text = page.text_content(result)
+    for module in data[0]["modules"][:1] + data[1]["modules"][:1]:
+        assert module["name"] in text
+    items = page.eval_on_selector_all(f"{result} h4 + ul > li", "els => els.map(e => e.textContent)")
+    expected = {item for d in data for values in d["competences"].values() for item in values}
+    assert set(items) == expected
+    per_key = page.eval_on_selector_all(f"{result} h4 + ul", "els => els.map(e => e.children.length)")
+    merged = [len({i for d in data for i in d["competences"].get(k, [])}) for k in
+              dict.fromkeys(k for d in data for k in d["competences"])]
+    assert per_key == merged  # an item both fiches need is listed once
+    for d in data:
+        if d["total_fte"] is not None:
+            assert f"Totaal VTE {d['total_fte']:g}".replace(".", ",") in text
+    page.uncheck(f"input[value='{chosen[1]}']")
+    page.wait_for_function(f"!document.querySelector('{result}').textContent.includes({json.dumps(data[1]['title'])})")
+    assert page.url.endswith(f"?modules={chosen[0]}")

@@ -17,6 +17,7 @@ from markdown.extensions.toc import slugify
 
 from scripts import fiche_schema as s
 from scripts import new_fiche, translation_status
+from scripts.problems import worded_path
 
 PYTHON = sys.executable
 MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal.yml"
@@ -64,6 +65,20 @@ def schema_leaves(obj: s.Obj, prefix: str = "", required_only: bool = False):
             yield path
 
 
+def min_items_above_one(obj: s.Obj) -> set[int]:
+    """The `min_items` of every list in the schema that needs more than one item."""
+    found: set[int] = set()
+    for field in obj.fields:
+        node = field.node
+        if isinstance(node, s.List):
+            if node.min_items > 1:
+                found.add(node.min_items)
+            node = node.item
+        if isinstance(node, s.Obj):
+            found |= min_items_above_one(node)
+    return found
+
+
 def fill(text: str, values: dict) -> str:
     """Fill the empty keys of a scaffold with the values of a fiche, as an author would (JSON is YAML)."""
     out: list[str] = []
@@ -82,7 +97,8 @@ def fill(text: str, values: dict) -> str:
                     value = value[0]  # a list of objects: the scaffold has one item
             is_text = isinstance(value, dict) and set(value) <= set(s.LANGS)
             if not match.group(4).strip() and value is not None and (is_text or not isinstance(value, dict)):
-                line += " " + json.dumps(value if isinstance(value, (dict, list)) else str(value), ensure_ascii=False)
+                keep = isinstance(value, (dict, list, int, float)) and not isinstance(value, bool)
+                line += " " + json.dumps(value if keep else str(value), ensure_ascii=False)
         out.append(line)
     return "\n".join(out) + "\n"
 
@@ -126,7 +142,7 @@ def test_scaffold_fails_validation_naming_every_empty_required_field(tmp_path):
     expected = set(schema_leaves(s.FICHE, required_only=True)) - {"id", "status"}
     assert {"title", "region", "summary", "last_reviewed", "sources[0].date"} <= expected
     found = errors(checked)
-    assert {field for field, _ in found} == expected
+    assert {field for field, _ in found} == {worded_path(field) for field in expected}
     assert all(message == "required field is empty" for _, message in found)
 
 
@@ -156,10 +172,13 @@ def test_every_optional_section_switched_on_but_empty_is_refused(tmp_path):
     assert checked.returncode == 1
     found = errors(checked)
     assert "YAML" not in checked.stdout  # still valid YAML once uncommented
-    assert {message for _, message in found} == {"required field is empty",
-                                                 "empty value; fill it in or remove the field"}
+    # a list whose schema needs several items (a contradiction has two statements) has one in the scaffold
+    several = {f"needs at least {n} item(s)" for n in min_items_above_one(s.FICHE)}
+    assert {message for _, message in found} - several == {"required field is empty",
+                                                           "empty value; fill it in or remove the field"}
     # every value of the schema is in the scaffold, at its place
-    assert {field for field, _ in found} == set(schema_leaves(s.FICHE)) - {"id", "status"}
+    leaves = {field for field, message in found if message not in several}
+    assert leaves == {worded_path(f) for f in set(schema_leaves(s.FICHE)) - {"id", "status"}}
 
 
 def test_scaffold_covers_every_schema_field_with_its_descriptions_and_choices(tmp_path):
@@ -194,7 +213,7 @@ def test_scaffold_follows_the_schema_not_a_template(monkeypatch):
 
 def test_scaffold_refuses_an_existing_id(tmp_path):
     existing = tmp_path / "ocmw-antwerpen-amie.yml"
-    shutil.copy(ROOT / "fiches" / "ocmw-antwerpen-amie.yml", existing)
+    shutil.copy(ROOT / "tests" / "fixtures" / "valid" / "ocmw-antwerpen-amie.yml", existing)
     before = existing.read_bytes()
     result = run("new_fiche.py", "ocmw-antwerpen-amie", "--dir", str(tmp_path))
     assert result.returncode == 1
@@ -267,6 +286,8 @@ sources:
   - document: {nl: Een bron, fr: Une source}
     date: "2020"
 last_reviewed: 2026-01-31
+as_of: "2020"
+as_of_source: {ref: 1}
 """
 
 
@@ -396,10 +417,13 @@ def test_guide_page_headings_and_links(name, lang):
 
 
 def test_guide_links_the_worked_examples_and_the_schema():
+    fiche_ids = {p.stem for p in (ROOT / "fiches").glob("*.yml")}
     for lang in s.LANGS:
         text = page_text("fiche-schrijven", lang)
-        for target in ("../fiches/ocmw-antwerpen-amie.md", "../fiches/ocmw-charleroi-activ-up.md", "schema.md"):
-            assert f"]({target})" in text, (lang, target)
+        assert "](schema.md)" in text, lang
+        examples = re.findall(r"\]\(\.\./fiches/([a-z0-9-]+)\.md\)", text)
+        assert examples, lang  # the guide works through real fiches of the site...
+        assert set(examples) <= fiche_ids, (lang, set(examples) - fiche_ids)  # ...that exist
 
 
 def test_guide_excerpts_are_taken_from_the_fiches():
@@ -427,12 +451,15 @@ def test_guide_comma_trap_message_is_the_validators(tmp_path):
     assert result.returncode == 1
     message = "unknown language (a comma inside {nl: ..., fr: ...} starts a new key: put the text in quotes)"
     assert message in result.stdout
+    for lang in s.LANGS:  # the guide quotes the message in the reader's language (validate.py --lang)
+        shown = run("validate.py", "--lang", lang, str(path)).stdout
+        words = re.search(r"error: summary › [^:]+: ([^)]+\))", shown, re.M)[1]  # up to the hint's end
+        text = page_text("fiche-schrijven", lang)
+        assert f"- {trap}" in text and f"- {quoted}" in text
+        assert f"`{words}`".replace("\u00a0", " ") in text.replace("\u00a0", " "), (lang, words)
     path.write_text(minimal.replace("summary: {nl: Een korte samenvatting., fr: Un résumé court.}",
                                     f"summary: {quoted}"), encoding="utf-8")
     assert run("validate.py", str(path)).returncode == 0
-    for lang in s.LANGS:
-        text = page_text("fiche-schrijven", lang)
-        assert f"- {trap}" in text and f"- {quoted}" in text and message in text
 
 
 def test_guide_shows_the_real_output_of_the_commands(tmp_path):
@@ -440,7 +467,8 @@ def test_guide_shows_the_real_output_of_the_commands(tmp_path):
     fiches.mkdir()
     assert run("new_fiche.py", "ocmw-voorbeeld-project", "--dir", "fiches", cwd=tmp_path).returncode == 0
     path = fiches / "ocmw-voorbeeld-project.yml"
-    validated = run("validate.py", "fiches/ocmw-voorbeeld-project.yml", cwd=tmp_path).stdout.splitlines()
+    validated = {lang: run("validate.py", "--lang", lang, "fiches/ocmw-voorbeeld-project.yml",
+                           cwd=tmp_path).stdout.replace("\u00a0", " ").splitlines() for lang in s.LANGS}
     path.write_text(path.read_text(encoding="utf-8").replace("\ntitle:\n", "\ntitle: {nl: Voorbeeldproject}\n"),
                     encoding="utf-8")
     status = run("translation_status.py", "--fiches", "fiches", "--docs", ".", cwd=tmp_path).stdout.splitlines()
@@ -449,7 +477,7 @@ def test_guide_shows_the_real_output_of_the_commands(tmp_path):
                  for line in block.splitlines()]
         assert len(shown) == 3
         for line in shown:
-            assert line in (validated if ": error: " in line else status), (lang, line)
+            assert line.replace("\u00a0", " ") in (validated[lang] if ": error: " in line else status), (lang, line)
 
 
 def checklist(lang: str) -> list[str]:
@@ -468,12 +496,10 @@ def test_pull_request_template_holds_the_review_checklist():
     assert template.count("- [ ] ") == len(checklist("nl")) + len(checklist("fr"))
 
 
-def test_contributor_pages_are_built_in_both_languages(request):
-    """Runs once the pages are in the nav of mkdocs.yml (the strict build refuses pages outside it)."""
+def test_contributor_pages_are_built_in_both_languages(site):
     nav = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "x", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))["nav"]
-    if not all(f"bijdragen/{name}.md" in json.dumps(nav) for name in GUIDE_PAGES):
-        pytest.skip("add docs/bijdragen/{index,fiche-schrijven,nazicht,publiceren}.md to the nav of mkdocs.yml")
-    site = request.getfixturevalue("site")
+    missing = [name for name in GUIDE_PAGES if f"bijdragen/{name}.md" not in json.dumps(nav)]
+    assert missing == [], "the contributor guide pages must be in the nav of mkdocs.yml"
     for name in GUIDE_PAGES:
         url = "bijdragen/" if name == "index" else f"bijdragen/{name}/"
         nl = (site / url / "index.html").read_text(encoding="utf-8")
@@ -544,6 +570,12 @@ def test_github_workflow():
     check_commands_exist(commands)
     assert "vars.SITE_URL" in build["env"]["SITE_URL"]
     steps = {step.get("uses", "").split("@")[0]: step for step in build["steps"]}
+    assert steps["actions/checkout"]["with"]["fetch-depth"] == 0  # the whole history, for the change history
+    trust = next(i for i, step in enumerate(build["steps"]) if "safe.directory" in step.get("run", ""))
+    assert trust == build["steps"].index(steps["actions/checkout"]) + 1  # before anything reads git
+    assert 'git config --global --add safe.directory "$GITHUB_WORKSPACE"' in build["steps"][trust]["run"]
+    strict = next(step for step in build["steps"] if step.get("run") == ".venv/bin/mkdocs build --strict")
+    assert strict["env"]["KB_REQUIRE_GIT_HISTORY"] == "1"
     upload = steps["actions/upload-pages-artifact"]
     assert upload["with"]["path"].rstrip("/") == "site" and "refs/heads/main" in upload["if"]
     assert [u.split("@")[0] for u in uses(deploy)] == ["actions/deploy-pages"]
@@ -556,9 +588,13 @@ def test_github_workflow():
 def test_gitlab_ci():
     pipeline = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     check_commands_exist(runs(pipeline))
+    assert pipeline["variables"]["GIT_DEPTH"] == 0  # the whole history (GitLab clones 20 commits by default)
+    before = pipeline["default"]["before_script"]
+    assert 'git config --global --add safe.directory "$CI_PROJECT_DIR"' in before
     for job in ("check", "pages"):
         script = pipeline[job]["script"]
-        assert script.index("bash scripts/test.sh") < script.index(".venv/bin/mkdocs build --strict")
+        assert script.index("bash scripts/test.sh") < \
+            script.index("KB_REQUIRE_GIT_HISTORY=1 .venv/bin/mkdocs build --strict")
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
     assert "mv site public" in pipeline["pages"]["script"]
     assert "$CI_DEFAULT_BRANCH" in pipeline["pages"]["rules"][0]["if"]

@@ -10,17 +10,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import string
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import cli_env
 
-from scripts import fiche_collection
+from scripts import fiche_collection, problems
 from scripts.build import fiche_view
 from scripts.problems import Problem
 
@@ -51,8 +51,8 @@ def rel(path: Path) -> str:
 
 
 def gcc_line(record: dict) -> str:
-    field = f"{record['field']}: " if record["field"] else ""
-    return f"{record['file']}:{record['line']}:{record['col']}: {record['severity']}: {field}{record['message']}"
+    """The text line of a JSON record: the field in words (1-based positions), the same message."""
+    return Problem(**record).format()
 
 
 def compare(expected: list[dict], problems: list[Problem]) -> str:
@@ -239,17 +239,16 @@ def test_gcc_line_for_a_field_problem():
 
 
 def test_gcc_line_for_a_file_problem():
-    path = rel(INVALID / "yaml-bom.yml")
+    path = rel(INVALID / "encoding-latin1.yml")
     result = run_cli(path)
-    assert result.stdout == (f"{path}:1:1: error: file starts with a UTF-8 byte order mark (BOM); "
-                             "save it as UTF-8 without BOM\n")
+    assert result.stdout == f"{path}:7:41: error: file is not valid UTF-8 (byte 0xe9); save it as UTF-8\n"
 
 
 def test_warnings_only_exit_0_and_are_printed():
     path = rel(INVALID / "long-word.yml")
     result = run_cli(path)
     assert result.returncode == 0
-    assert re.fullmatch(re.escape(path) + r":10:15: warning: summary\.nl: word of 200 characters would break "
+    assert re.fullmatch(re.escape(path) + r":10:15: warning: summary › nl: word of 200 characters would break "
                         r"the layout: a{30}…\n", result.stdout)
     assert result.stderr == "1 fiche(s) valid, 1 warning(s)\n"
 
@@ -263,7 +262,7 @@ def test_json_emits_the_same_records(monkeypatch):
         assert record["severity"] in ("error", "warning")
     monkeypatch.chdir(ROOT)
     in_process = fiche_collection.load_collection([INVALID], docs_dir=DOCS).problems
-    assert records == [asdict(p) for p in sorted(in_process)]
+    assert records == [p.record() for p in sorted(in_process)]
 
 
 def test_json_of_valid_fiches_is_an_empty_list():
@@ -344,7 +343,8 @@ def test_related_fiche_in_another_file(tmp_path):
     # the same file alone: b is not there
     alone = run_cli("a.yml", cwd=tmp_path)
     assert alone.returncode == 1
-    assert alone.stdout == "a.yml:18:11: error: related[0]: no fiche with id 'b'\n"
+    related_line = len(fiche_text("a").splitlines()) + 1  # the line appended after the minimal fiche
+    assert alone.stdout == f"a.yml:{related_line}:11: error: related fiche 1: no fiche with id 'b'\n"
 
 
 def test_related_typo_suggests_the_existing_id(tmp_path):
@@ -383,8 +383,9 @@ def test_duplicate_module_ids(tmp_path):
               "    goals: [{nl: Doel, fr: But}]\n    content: {text: {nl: Tekst., fr: Texte.}}\n")
     (tmp_path / "a.yml").write_text(fiche_text("a", "modules:\n" + module + module), encoding="utf-8")
     records = json.loads(run_cli("--json", "a.yml", cwd=tmp_path).stdout)
-    # the second `- id: groep` is on line 24 (line 18 holds only the key `modules:`)
-    assert [(r["line"], r["field"], r["severity"]) for r in records] == [(24, "modules[1].id", "error")]
+    # the second `- id: groep`: after the minimal fiche, the key `modules:` and the first module (5 lines)
+    second = len(fiche_text("a").splitlines()) + 1 + 5 + 1
+    assert [(r["line"], r["field"], r["severity"]) for r in records] == [(second, "modules[1].id", "error")]
     assert "'groep' is used twice" in records[0]["message"]
 
 
@@ -392,7 +393,7 @@ def test_duplicate_module_ids(tmp_path):
 
 
 @pytest.mark.parametrize("text", [
-    "Zie [de website](https://www.example.org/pagina?a=1&b=2) of <https://example.org>.",
+    "Zie [de website](https://www.example.org/pagina?a=1&b=2) of https://example.org.",
     "Mail [ons](mailto:info@example.org) of bel.",
     "Voor 3 < 4 en 5 > 2 geldt: 18+ en max. 12 deelnemers.",
     "Groepen van < tien personen.",  # '<' then a space opens no HTML tag
@@ -420,3 +421,213 @@ def test_accepted_draft_renders_in_both_languages(tmp_path, monkeypatch):
     for lang in ("nl", "fr"):
         view = fiche_view.fiche_view(collection.fiches[0].data, lang)
         assert isinstance(view["title_plain"], str)
+
+
+# --- messages in the coordinator's language -------------------------------------------------
+
+
+def test_every_message_exists_in_every_language_with_the_same_parameters():
+    for code, templates in problems.MESSAGES.items():
+        assert set(templates) == set(problems.MESSAGE_LANGS), code
+        fields = {lang: sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
+                  for lang, text in templates.items()}
+        assert fields["nl"] == fields["en"] == fields["fr"], code
+
+
+def test_french_messages_use_french_typography():
+    for code, templates in problems.MESSAGES.items():
+        text = templates["fr"]
+        assert not re.search(r" [:;?!](?:\s|$)", text), (code, text)  # a no-break space, never a plain one
+        assert "« " not in text and " »" not in text, (code, text)
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "staffing › role 1 › fte: expected a number, got 'halftijds' (write 0.5 for 'halftijds')"),
+    ("nl", "staffing › rol 1 › fte: getal verwacht, gekregen: 'halftijds' (schrijf 0.5 voor 'halftijds')"),
+    ("fr", "staffing › rôle 1 › fte: nombre attendu, reçu\u00a0: 'halftijds' "
+           "(écrivez 0.5 pour «\u00a0halftijds\u00a0»)"),
+])
+def test_lang_words_the_message_and_the_position(lang, words):
+    path = rel(INVALID / "staffing-fte-string.yml")
+    result = run_cli("--lang", lang, path)
+    assert result.returncode == 1
+    assert result.stdout == f"{path}:20:12: error: {words}\n"
+    summary = {"en": "1 error(s), 0 warning(s)", "nl": "1 fout(en), 0 waarschuwing(en)",
+               "fr": "1 erreur(s), 0 avertissement(s)"}
+    assert result.stderr == summary[lang] + "\n"
+
+
+def test_lang_json_keeps_the_machine_path_and_words_the_message():
+    path = rel(INVALID / "staffing-fte-string.yml")
+    records = json.loads(run_cli("--json", "--lang", "fr", path).stdout)
+    assert [(r["field"], r["line"]) for r in records] == [("staffing.roles[0].fte", 20)]
+    assert records[0]["message"].startswith("nombre attendu")
+
+
+def test_every_fixture_message_renders_in_every_language(monkeypatch):
+    """No message falls back to English or fails to render in nl/fr."""
+    monkeypatch.chdir(ROOT)
+    found = fiche_collection.load_collection([INVALID], docs_dir=DOCS).problems
+    assert found
+    for problem in found:
+        assert problem.text is not None, problem
+        english = problem.message_in("en")
+        for lang in ("nl", "fr"):
+            assert problem.message_in(lang) != english or english.startswith(("YAML syntax", "id ")), (lang, problem)
+            assert GCC.match(problem.format(lang)), problem.format(lang)
+
+
+def test_unknown_lang_is_a_usage_error():
+    result = run_cli("--lang", "de", rel(VALID))
+    assert result.returncode == 2 and "usage:" in result.stderr
+
+
+@pytest.mark.parametrize("path, words", [
+    ("themes[1]", {"en": "theme 2", "nl": "thema 2", "fr": "thème 2"}),
+    ("modules[0].setup.duration.amount", {"en": "module 1 › setup › duration › amount"}),
+    ("pros[2]", {"en": "pro 3", "nl": "pluspunt 3"}),
+    ("objectives.groups[0].goals[1].nl", {"en": "objectives › group 1 › goal 2 › nl",
+                                          "fr": "objectives › groupe 1 › objectif 2 › nl"}),
+    ("x[0]", {"en": "x › item 1", "nl": "x › element 1", "fr": "x › élément 1"}),
+])
+def test_positions_are_one_based_words(path, words):
+    for lang, expected in words.items():
+        assert problems.worded_path(path, lang) == expected
+
+
+# --- reserved ids -------------------------------------------------------------------------
+
+
+def test_reserved_ids_come_from_docs_fiches():
+    reserved = fiche_collection.reserved_ids(DOCS)
+    pages = {p.name.split(".")[0] for p in (DOCS / "fiches").iterdir()}
+    assert set(reserved) == pages
+    assert {"index", "vergelijk", "cijfers"} <= set(reserved)
+
+
+@pytest.mark.parametrize("page", sorted({p.name.split(".")[0] for p in (DOCS / "fiches").iterdir()}))
+def test_fiche_with_the_id_of_a_hand_written_page_is_refused(tmp_path, page):
+    (tmp_path / f"{page}.yml").write_text(fiche_text(page), encoding="utf-8")
+    result = run_cli("--json", f"{page}.yml", cwd=tmp_path)
+    assert result.returncode == 1
+    records = json.loads(result.stdout)
+    assert [(r["line"], r["col"], r["field"]) for r in records] == [(2, 5, "id")]
+    assert f"id '{page}' is taken by the site's page docs/fiches/{page}." in records[0]["message"]
+
+
+def test_a_new_page_in_docs_fiches_is_reserved_at_once(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    (docs / "fiches" / "kaart").mkdir(parents=True)
+    (docs / "fiches" / "overzicht.nl.md").write_text("# x\n", encoding="utf-8")
+    for name in ("kaart", "overzicht", "gewoon"):
+        (tmp_path / f"{name}.yml").write_text(fiche_text(name), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = fiche_collection.load_collection([Path(".")], docs_dir=docs).problems
+    assert sorted((p.file, p.field, p.code) for p in found) == [("kaart.yml", "id", "reserved_id"),
+                                                                 ("overzicht.yml", "id", "reserved_id")]
+
+
+# --- what is under fiches/ besides files --------------------------------------------------
+
+
+def test_symlinks_and_non_files_are_reported_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yml").write_text(fiche_text("secret"), encoding="utf-8")
+    folder = tmp_path / "fiches"
+    folder.mkdir()
+    (folder / "ok.yml").write_text(fiche_text("ok"), encoding="utf-8")
+    (folder / "secret.yml").symlink_to(outside / "secret.yml")
+    (folder / "inside.yml").symlink_to(folder / "ok.yml")
+    (folder / "dangling.yml").symlink_to(tmp_path / "nowhere.yml")
+    (folder / "x.yml").mkdir()
+    os.mkfifo(folder / "pipe.yml")
+    result = run_cli("--json", "fiches", cwd=tmp_path)
+    assert result.returncode == 1
+    records = json.loads(result.stdout)
+    by_file = {Path(r["file"]).name: r["message"] for r in records}
+    assert set(by_file) == {"secret.yml", "inside.yml", "dangling.yml", "x.yml", "pipe.yml"}
+    assert by_file["secret.yml"] == (f"symbolic link (to {outside / 'secret.yml'}) is not read; "
+                                     "put the fiche itself here")
+    assert by_file["dangling.yml"].startswith("symbolic link (to ")
+    assert by_file["x.yml"].startswith("a folder named like a fiche is not read")
+    assert by_file["pipe.yml"].startswith("a special file named like a fiche is not read")
+    assert all(r["severity"] == "error" and r["line"] == 1 for r in records)
+
+
+def test_symlink_given_on_the_command_line_is_not_followed(tmp_path):
+    (tmp_path / "real.yml").write_text(fiche_text("link"), encoding="utf-8")
+    (tmp_path / "link.yml").symlink_to(tmp_path / "real.yml")
+    result = run_cli("link.yml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("link.yml:1:1: error: symbolic link (to ")
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("fake\nx.yml:1:1: error: injected.yml", "fake\\nx.yml:1:1: error: injected.yml"),
+    ("\x1b[2Jclear.yml", "\\x1b[2Jclear.yml"),
+    ("bidi\u202eLMY.yml", "bidi\\u202eLMY.yml"),
+])
+def test_printed_file_names_are_escaped(tmp_path, name, shown):
+    (tmp_path / name).write_text(fiche_text("other"), encoding="utf-8")  # id differs from the name: an error
+    result = run_cli(".", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(shown + ":2:5: error: id: ")
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    record = json.loads(run_cli("--json", ".", cwd=tmp_path).stdout)[0]
+    assert record["file"] == name  # tools get the real name (JSON escapes it)
+
+
+# --- encodings, line endings, broken files ---------------------------------------------------
+
+
+def test_crlf_line_endings_are_accepted(tmp_path):
+    text = fiche_text("crlf", "problem:\n  nl: |\n    Eerste regel.\n\n    - punt\n  fr: \"Texte.\"\n")
+    (tmp_path / "crlf.yml").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    result = run_cli("crlf.yml", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "")
+    collection = fiche_collection.load_collection([tmp_path / "crlf.yml"])
+    assert "\r" not in collection.fiches[0].data["problem"]["nl"]
+
+
+def test_bom_and_crlf_together(tmp_path):
+    (tmp_path / "win.yml").write_bytes(b"\xef\xbb\xbf" + fiche_text("win").replace("\n", "\r\n").encode("utf-8"))
+    result = run_cli("win.yml", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("win.yml:1:1: warning: file starts with a UTF-8 byte order mark")
+
+
+def test_a_syntax_error_never_hides_other_files(tmp_path):
+    (tmp_path / "a.yml").write_text(fiche_text("a", **{"region: brussel": "region: brussel: extra"}),
+                                    encoding="utf-8")
+    (tmp_path / "b.yml").write_text(fiche_text("b", **{"region: brussel": "region: walonie"}), encoding="utf-8")
+    (tmp_path / "c.yml").write_text(fiche_text("c", "related: [a, b]\n"), encoding="utf-8")
+    records = json.loads(run_cli("--json", ".", cwd=tmp_path).stdout)
+    assert [(r["file"], r["field"]) for r in records] == [("a.yml", ""), ("b.yml", "region")]
+    assert "YAML syntax" in records[0]["message"]
+
+
+def test_repaired_lines_and_absences_are_not_reported_twice(tmp_path):
+    """After `region: brussel: extra` is repaired for checking, the guessed value is not reported as an
+    unknown region: the syntax error is the one problem on that line."""
+    (tmp_path / "a.yml").write_text(fiche_text("a", **{"region: brussel": "region: brussel: extra"}),
+                                    encoding="utf-8")
+    found = fiche_collection.load_collection([tmp_path / "a.yml"]).problems
+    assert [(p.line, p.code) for p in found] == [(9, "syntax")]
+
+
+def test_several_colon_texts_each_get_their_corrected_line(tmp_path):
+    extra = "problem:\n  nl: Doel: taal leren\n  fr: But : apprendre la langue\n"
+    (tmp_path / "a.yml").write_text(fiche_text("a", extra), encoding="utf-8")
+    found = fiche_collection.load_collection([tmp_path / "a.yml"]).problems
+    assert [(p.line, p.code) for p in found] == [(19, "syntax"), (20, "syntax")]
+    assert '`nl: "Doel: taal leren"`' in found[0].message
+    assert '`fr: "But : apprendre la langue"`' in found[1].message
+
+
+def test_tabs_do_not_stop_the_checks(tmp_path):
+    text = fiche_text("a", **{"  type: ocmw": "\ttype: ocmw", "region: brussel": "region: walonie"})
+    (tmp_path / "a.yml").write_text(text, encoding="utf-8")
+    found = fiche_collection.load_collection([tmp_path / "a.yml"]).problems
+    assert [(p.line, p.code) for p in found] == [(7, "tab"), (9, "enum_unknown")]

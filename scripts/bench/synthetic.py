@@ -340,6 +340,8 @@ LIST_SIZES = {  # (min, max) items; other lists 2-5 (modules: Identity.modules; 
     "modules[].goals": (2, 5), "modules[].setup.notes": (1, 4), "modules[].languages": (1, 2), "peers": (1, 3),
     "pros": (3, 10), "cons": (2, 6), "future": (1, 4), "what_works": (2, 5), "inspiration.strengths": (2, 4),
     "target_group.criteria": (3, 6), "target_group.intake_questions": (1, 3),
+    "conflicts": (1, 1), "conflicts[].statements": (2, 2), "conflicts[].applies_to": (1, 1),
+    "sources[].languages": (1, 1),
 }
 
 
@@ -462,13 +464,14 @@ class FicheMaker:
     def _coordinates(self, schema):
         lat = min(51.5, max(49.5, self.me.place[3] + self.rng.uniform(-0.02, 0.02)))
         lon = min(6.4, max(2.6, self.me.place[4] + self.rng.uniform(-0.02, 0.02)))
-        return {"lat": round(lat, 4), "lon": round(lon, 4)}
+        return {"lat": round(lat, 4), "lon": round(lon, 4), "approximate": "yes"}
 
     def _period(self, schema):
         start = self.rng.randint(2012, 2023)
         period = {"start": str(start) if self.rng.random() < 0.6 else f"{start}-{self.rng.randint(1, 12):02d}"}
         if self.rng.random() < 0.6:
             period["end"] = str(self.rng.randint(start + 1, 2027))
+        period["source"] = {"ref": 1}
         return period
 
     def _last_reviewed(self, schema):
@@ -527,7 +530,8 @@ class FicheMaker:
         if self.rng.random() < 0.5:
             setup.pop("hours_per_week", None)  # most sources give frequency × hours per session only
         else:
-            put("hours_per_week", self.rng.choice([2, 4, 6, 8, 12, 16, 21, 24]))
+            hours = self.rng.choice([2, 4, 6, 8, 12, 16, 21, 24])
+            put("hours_per_week", {"min": hours} if self.rng.random() < 0.3 else {"value": hours})
         duration = {"amount": self.rng.randint(1, 12), "unit": self.rng.choice(["week", "month", "month"])}
         if self.rng.random() < 0.3:
             duration["approximate"] = "yes"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
-from scripts.fiche_collection import Fiche, total_fte, weekly_hours
+from scripts.fiche_collection import Fiche, project_weekly_hours, total_fte, weekly_hours
 
 
 def facet_codes(data: dict) -> dict[str, list[str]]:
@@ -30,7 +30,7 @@ FACET_VALUES = {"region": s.REGIONS, "theme": s.THEMES, "profile": s.PROFILES, "
 
 def max_weekly_hours(data: dict) -> float | None:
     hours = [h for h in (weekly_hours(m.get("setup", {})) for m in data.get("modules", [])) if h is not None]
-    return max(hours) if hours else None
+    return project_weekly_hours(data, hours)
 
 
 def setup_facts(setup: dict, lang: str) -> dict:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import subprocess
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 from scripts.fiche_collection import ROOT, Fiche
 
@@ -28,10 +32,15 @@ def load_history(fiches: list[Fiche], limit: int = HISTORY_LIMIT) -> dict[str, l
     try:
         result = subprocess.run(["git", "log", "--format=@@%cs", "--name-only", "--", "."], cwd=folder,
                                 capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return {}
+    except (OSError, subprocess.SubprocessError) as exc:
+        return _history_unavailable(folder, f"git could not run ({exc})")
     if result.returncode != 0:
-        return {}
+        reason = (result.stderr.strip().splitlines() or ["git log failed"])[0]
+        return _history_unavailable(folder, reason, refused="not a git repository" not in result.stderr)
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=folder, capture_output=True,
+                             text=True, timeout=30, check=False).stdout.strip()
+    if shallow == "true":
+        _history_unavailable(folder, "the clone is shallow (fetch-depth 1): every fiche shows one commit at most")
     wanted = {f.path.name: f.id for f in fiches}
     history: dict[str, list[dict]] = {}
     entry = None
@@ -43,3 +52,19 @@ def load_history(fiches: list[Fiche], limit: int = HISTORY_LIMIT) -> dict[str, l
             if fiche_id and len(history.setdefault(fiche_id, [])) < limit:
                 history[fiche_id].append(entry)
     return history
+
+
+def _history_unavailable(folder: Path, reason: str, refused: bool = False) -> dict:
+    """History missing or cut short: fatal when KB_REQUIRE_GIT_HISTORY=1 (the CI templates set it); otherwise a
+    warning (which stops a strict build) when git refuses a checkout, e.g. "dubious ownership" in a container
+    running as root, a note for a shallow clone, and nothing outside a git checkout (a fixture folder)."""
+    message = (f"change history of {folder} unavailable: {reason}. In CI: check out the full history "
+               "(fetch-depth: 0 / GIT_DEPTH: 0) and, in a container running as root, "
+               'run git config --global --add safe.directory "$PWD" first')
+    if os.environ.get("KB_REQUIRE_GIT_HISTORY") == "1":
+        raise PluginError(message)
+    if refused:
+        logging.getLogger("mkdocs.plugin").warning(message)
+    elif "not a git repository" not in reason:
+        logging.getLogger("mkdocs.plugin").info(message)
+    return {}

@@ -1,0 +1,68 @@
+"""French typography: a no-break space before : ; ! ? and inside « », in fiche texts, pages and glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts import typography
+
+ROOT = Path(__file__).resolve().parent.parent
+NB = "\u00a0"
+# The contributor guide (docs/bijdragen/) is being rewritten in another branch; it joins this check once merged.
+NOT_YET = ("bijdragen",)
+FRENCH_FILES = sorted(
+    [*ROOT.glob("fiches/*.yml"), ROOT / "docs" / "_data" / "glossary.yml",
+     *(p for p in (ROOT / "docs").rglob("*.fr.md") if not set(NOT_YET) & set(p.relative_to(ROOT / "docs").parts))]
+)
+
+
+@pytest.mark.parametrize("path", FRENCH_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_french_texts_have_no_break_spaces(path):
+    found = typography.file_problems(path)
+    assert found == [], "\n".join(f"{path.relative_to(ROOT)}:{line}: {message}" for line, message in found)
+
+
+@pytest.mark.parametrize("text", [
+    f"Remarque{NB}: le guide dit «{NB}environ{NB}».",
+    f"Qu'est-ce qui fonctionne{NB}? Beaucoup{NB}; vraiment{NB}!",
+    "Voir https://www.mi-is.be/fr/etudes?page=2 et mailto:info@example.be.",
+    "Rendez-vous à 10:00, puis à 14:30.",
+    "Le projet MOVE UP! et Interactief! gardent leur nom.",
+    "Le code `a : b` et [le lien](https://example.be/a:b) restent tels quels.",
+    "Titre {: #ancre }",
+    f"*[CPAS]: Centre public d'action sociale\n\nLe CPAS{NB}: un service public.",
+])
+def test_correct_french_passes(text):
+    assert typography.problems(text) == []
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("Remarque : le guide", f"Remarque{NB}: le guide"),
+    ("Remarque: le guide", f"Remarque{NB}: le guide"),
+    ("Pourquoi ? Parce que ; voilà !", f"Pourquoi{NB}? Parce que{NB}; voilà{NB}!"),
+    ("Pourquoi?", f"Pourquoi{NB}?"),
+    ("le « plus beau mot »", f"le «{NB}plus beau mot{NB}»"),
+    ("le «mot»", f"le «{NB}mot{NB}»"),
+])
+def test_wrong_french_is_found_and_fixed(text, fixed):
+    assert typography.problems(text)
+    assert typography.fix(text) == fixed
+    assert typography.problems(fixed) == []
+
+
+def test_front_matter_is_not_prose(tmp_path):
+    page = tmp_path / "page.fr.md"
+    page.write_text("---\ntitle: Titre\nhide:\n  - toc\n---\n\n# Titre\n\nUn texte : ici.\n", encoding="utf-8")
+    assert typography.file_problems(page) == [(9, "use a no-break space (U+00A0) before ':', not a plain space")]
+
+
+def test_yaml_fix_keeps_the_fiche_valid_and_dutch_untouched(tmp_path):
+    fiche = tmp_path / "x.yml"
+    fiche.write_text("summary:\n  nl: 'Let op: dit blijft.'\n  fr: |-\n    Attention : ceci\n    ? change.\n",
+                     encoding="utf-8")
+    assert typography.main(["--fix", str(fiche)]) == 0
+    text = fiche.read_text(encoding="utf-8")
+    assert "Let op: dit blijft." in text
+    assert f"Attention{NB}: ceci{NB}?\n    change." in text
