@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from scripts import ui_text
-from scripts.build import headings, history, open_data, pages, render, search_index, urls
+from scripts.build import headings, history, open_data, pages, render, search_data, search_index, urls
 from scripts.build import site as site_data
 from scripts.fiche_collection import FICHES_DIR
 from scripts.problems import format_problems
@@ -114,6 +114,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     State.blocks[page.url] = blocks
     if site.page_kind(src_uri) == "module":
         page.meta["kb_search"] = False
+    page.meta["kb_search_weight"] = search_index.page_weight(site.page_kind(src_uri), page.meta)
     return markdown
 
 
@@ -176,6 +177,7 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     open_data.write_open_data(State.site.fiches, site_dir)
     search_index.build_index(site_dir)
+    search_data.write(site_dir, State.site.glossary, State.site.fiches)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
         if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
