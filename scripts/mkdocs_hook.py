@@ -19,11 +19,13 @@ if "scripts" not in sys.modules:
     _spec.loader.exec_module(sys.modules["scripts"])
 
 from scripts.build.hook import (  # noqa: E402, F401  (MkDocs looks the on_* events up on this module)
+    on_env,
     on_files,
     on_nav,
     on_page_content,
     on_page_markdown,
     on_post_build,
+    on_post_template,
     on_serve,
     on_startup,
 )

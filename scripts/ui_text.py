@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -24,7 +25,7 @@ LABELS: dict[str, dict[str, str]] = {
     "criteria": {"nl": "Criteria", "fr": "Critères"},
     "referral": {"nl": "Toeleiding en intake", "fr": "Orientation et accueil"},
     "intake_questions": {"nl": "Centrale vragen bij de intake", "fr": "Questions centrales de l'accueil"},
-    "staffing": {"nl": "Uitvoering", "fr": "Mise en œuvre"},
+    "staffing": {"nl": "Team", "fr": "Équipe"},
     "role": {"nl": "Functie", "fr": "Fonction"},
     "count": {"nl": "Aantal", "fr": "Nombre"},
     "fte_per_person": {"nl": "VTE per persoon", "fr": "ETP par personne"},
@@ -194,6 +195,12 @@ LABELS: dict[str, dict[str, str]] = {
                        "geeft dezelfde projecten.",
                  "fr": "Carte de la Belgique avec un point par projet ; chaque point mène à la fiche. La liste "
                        "ci-dessous reprend les mêmes projets."},
+    "chart_missing_one": {"nl": "Niet in deze grafiek, omdat de bron er geen cijfer voor geeft: {names}.",
+                          "fr": "Absent de ce graphique, faute de chiffre dans la source\u00a0: {names}."},
+    "chart_missing_other": {"nl": "Niet in deze grafiek, omdat de bron er geen cijfer voor geeft ({n} projecten): "
+                                  "{names}.",
+                            "fr": "Absents de ce graphique, faute de chiffre dans la source ({n}\u00a0projets)\u00a0: "
+                                  "{names}."},
     "hours_unit": {"nl": "u/week", "fr": "h/sem."},
     "data_table": {"nl": "De cijfers in een tabel", "fr": "Les chiffres dans un tableau"},
     "map_source": {"nl": "Kaartgegevens: Natural Earth (publiek domein).",
@@ -215,6 +222,7 @@ LABELS: dict[str, dict[str, str]] = {
     "shared_kind": {"nl": "zelfde soort", "fr": "même type"},
     "shared_intensity": {"nl": "zelfde intensiteit", "fr": "même intensité"},
     "colon": {"nl": ":", "fr": "\u00a0:"},
+    "semicolon": {"nl": ";", "fr": "\u00a0;"},
     "quote_open": {"nl": "“", "fr": "«\u00a0"},
     "quote_close": {"nl": "”", "fr": "\u00a0»"},
     "module_count": {"nl": "{n} modules", "fr": "{n} modules"},
@@ -252,6 +260,66 @@ LABELS: dict[str, dict[str, str]] = {
     "file": {"nl": "Bestand", "fr": "Fichier"},
     "line": {"nl": "Regel", "fr": "Ligne"},
     "problem_col": {"nl": "Wat ontbreekt", "fr": "Ce qui manque"},
+    # catalogues (kb-catalogue.js); _one/_other are chosen with the language's plural rules
+    "shown_one": {"nl": "{shown} van {total} fiches", "fr": "{shown}\u00a0fiche sur {total}"},
+    "shown_other": {"nl": "{shown} van {total} fiches", "fr": "{shown}\u00a0fiches sur {total}"},
+    "shown_modules_one": {"nl": "{shown} van {total} modules", "fr": "{shown}\u00a0module sur {total}"},
+    "shown_modules_other": {"nl": "{shown} van {total} modules", "fr": "{shown}\u00a0modules sur {total}"},
+    "chosen_one": {"nl": "{n} fiche gekozen", "fr": "{n}\u00a0fiche sélectionnée"},
+    "chosen_other": {"nl": "{n} fiches gekozen", "fr": "{n}\u00a0fiches sélectionnées"},
+    "active_filters": {"nl": "Actieve filters", "fr": "Filtres actifs"},
+    "remove_filter": {"nl": "Filter wissen:", "fr": "Retirer le filtre\u00a0:"},
+    "no_match_fiches": {"nl": "Geen enkele fiche past bij deze filters.",
+                        "fr": "Aucune fiche ne correspond à ces filtres."},
+    "no_match_modules": {"nl": "Geen enkele module past bij deze filters.",
+                         "fr": "Aucun module ne correspond à ces filtres."},
+    "search_everywhere": {"nl": "Zoek „{q}” in de hele kennisbank",
+                          "fr": "Rechercher «\u00a0{q}\u00a0» dans toute la base de connaissances"},
+    "quoted": {"nl": "‘{q}’", "fr": "«\u00a0{q}\u00a0»"},
+    "compare_card": {"nl": "Vergelijken: {title}", "fr": "Comparer\u00a0: {title}"},
+    # compare view (kb-compare.js); _one/_other are chosen with the language's plural rules
+    "modules_of_kind": {"nl": "Modules: {kind}", "fr": "Modules\u00a0: {kind}"},
+    "compare_module_summary": {"nl": "Modules in het kort", "fr": "Modules en bref"},
+    "module_count_one": {"nl": "{n} module", "fr": "{n}\u00a0module"},
+    "module_count_other": {"nl": "{n} modules", "fr": "{n}\u00a0modules"},
+    "compare_highest_hours": {"nl": "Hoogste intensiteit: {hours} ({module})",
+                              "fr": "Intensité la plus élevée\u00a0: {hours} ({module})"},
+    "compare_unknown_one": {"nl": "Het adres vraagt een fiche die niet (meer) bestaat en die daarom ontbreekt: {ids}.",
+                            "fr": "L'adresse demande une fiche qui n'existe pas (ou plus) et qui manque donc\u00a0: "
+                                  "{ids}."},
+    "compare_unknown_other": {"nl": "Het adres vraagt {n} fiches die niet (meer) bestaan en die daarom ontbreken: "
+                                    "{ids}.",
+                              "fr": "L'adresse demande {n}\u00a0fiches qui n'existent pas (ou plus) et qui manquent "
+                                    "donc\u00a0: {ids}."},
+    "compare_only_differences": {"nl": "Alleen de rijen tonen waarin de projecten verschillen",
+                                 "fr": "N'afficher que les lignes où les projets diffèrent"},
+    # fiche: key facts, history
+    "goal_first": {"nl": "Doel", "fr": "Objectif"},
+    "more_goals_one": {"nl": "(+{n} ander doel)", "fr": "(+{n}\u00a0autre objectif)"},
+    "more_goals_other": {"nl": "(+{n} andere doelen)", "fr": "(+{n}\u00a0autres objectifs)"},
+    "key_facts": {"nl": "In het kort", "fr": "L'essentiel"},
+    "persons_one": {"nl": "{n} persoon", "fr": "{n}\u00a0personne"},
+    "persons_other": {"nl": "{n} personen", "fr": "{n}\u00a0personnes"},
+    "up_to_hours_one": {"nl": "tot {hours} uur per week (meest intensieve module)",
+                        "fr": "jusqu'à {hours}\u00a0heure par semaine (module le plus intensif)"},
+    "up_to_hours_other": {"nl": "tot {hours} uur per week (meest intensieve module)",
+                          "fr": "jusqu'à {hours}\u00a0heures par semaine (module le plus intensif)"},
+    "period_source": {"nl": "Looptijd en bron", "fr": "Période et source"},
+    "details": {"nl": "uitsplitsing", "fr": "ventilation"},
+    "source_of": {"nl": "bron van {date}", "fr": "source du {date}"},
+    "website": {"nl": "website", "fr": "site web"},
+    "changes_one": {"nl": "{n} wijziging", "fr": "{n}\u00a0modification"},
+    "changes_other": {"nl": "{n} wijzigingen", "fr": "{n}\u00a0modifications"},
+    # page frame: print footer, 404 page
+    "printed_on": {"nl": "Afgedrukt op {date}", "fr": "Imprimé le {date}"},
+    "not_found_title": {"nl": "Pagina niet gevonden", "fr": "Page introuvable"},
+    "not_found_text": {"nl": "Op dit adres staat geen pagina (meer). Misschien is de fiche hernoemd of is het adres "
+                             "onvolledig. Zoek met het zoekveld bovenaan, of begin hier:",
+                       "fr": "Aucune page ne se trouve (plus) à cette adresse. La fiche a peut-être été renommée ou "
+                             "l'adresse est incomplète. Utilisez la recherche en haut de la page ou commencez "
+                             "ici\u00a0:"},
+    "not_found_catalogue": {"nl": "Catalogus van de fiches", "fr": "Catalogue des fiches"},
+    "not_found_home": {"nl": "Startpagina van de kennisbank", "fr": "Page d'accueil de la base de connaissances"},
     # glossary and schema pages
     "term": {"nl": "Term", "fr": "Terme"},
     "other_language": {"nl": "In het Frans", "fr": "En néerlandais"},
@@ -353,6 +421,13 @@ def t(key: str, lang: str, **values) -> str:
 def locale(lang: str) -> str:
     """Belgian conventions for every language of the site (nl_BE, fr_BE, de_BE)."""
     return f"{lang}_BE"
+
+
+def plural(key: str, n: float, lang: str, **values) -> str:
+    """The _one or _other form of a label, by the language's own plural rule (CLDR via Babel: in French
+    0 and 1 are singular, in Dutch only 1)."""
+    form = "one" if Locale.parse(locale(lang)).plural_form(n) == "one" else "other"
+    return t(f"{key}_{form}", lang, n=number(n, lang), **values)
 
 
 def number(value: float | int | None, lang: str) -> str:

@@ -133,8 +133,10 @@ def test_compare_data_per_fiche_and_language(site, fiches_json):
 def test_figures_have_text_alternatives_and_tables(site):
     for prefix, title in (("", "Team per project"), ("fr/", "Équipe par projet")):
         html = (site / prefix / "fiches" / "cijfers" / "index.html").read_text(encoding="utf-8")
-        assert html.count('role="group" aria-labelledby=') == 3
-        for chart in ("chart-fte", "chart-hours", "map"):
+        # each chart twice (names beside the bars; names above them for phones), and the map
+        charts = ("chart-fte", "chart-fte-narrow", "chart-hours", "chart-hours-narrow", "map")
+        assert html.count('role="group" aria-labelledby=') == len(charts)
+        for chart in charts:
             assert f'aria-labelledby="{chart}-title {chart}-desc"' in html
             assert f'<title id="{chart}-title">' in html and f'<desc id="{chart}-desc">' in html
         assert title in html

@@ -21,29 +21,48 @@ LABEL_MAX = 38  # characters of a bar label before it is cut (the full label is 
 MAP_WIDTH, MAP_HEIGHT = 640, 520
 
 
-def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], unit: str, lang: str) -> dict:
+NARROW_ROW, NARROW_WIDTH, NARROW_LABEL_MAX = 44, 360, 46  # the phone picture: each name above its bar
+CHAR_WIDTH = 7.2  # a generous average advance of the 13-unit chart text (kb.css), to keep value texts inside
+
+
+def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], unit: str, lang: str,
+              narrow: bool = False) -> dict:
     """Geometry of horizontal bars, one row per item {label, value, href}; items without a value are left out.
-    Markup and colours are in overrides/partials/kb-charts.html and kb.css."""
+
+    The wide picture puts names beside the bars; the narrow one, for phones, is drawn at about the width it is
+    shown (so its text stays readable) with each name above its bar. Markup and colours are in
+    overrides/partials/kb-charts.html and kb.css."""
     bars = [b for b in bars if b["value"] is not None]
+    row, label_width, width, limit = ((NARROW_ROW, 0, NARROW_WIDTH, NARROW_LABEL_MAX) if narrow
+                                      else (BAR_ROW, BAR_LABEL_WIDTH, BAR_CHART_WIDTH, LABEL_MAX))
+    values = []
+    for bar in bars:
+        text = bar.get("text") or ui_text.number(bar["value"], lang)  # keeps the qualifier: '≥ 21', '2,5–3'
+        values.append(f"{text} {unit}" + (f" ({bar['flag']})" if bar.get("flag") else ""))
+    room = width - label_width - 6
+    # the largest scale at which every bar and its value text ('2,5–3 VTE (bron tegenstrijdig)') stay inside
+    fits = [(room - len(value) * CHAR_WIDTH) / max(b["value"], b.get("high") or 0, 1e-9)
+            for b, value in zip(bars, values, strict=True)]
     top = max((max(b["value"], b.get("high") or 0) for b in bars), default=1) or 1
-    scale = (BAR_CHART_WIDTH - BAR_LABEL_WIDTH - 70) / top
+    scale = max(min([(room - 64) / top, *fits]), room * 0.2 / top)
     rows = []
-    for index, bar in enumerate(bars):
+    for index, (bar, value) in enumerate(zip(bars, values, strict=True)):
         length = max(bar["value"] * scale, 1)
         # a contradicted figure: a solid bar to the lower value and a light one to the higher (a range bar)
         extra = max((bar.get("high") or bar["value"]) * scale - length, 0)
-        text = bar.get("text") or ui_text.number(bar["value"], lang)  # keeps the qualifier: '≥ 21', '2,5–3'
-        value = f"{text} {unit}" + (f" ({bar['flag']})" if bar.get("flag") else "")
+        y = 10 + index * row
         rows.append({
             "href": bar["href"], "label": bar["label"],
-            "short": bar["label"] if len(bar["label"]) <= LABEL_MAX else bar["label"][:LABEL_MAX - 1] + "…",
+            "short": bar["label"] if len(bar["label"]) <= limit else bar["label"][:limit - 1] + "…",
             "value": value, "tooltip": f"{bar['label']}{ui_text.t('colon', lang)} {value}",
-            "range_x": f"{BAR_LABEL_WIDTH + length:.1f}", "range": f"{extra:.1f}" if extra else None,
-            "y": 10 + index * BAR_ROW, "length": f"{length:.1f}",
-            "value_x": f"{BAR_LABEL_WIDTH + length + extra + 6:.1f}",
+            "range_x": f"{label_width + length:.1f}", "range": f"{extra:.1f}" if extra else None,
+            "y": y, "length": f"{length:.1f}", "value_x": f"{label_width + length + extra + 6:.1f}",
+            "label_y": y + (14 if narrow else 16), "bar_y": y + (19 if narrow else 3),
+            "value_y": y + (32 if narrow else 16),
         })
-    return {"id": chart_id, "title": title, "description": description, "width": BAR_CHART_WIDTH,
-            "height": BAR_ROW * len(bars) + 30, "label_width": BAR_LABEL_WIDTH, "row": BAR_ROW, "bars": rows}
+    return {"id": chart_id, "title": title, "description": description, "width": width,
+            "height": row * len(bars) + 20, "label_width": label_width, "row": row, "bars": rows,
+            "narrow": narrow, "bar_height": 16 if narrow else BAR_ROW - 8}
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +90,38 @@ def belgium_map(map_id: str, title: str, description: str, places: list[dict]) -
     """Belgium's outline and one point per place {label, lon, lat, href}, projected to SVG units."""
     project = _projector(MAP_WIDTH, MAP_HEIGHT)
     outline = " ".join(f"{x:.1f},{y:.1f}" for x, y in (project(*p) for p in _outline()))
+    dots = [(place, *project(place["lon"], place["lat"])) for place in places]
+    taken = [(x - 8, y - 8, x + 8, y + 8) for _, x, y in dots]  # names keep clear of every dot
     points = []
-    for place in places:
-        x, y = project(place["lon"], place["lat"])
-        points.append({"href": place["href"], "label": place["label"], "x": f"{x:.1f}", "y": f"{y:.1f}"})
+    for place, x, y in dots:
+        name = place.get("short") or place["label"]
+        tx, ty, anchor = _label_position(name, x, y, taken)
+        points.append({"href": place["href"], "label": place["label"], "x": f"{x:.1f}", "y": f"{y:.1f}",
+                       "name": name, "name_x": f"{tx:.1f}", "name_y": f"{ty:.1f}", "anchor": anchor})
     return {"id": map_id, "title": title, "description": description, "width": MAP_WIDTH, "height": MAP_HEIGHT,
             "outline": outline, "places": points}
+
+
+MAP_LABEL_SIZE = 24  # the largest size a place name is shown at (phones, kb-layout.css): room is reserved for it
+
+
+def _label_position(name: str, x: float, y: float, taken: list) -> tuple:
+    """Right, left, above or below the dot: a place inside the map that overlaps no other name or dot, or
+    the least (rough text width: 0.56 em per character); that box is then reserved."""
+    w, h = len(name) * MAP_LABEL_SIZE * 0.56, MAP_LABEL_SIZE
+    options = [(x + 11, y + 6, "start", (x + 10, y - h / 2, x + 10 + w, y + h / 2)),
+               (x - 11, y + 6, "end", (x - 10 - w, y - h / 2, x - 10, y + h / 2)),
+               (x, y - 13, "middle", (x - w / 2, y - 12 - h, x + w / 2, y - 12)),
+               (x, y + 27, "middle", (x - w / 2, y + 10, x + w / 2, y + 10 + h))]
+
+    def overlap(box) -> float:
+        return sum(max(0, min(box[2], o[2]) - max(box[0], o[0])) * max(0, min(box[3], o[3]) - max(box[1], o[1]))
+                   for o in taken)
+
+    def outside(box) -> float:
+        return max(0, -box[0]) + max(0, -box[1]) + max(0, box[2] - MAP_WIDTH) + max(0, box[3] - MAP_HEIGHT)
+
+    # never outside the picture; among the places inside, the least covered (the first free one when any is)
+    tx, ty, anchor, box = min(options, key=lambda option: (outside(option[3]), overlap(option[3])))
+    taken.append(box)
+    return tx, ty, anchor

@@ -12,6 +12,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -36,6 +37,7 @@ class State:
     serving = False
     site: site_data.SiteData | None = None
     blocks: dict[str, list[str]] = {}
+    not_found: str | None = None  # the default language's 404 page (see on_post_template)
 
 
 def _preview() -> bool:
@@ -158,6 +160,34 @@ def _page_content(html: str, page, config) -> str:
         if title and State.site.is_generated(page.file.src_uri):
             page.meta["title"] = title  # escaped HTML text, as Material prints it
     return html
+
+
+def _build_lang(config) -> str:
+    return config.theme.get("language") or urls.DEFAULT_LANG
+
+
+def on_env(env, config, files):
+    """Theme templates (main.html, 404.html) get the interface wording of the language being built."""
+    lang = _build_lang(config)
+    env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
+    root = urlsplit(config.site_url or "/").path or "/"
+    env.globals["kb_root"] = root + urls.lang_prefix(lang)
+    return env
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Each language keeps its own 404 page: the first build's stays at /404.html, every other language's
+    goes to /<lang>/404.html (static-i18n builds the languages into one folder, the last one would win)."""
+    if template_name != "404.html":
+        return output
+    lang = _build_lang(config)
+    if lang == urls.DEFAULT_LANG:
+        State.not_found = output
+        return output
+    target = Path(config.site_dir) / urls.lang_prefix(lang) / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return State.not_found if State.not_found is not None else output
 
 
 @event_priority(-1000)  # after static-i18n has built every language

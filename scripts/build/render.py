@@ -35,6 +35,7 @@ def context(lang: str, page_url: str, **extra) -> dict:
         "compare_max": COMPARE_MAX,
         "number": lambda value: ui_text.number(value, lang),
         "date": lambda value: ui_text.date(value, lang),
+        "tn": lambda key, n, **kw: ui_text.plural(key, n, lang, **kw),
         "link": link,
         "href": lambda path: link("page", path),
         "root": lambda path: get_relative_url(path, page_url),
@@ -69,10 +70,27 @@ def fiche_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
                for r in fiche.data.get("related", []) if r in by_id]
     links = [{"label": richtext.plain(link["label"][lang]), "href": ctx["link"]("doc", link["page"])}
              for link in fiche.data.get("see_also", [])]
-    ctx.update( f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft, facts=site.fiche_facts(key, lang),
+    fiche_facts = site.fiche_facts(key, lang)
+    ctx.update( f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft, facts=fiche_facts,
                   source_flags=[facts.source_facts(src, lang) for src in fiche.data["sources"]],
-                  related=related, links=links, history=site.history.get(fiche.id, []))
+                  related=related, links=links, history=site.history.get(fiche.id, []),
+                  key_intensity=key_intensity(fiche.data, fiche_facts["hours"], lang))
     return _template(env, "fiche", ctx)
+
+
+def key_intensity(data: dict, hours: dict, lang: str) -> str | None:
+    """The intensity line of a fiche's key facts: the fact record's hours with their qualifier (the same words
+    as every other view), else the source's own words, else the set-up of the module the source describes
+    most fully (named, so it is not read as the whole project's)."""
+    stated = [text for text in (hours["text"], hours.get("days_text")) if text]
+    if stated:
+        return " · ".join(stated)
+    if hours.get("source_text"):
+        return hours["source_text"]
+    described = [(facts.intensity_phrases(facts.setup_facts(m.get("setup", {}), lang), lang), m)
+                 for m in data.get("modules", [])]
+    phrases, module = max(described, key=lambda pair: len(pair[0]), default=([], None))
+    return f"{' · '.join(phrases)} ({richtext.plain(module['name'][lang])})" if phrases else None
 
 
 def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
@@ -146,6 +164,7 @@ def figures(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     by_id = {i["id"]: i for i in items}
     places = [{"label": f"{by_id[f.id]['title']} – {by_id[f.id]['municipality']}"
                         + (f" ({by_id[f.id]['place']['flag']})" if by_id[f.id]["place"]["flag"] else ""),
+               "short": by_id[f.id]["municipality"],
                "lon": f.data["coordinates"]["lon"], "lat": f.data["coordinates"]["lat"],
                "href": link("fiche", f.id)}
               for f in site.fiches if "coordinates" in f.data]
@@ -155,6 +174,11 @@ def figures(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
                                    bars(fte, "fte"), t("fte", lang), lang),
         hours_chart=charts.bar_chart("chart-hours", t("chart_hours_title", lang), t("chart_hours_desc", lang),
                                      bars(hours, "hours"), t("hours_unit", lang), lang),
+        fte_chart_narrow=charts.bar_chart("chart-fte-narrow", t("chart_fte_title", lang), t("chart_fte_desc", lang),
+                                          bars(fte, "fte"), t("fte", lang), lang, narrow=True),
+        hours_chart_narrow=charts.bar_chart("chart-hours-narrow", t("chart_hours_title", lang),
+                                            t("chart_hours_desc", lang), bars(hours, "hours"),
+                                            t("hours_unit", lang), lang, narrow=True),
         map=charts.belgium_map("map", t("map_title", lang), t("map_desc", lang), places))
     return _template(env, "figures", ctx)
 

@@ -1,0 +1,131 @@
+/* Page-level reading aids, on every page: the language switch keeps the page's state, a search box
+   outside the header opens the site search, fiches get a collapsible contents list on small screens,
+   and the print footer gets the date. Text from the page is only ever inserted with textContent. */
+(() => {
+  "use strict";
+
+  /* The language switch leads to the same page in the other language: keep the query string
+     (filters, compared ids, chosen modules) and the #anchor, read at the moment it is followed,
+     since the catalogue and the compare view rewrite the URL as the reader works. */
+  const initLanguageSwitch = () => {
+    const links = document.querySelectorAll(".md-select__link[hreflang]");
+    const sync = (link) => {
+      const target = new URL(link.dataset.kbBase || link.href, window.location.href);
+      link.dataset.kbBase = target.origin + target.pathname;
+      target.search = window.location.search;
+      target.hash = window.location.hash;
+      link.href = target.href;
+    };
+    links.forEach((link) => {
+      sync(link);
+      ["pointerdown", "focus", "click", "mouseenter"].forEach((type) => link.addEventListener(type, () => sync(link)));
+    });
+    window.addEventListener("hashchange", () => links.forEach(sync));
+  };
+
+  /* Search boxes in a page (home, an empty catalogue) open the header's site search with their words;
+     without JavaScript their form still submits to its action. */
+  const openSiteSearch = (query) => {
+    const input = document.querySelector(".md-search__input");
+    const toggle = document.getElementById("__search");
+    if (!input) return false;
+    if (toggle && !toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.value = query;
+    input.focus();
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    return true;
+  };
+  window.kbOpenSiteSearch = openSiteSearch;
+
+  const initSearchForms = () => {
+    document.querySelectorAll("[data-kb-home-search]").forEach((form) => {
+      form.addEventListener("submit", (event) => {
+        const query = form.elements.q.value.trim();
+        if (query && openSiteSearch(query)) event.preventDefault();
+      });
+    });
+  };
+
+  /* Fiches are outside the navigation, and Material shows a page's contents only beside wide screens:
+     below that width the fiche gets the same contents as a collapsible list under its key facts. */
+  const initFicheContents = () => {
+    const anchor = document.querySelector("[data-kb-contents]");
+    const toc = document.querySelector(".md-sidebar--secondary nav.md-nav--secondary");
+    if (!anchor || !toc) return;
+    const list = toc.querySelector(":scope > ul");
+    const title = toc.querySelector(".md-nav__title");
+    if (!list) return;
+    const details = document.createElement("details");
+    details.className = "kb-toc-toggle";
+    const summary = document.createElement("summary");
+    summary.textContent = (title ? title.textContent : "").trim();
+    details.append(summary);
+    const nav = document.createElement("nav");
+    nav.setAttribute("aria-label", summary.textContent);
+    const copy = list.cloneNode(true);
+    copy.removeAttribute("data-md-component");
+    copy.querySelectorAll("[data-md-component]").forEach((node) => node.removeAttribute("data-md-component"));
+    copy.querySelectorAll("nav").forEach((node) => {
+      const inner = node.querySelector("ul");
+      if (inner) node.replaceWith(inner);
+    });
+    copy.className = "kb-toc-toggle__list";
+    copy.querySelectorAll("ul, li, a, span, label").forEach((node) => node.removeAttribute("class"));
+    copy.querySelectorAll("a").forEach((link) => link.addEventListener("click", () => { details.open = false; }));
+    nav.append(copy);
+    details.append(nav);
+    anchor.append(details);
+  };
+
+  /* Paper: the page's margin boxes carry its address (from the build) and the day it is printed. */
+  const initPrintFooter = () => {
+    const style = document.querySelector("style[data-kb-print-page]");
+    if (!style) return;
+    const lang = document.documentElement.lang || "nl";
+    const quote = (text) => '"' + text.replace(/["\\\n]/g, "") + '"';
+    const stamp = () => {
+      const day = new Intl.DateTimeFormat(lang === "fr" ? "fr-BE" : "nl-BE",
+        { day: "numeric", month: "long", year: "numeric" }).format(new Date());
+      const left = style.dataset.url + " \u00b7 " + style.dataset.template.replace("{date}", day);
+      style.textContent = "@media print { @page { @bottom-left { content: " + quote(left) +
+        "; } @bottom-right { content: counter(page) \" / \" counter(pages); } } }";
+    };
+    stamp();
+    window.addEventListener("beforeprint", stamp);
+  };
+
+  /* A table wider than the screen scrolls in its box: the box then takes keyboard focus (arrow keys
+     scroll it) and is named after the table's caption or the heading above it. */
+  const initScrollingTables = () => {
+    const mark = () => document.querySelectorAll(".kb-table").forEach((box) => {
+      const scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        const caption = box.querySelector("caption");
+        let heading = box.previousElementSibling;
+        while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+        const name = (caption || heading || document.querySelector("h1") || {}).textContent || "";
+        box.setAttribute("aria-label", name.replace("¶", "").trim());
+      } else if (!scrolls && box.getAttribute("role") === "region") {
+        ["tabindex", "role", "aria-label"].forEach((attr) => box.removeAttribute(attr));
+      }
+    });
+    mark();
+    window.addEventListener("resize", mark);
+    new MutationObserver(mark).observe(document.body, { childList: true, subtree: true });
+  };
+
+  const init = () => {
+    initScrollingTables();
+    initLanguageSwitch();
+    initSearchForms();
+    initFicheContents();
+    initPrintFooter();
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
