@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from scripts.build import headings, history, open_data, pages, render, search_index, urls
+from scripts.build import headings, history, open_data, pages, preview_errors, render, search_index, urls
 from scripts.build import site as site_data
 from scripts.fiche_collection import FICHES_DIR
 from scripts.problems import format_problems
@@ -35,6 +35,7 @@ class State:
     serving = False
     site: site_data.SiteData | None = None
     blocks: dict[str, list[str]] = {}
+    fiche_cache: dict = {}  # serving: each fiche file's validation, kept while the file is unchanged
 
 
 def _preview() -> bool:
@@ -66,11 +67,15 @@ def on_serve(server, config, builder):
 @event_priority(100)  # before static-i18n sorts the files per language
 def on_files(files: Files, config) -> Files:
     if not _nested_language_build(config) or State.site is None:
-        site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir))
-        if not site.ok:
+        site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir), tolerant=State.serving,
+                              cache=State.fiche_cache if State.serving else None)
+        if not site.ok and not State.serving:
             raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.problems))
         warnings = [p for p in site.problems if p.severity != "error"]
-        if warnings:
+        if not site.ok:  # serving: the browser shows the messages (preview_errors); INFO, or strict stops
+            log.info("invalid fiches, shown in the preview at /bijdragen/fouten/:\n"
+                     + format_problems(site.problems))
+        elif warnings:
             log.info("fiche warnings:\n" + format_problems(warnings))
         if site.drafts_left_out:
             log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
@@ -123,10 +128,12 @@ def stash_html(rendered: str, blocks: list[str]) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     blocks = State.blocks.pop(page.url, [])
+    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
+    if not State.site.ok:  # serving with invalid fiches: every page says so and links to the messages
+        html = preview_errors.banner_html(State.site.problems, lang, page.url) + html
     if not blocks:
         return html
     toc_config = config.mdx_configs.get("toc", {})
-    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
     ours = [bool(headings.OURS.search(block)) for block in blocks]
     blocks = [headings.finish(block, toc_config, State.site.tooltip_terms(lang)) for block in blocks]
     html = BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html)
