@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup_venv.sh requirements.txt
-exec .venv/bin/mkdocs serve --dev-addr "${KB_ADDR:-127.0.0.1:8000}" "$@"
+# --dirty: after an edit only the pages whose inputs changed are rebuilt (scripts/build/incremental.py).
+exec .venv/bin/mkdocs serve --dirty --dev-addr "${KB_ADDR:-127.0.0.1:8000}" "$@"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -44,9 +45,10 @@ def wait_for(base: str, path: str, condition, process: subprocess.Popen, log: Pa
     pytest.fail(f"{path}: condition not met after {WAIT_S} s; serve log:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture
-def served(tmp_path):
-    """A fixture site served by `mkdocs serve` from a fiches folder of two valid fixture fiches."""
+@pytest.fixture(params=["--dirty", "--clean-rebuilds"], ids=["dirty", "full"])
+def served(tmp_path, request):
+    """A fixture site served by `mkdocs serve` from a fiches folder of two valid fixture fiches: with --dirty
+    (scripts/serve.sh: only changed pages are rebuilt) and with MkDocs' default full rebuilds."""
     fiches = tmp_path / "fiches"
     fiches.mkdir()
     for path in sorted(VALID.glob("*.yml")):
@@ -59,9 +61,10 @@ def served(tmp_path):
     log = tmp_path / "serve.log"
     with open(log, "wb") as out:
         process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                                    "-f", str(config)], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+                                    "-f", str(config), *(["--dirty"] if request.param == "--dirty" else [])],
+                                   cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        yield f"http://127.0.0.1:{port}/", fiches, process, log
+        yield f"http://127.0.0.1:{port}/", fiches, process, log, request.param == "--dirty"
     finally:
         process.terminate()
         try:
@@ -71,7 +74,7 @@ def served(tmp_path):
 
 
 def test_serve_shows_the_messages_of_an_invalid_fiche_and_recovers(served):
-    base, fiches, process, log = served
+    base, fiches, process, log, dirty = served
     target = fiches / "minimal.yml"
     good = target.read_text(encoding="utf-8")
     wait_for(base, "fiches/minimal/", lambda status, body: status == 200 and "Minimaal project" in body,
@@ -94,7 +97,9 @@ def test_serve_shows_the_messages_of_an_invalid_fiche_and_recovers(served):
             assert html.escape(problem.format(lang)) in listing
         assert HOSTILE not in listing
     status, other = fetch(base, "fiches/ocmw-antwerpen-amie/")  # the rest of the site keeps working
-    assert status == 200 and "kb-preview-banner" in other and 'href="../../bijdragen/fouten/"' in other
+    assert status == 200 and "kb-preview-errors" not in other and "<h1" in other
+    status, catalogue = fetch(base, "fiches/")
+    assert status == 200 and "kb-preview-banner" in catalogue and 'href="../bijdragen/fouten/"' in catalogue
     status, fr_home = fetch(base, "fr/")
     assert status == 200 and "kb-preview-banner" in fr_home and "Aperçu" in fr_home
 
@@ -103,4 +108,18 @@ def test_serve_shows_the_messages_of_an_invalid_fiche_and_recovers(served):
                     process, log)
     assert "kb-preview-errors" not in page and "kb-preview-banner" not in page
     assert fetch(base, "bijdragen/fouten/")[0] == 404
+    assert "kb-preview-banner" not in fetch(base, "fiches/")[1]
+
+    # A valid edit reaches the fiche's page and the catalogue (nothing stale with --dirty either).
+    other = fiches / "ocmw-antwerpen-amie.yml"
+    text = other.read_text(encoding="utf-8")
+    old = re.search(r"(?m)^  nl: (.+)$", text).group(1)
+    other.write_text(text.replace(f"  nl: {old}", "  nl: Nieuwe titel na bewerking", 1), encoding="utf-8")
+    wait_for(base, "fiches/ocmw-antwerpen-amie/",
+             lambda status, body: status == 200 and "Nieuwe titel na bewerking" in body, process, log)
+    assert "Nieuwe titel na bewerking" in fetch(base, "fiches/")[1]
     assert process.poll() is None
+    if dirty:  # and only part of the site was rebuilt for it
+        rebuilt, unchanged = map(int, re.findall(r"preview: (\d+) page\(s\) rebuilt, (\d+) unchanged",
+                                                 log.read_text(encoding="utf-8"))[-1])
+        assert rebuilt > 0 and unchanged > 0

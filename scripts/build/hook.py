@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from scripts.build import headings, history, open_data, pages, preview_errors, render, search_index, urls
+from scripts.build import headings, history, incremental, open_data, pages, preview_errors, render, search_index, urls
 from scripts.build import site as site_data
 from scripts.fiche_collection import FICHES_DIR
 from scripts.problems import format_problems
@@ -36,6 +37,9 @@ class State:
     site: site_data.SiteData | None = None
     blocks: dict[str, list[str]] = {}
     fiche_cache: dict = {}  # serving: each fiche file's validation, kept while the file is unchanged
+    dirty = False  # `mkdocs serve --dirty` (scripts/serve.sh): rebuild only what changed (incremental.py)
+    tracker = incremental.Tracker()
+    fingerprints: dict[str, str] = {}
 
 
 def _preview() -> bool:
@@ -50,6 +54,9 @@ def _nested_language_build(config) -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     State.serving = command == "serve"
+    State.dirty = State.serving and dirty
+    if State.dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyWarning())
     # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set; take the last commit's
     # time, so the same commit builds the same bytes on any day.
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -81,6 +88,13 @@ def on_files(files: Files, config) -> Files:
             log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
                      f"or {PREVIEW_ENV}=1")
         State.site = site
+        if State.dirty:
+            stamp = [Path(config.config_file_path or "mkdocs.yml"), site_data.DATA_DIR,
+                     Path(__file__).resolve().parent.parent, *(Path(d) for d in config.theme.dirs
+                                                                if "site-packages" not in d)]
+            State.tracker.start(incremental.tree_stamp(stamp) + str(sorted(
+                f.src_uri for f in files.documentation_pages())))
+            State.fingerprints = incremental.page_fingerprints(site, State.fiche_cache)
     # Virtual pages that pretend to live in docs/, so static-i18n pairs them like hand-written ones.
     for src_uri in State.site.page_sources():
         files.append(File.generated(config, src_uri, abs_src_path=str(Path(config.docs_dir) / src_uri)))
@@ -92,6 +106,8 @@ def on_nav(nav, config, files):
     for file in files:
         if State.site.is_generated(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
             file.content_string = pages.GENERATED_MARK
+    if State.dirty:
+        State.tracker.mark(files, State.fingerprints, State.site)
     return nav
 
 
@@ -129,7 +145,9 @@ def stash_html(rendered: str, blocks: list[str]) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     blocks = State.blocks.pop(page.url, [])
     lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
-    if not State.site.ok:  # serving with invalid fiches: every page says so and links to the messages
+    if not State.site.ok and State.site.page_kind(page.file.src_uri) not in ("fiche", "module"):
+        # Serving with invalid fiches: the pages built from all data say so and link to the messages (the
+        # pages of valid fiches are left as they are, so that breaking one fiche rebuilds only a few pages).
         html = preview_errors.banner_html(State.site.problems, lang, page.url) + html
     if not blocks:
         return html
@@ -151,8 +169,42 @@ def on_post_build(config) -> None:
         return
     site_dir = Path(config.site_dir)
     open_data.write_open_data(State.site.fiches, site_dir)
-    search_index.build_index(site_dir)
+    if State.dirty:
+        State.tracker.finish(site_dir)
+        _index_in_background(site_dir)
+    else:
+        search_index.build_index(site_dir)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
         if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
             (site_dir / lang / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())
+
+
+class _Indexer:
+    lock = threading.Lock()
+    pending: Path | None = None
+    running = False
+
+
+def _index_in_background(site_dir: Path) -> None:
+    """Serving: Pagefind indexes the preview after the reload, not before it (it reads every page); one run
+    at a time, and a build finished meanwhile gets one more run."""
+    with _Indexer.lock:
+        _Indexer.pending = site_dir
+        if _Indexer.running:
+            return
+        _Indexer.running = True
+
+    def work() -> None:
+        while True:
+            with _Indexer.lock:
+                folder, _Indexer.pending = _Indexer.pending, None
+                if folder is None:
+                    _Indexer.running = False
+                    return
+            try:
+                search_index.build_index(folder)
+            except PluginError as exc:
+                log.info(f"preview search index not updated: {exc}")
+
+    threading.Thread(target=work, name="pagefind", daemon=True).start()
