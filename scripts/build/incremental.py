@@ -7,8 +7,10 @@ decides instead, per output page, from a fingerprint of what the page shows:
 
 - a fiche page: its file's bytes, the files of the fiches it links as related, its change history;
 - a module page: its fiche's file and the files of the fiches of its related modules;
-- every other page (hand-written pages, catalogues, themes, error pages): any change to the data, so
-  the catalogues, the home page, the figures and the error banner are never stale; they are few.
+- a hand-written page: its Markdown; with a `<!-- kb:… -->` placeholder also any change to the data,
+  without one only the error banner it may carry;
+- every other page (catalogues, themes, error pages): any change to the data, so the catalogues, the
+  home page, the figures and the error list are never stale; they are few.
 
 Everything is rebuilt when something every page shows changes: templates (overrides/), mkdocs.yml, the
 glossary, the hook's own modules, or the set of hand-written pages. Pages that disappear (a fiche removed
@@ -24,6 +26,8 @@ from pathlib import Path
 from scripts.build import urls
 
 GLOBAL = "*"
+BANNER = "banner"  # what a hand-written page without data shows of the data: the error banner (hook.py)
+PLACEHOLDER_MARK = b"<!-- kb:"
 
 
 def _digest(*parts) -> str:
@@ -62,6 +66,8 @@ def page_fingerprints(site, cache: dict) -> dict[str, str]:
         else:
             found[source] = everything
     found[GLOBAL] = everything
+    found[BANNER] = _digest(sorted(p.format() for p in site.problems if p.severity == "error") if not site.ok
+                            else None)
     return found
 
 
@@ -92,8 +98,11 @@ class Tracker:
             if fingerprint is None:
                 fingerprint = fingerprints[GLOBAL]
             if not site.is_generated(file.src_uri) and file.abs_src_path and Path(file.abs_src_path).is_file():
-                stat = Path(file.abs_src_path).stat()  # a hand-written page: its own Markdown too
-                fingerprint = _digest(fingerprint, stat.st_mtime_ns, stat.st_size)
+                # A hand-written page: its own Markdown, and the data only when it has a placeholder.
+                source_bytes = Path(file.abs_src_path).read_bytes()
+                if PLACEHOLDER_MARK not in source_bytes:
+                    fingerprint = fingerprints[BANNER]
+                fingerprint = _digest(fingerprint, hashlib.blake2b(source_bytes, digest_size=16).digest())
             self.current[file.dest_uri] = fingerprint
             modified = self.previous.get(file.dest_uri) != fingerprint
             self.rebuilt += modified
