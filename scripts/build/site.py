@@ -93,7 +93,7 @@ class SiteData:
         items = [catalogue.catalogue_item(f, self.fiche_facts(f.id, lang), lang) for f in self.fiches]
         return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
 
-    @functools.cache  # noqa: B019
+    @functools.lru_cache(maxsize=64)  # noqa: B019  (a fiche's module pages follow its page: see page_sources)
     def view(self, fiche_id: str, lang: str) -> dict:
         return fiche_view.fiche_view(self.by_id[fiche_id].data, lang, self.tooltip_terms(lang))
 
