@@ -634,7 +634,7 @@ def run(args, work: Path, say) -> dict:
     logs = work / "logs"
     logs.mkdir()
     # 1. fiches
-    say(f"generating {n} synthetic fiches (seed {seed}) in {work / f'fiches-{n}'} ...")
+    say(f"writing {n} {args.fiches} fiches (seed {seed}) in {work / f'fiches-{n}'} ...")
     start = time.perf_counter()
     if args.fiches == "real":
         big = synthetic.clone_real(work / f"fiches-{n}", n)

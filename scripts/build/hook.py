@@ -89,9 +89,9 @@ def on_files(files: Files, config) -> Files:
                      f"or {PREVIEW_ENV}=1")
         State.site = site
         if State.dirty:
+            # Python modules are not in it: a running server does not reload them (restart it).
             stamp = [Path(config.config_file_path or "mkdocs.yml"), site_data.DATA_DIR,
-                     Path(__file__).resolve().parent.parent, *(Path(d) for d in config.theme.dirs
-                                                                if "site-packages" not in d)]
+                     *(Path(d) for d in config.theme.dirs if "site-packages" not in d)]
             State.tracker.start(incremental.tree_stamp(stamp) + str(sorted(
                 f.src_uri for f in files.documentation_pages())))
             State.fingerprints = incremental.page_fingerprints(site, State.fiche_cache)

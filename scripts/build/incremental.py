@@ -13,8 +13,9 @@ decides instead, per output page, from a fingerprint of what the page shows:
   home page, the figures and the error list are never stale; they are few.
 
 Everything is rebuilt when something every page shows changes: templates (overrides/), mkdocs.yml, the
-glossary, the hook's own modules, or the set of hand-written pages. Pages that disappear (a fiche removed
-or broken, a module renamed) have their files deleted, so the preview never serves a stale page.
+glossary, or the set of hand-written pages (Python modules are not reloaded by a running server). Pages
+that disappear (a fiche removed or broken, a module renamed) have their files deleted, so the preview
+never serves a stale page.
 """
 
 from __future__ import annotations
