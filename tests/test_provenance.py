@@ -189,7 +189,7 @@ def test_as_of_is_required_with_its_source(tmp_path):
 
 @pytest.mark.parametrize(("amount", "severity", "hint"), [
     ("45.000", "warning", "read as 45"),
-    ("1.250.000", "error", "without thousands separators: 1250000"),
+    ("1.250.000", "error", "without a thousands separator: 1250000"),
     ("45000", None, None),
     ("45.5", None, None),
 ])

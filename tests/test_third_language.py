@@ -39,6 +39,8 @@ def add_german(value):
         return out
     if isinstance(value, list):
         return [add_german(item) for item in value]
+    if value is True:  # safe_load reads the schema's `yes` flags as booleans; write them back as written
+        return "yes"
     return value
 
 

@@ -621,7 +621,8 @@ def test_several_colon_texts_each_get_their_corrected_line(tmp_path):
     extra = "problem:\n  nl: Doel: taal leren\n  fr: But : apprendre la langue\n"
     (tmp_path / "a.yml").write_text(fiche_text("a", extra), encoding="utf-8")
     found = fiche_collection.load_collection([tmp_path / "a.yml"]).problems
-    assert [(p.line, p.code) for p in found] == [(19, "syntax"), (20, "syntax")]
+    first = len(fiche_text("a").splitlines()) + 2  # the two text lines after "problem:"
+    assert [(p.line, p.code) for p in found] == [(first, "syntax"), (first + 1, "syntax")]
     assert '`nl: "Doel: taal leren"`' in found[0].message
     assert '`fr: "But : apprendre la langue"`' in found[1].message
 
