@@ -5,8 +5,8 @@ MkDocs' dirty mode alone rebuilds every generated page (a File with content is a
 no hand-written page whose Markdown did not change, so it is both slow and wrong for this site. The hook
 decides instead, per output page, from a fingerprint of what the page shows:
 
-- a fiche page: its file's bytes, the files of the fiches it links as related, its change history;
-- a module page: its fiche's file and the files of the fiches of its related modules;
+- a fiche page: its file's bytes, the titles of the fiches it links as related, its change history;
+- a module page: its fiche's file and the catalogue items of its related modules;
 - a hand-written page: its Markdown; with a `<!-- kb:… -->` placeholder also any change to the data,
   without one only the error banner it may carry;
 - every other page (catalogues, themes, error pages): any change to the data, so the catalogues, the
@@ -57,12 +57,14 @@ def page_fingerprints(site, cache: dict) -> dict[str, str]:
     found = {}
     module_fiche = {m.key: m.fiche.id for m in site.modules}
     for source, (kind, key) in site.generated_pages.items():
-        if kind == "fiche":
-            related = [(r, file_hashes.get(r)) for r in site.by_id[key].data.get("related", [])]
+        if kind == "fiche":  # a related fiche shows its title and organisation
+            related = [(r, site.by_id[r].data["title"], site.by_id[r].data["organisation"]["name"])
+                       if r in site.by_id else (r, None) for r in site.by_id[key].data.get("related", [])]
             found[source] = _digest(file_hashes.get(key), related, site.history.get(key))
-        elif kind == "module":
+        elif kind == "module":  # a related module shows its catalogue item
             fiche_id = module_fiche[key]
-            related = [(k, file_hashes.get(module_fiche.get(k))) for k in site.related_modules.get(key, [])]
+            related = [(k, [site.module_item_index(lang).get(k) for lang in urls.LANGS])
+                       for k in site.related_modules.get(key, [])]
             found[source] = _digest(file_hashes.get(fiche_id), related)
         else:
             found[source] = everything
