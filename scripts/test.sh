@@ -7,9 +7,7 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 source scripts/setup_venv.sh requirements-dev.txt
-if [ ! -f node_modules/axe-core/axe.min.js ] || ! cmp -s package-lock.json node_modules/.package-lock.json; then
-  npm ci --silent --no-audit --no-fund
-fi
+source scripts/setup_npm.sh
 .venv/bin/ruff check scripts tests
 .venv/bin/python -m scripts.validate
 exec .venv/bin/python -m pytest "$@"

@@ -253,6 +253,23 @@ LABELS: dict[str, dict[str, str]] = {
     "csv_period_end": {"nl": "Einde", "fr": "Fin"},
     "csv_last_reviewed": {"nl": "Laatst nagekeken", "fr": "Dernière vérification"},
     "csv_url": {"nl": "Webpagina", "fr": "Page web"},
+    # the search box (scripts/build/search_data.py → assets/search/<lang>.json); {…} are filled in the browser.
+    # Material's Dutch "1 overeenkomende document" is replaced by the correct "1 overeenkomend document" (an
+    # adjective before a het-word in the singular, indefinite, takes no -e).
+    "search_none": {"nl": "Geen overeenkomende documenten", "fr": "Aucun document trouvé"},
+    "search_one": {"nl": "1 overeenkomend document", "fr": "1 document trouvé"},
+    "search_other": {"nl": "# overeenkomende documenten", "fr": "# documents trouvés"},
+    "search_error": {"nl": "Zoeken lukt nu niet. Probeer het later opnieuw.",
+                     "fr": "La recherche est indisponible pour l'instant. Réessayez plus tard."},
+    "search_bridge": {"nl": "„{term}” is {language}. In het Nederlands: {equivalent}",
+                      "fr": "«\u00a0{term}\u00a0» est du {language}. En français\u00a0: {equivalent}"},
+    "search_bridge_action": {"nl": "zoeken", "fr": "rechercher"},
+    "search_other_site": {"nl": "Zoek „{query}” op de site in het {language}",
+                          "fr": "Rechercher «\u00a0{query}\u00a0» sur le site en {language}"},
+    "search_filter_any": {"nl": "Alle", "fr": "Tous"},
+    "search_filter_region": {"nl": "Gewest", "fr": "Région"},
+    "search_filter_theme": {"nl": "Thema", "fr": "Thème"},
+    "search_filter_kind": {"nl": "Soort begeleiding", "fr": "Type d'accompagnement"},
 }
 
 

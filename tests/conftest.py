@@ -97,7 +97,7 @@ def fixture_project(tmp_path: Path) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = text.replace("- scripts/mkdocs_hook.py", f"- {ROOT / 'scripts' / 'mkdocs_hook.py'}")
+    text = text.replace("  - scripts/", f"  - {ROOT / 'scripts'}/")  # every hook
     text = text.split("\nnav:", 1)[0] + "\nnav:\n  - Start: index.md\n  - Fiches:\n      - Catalogus: fiches/index.md\n"
     config = tmp_path / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")

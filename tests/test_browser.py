@@ -32,6 +32,8 @@ def open_page(page, base_url: str, path: str) -> None:
 
 def article_words(path) -> set[str]:
     html = path.read_text(encoding="utf-8")
+    if '<article class="md-content__inner' not in html:  # the web editor's page (/admin/) has no article
+        return set()
     body = html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
     return set(re.findall(r"[a-zà-ÿ]{9,}", re.sub(r"<[^>]+>", " ", body).lower()))
 

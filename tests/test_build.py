@@ -109,6 +109,9 @@ def test_no_third_party_urls_in_built_assets(site):
     for path in site.rglob("*"):
         if path.suffix not in (".html", ".css", ".js"):
             continue
+        if path.parent.name == "admin" and path.name.endswith("decap-cms.js"):
+            continue  # the pinned editor bundle names media libraries it never loads here; test_editor.py
+            # records every request /admin/ makes (only the site itself)
         text = path.read_text(encoding="utf-8", errors="replace")
         for match in re.finditer(r'(?:src|href)="(https?://[^"]+)"', text):
             url = match.group(1)

@@ -16,6 +16,7 @@ suite itself is the full run); ruff, validate and the rest of the script run as 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -58,7 +59,8 @@ def fresh_clone(tmp_path: Path, depth: int) -> Path:
         subprocess.run(["chown", "-R", f"{NOBODY}:{NOBODY}", str(clone)], check=True)
     # reuse the installed packages (same pins); node_modules only when complete, so that an `npm ci` never
     # writes into the shared folder
-    for shared, marker in ((".venv", "bin/python"), ("node_modules", "axe-core/axe.min.js")):
+    npm_stamp = ".kb-installed-" + hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()[:16]
+    for shared, marker in ((".venv", "bin/python"), ("node_modules", npm_stamp)):  # stamp: scripts/setup_npm.sh
         if (ROOT / shared / marker).exists():
             (clone / shared).symlink_to((ROOT / shared).resolve())
     return clone

@@ -38,6 +38,8 @@ def content_pages(site: Path, lang: str) -> list[str]:
         url = path.parent.relative_to(site).as_posix()
         if lang == "nl" and (url == "fr" or url.startswith("fr/")):
             continue
+        if url == "admin":  # the web editor's page, not a content page
+            continue
         pages.append("" if url == "." else url)
     return pages
 

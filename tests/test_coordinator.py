@@ -8,6 +8,7 @@ the built site, the browser ones included.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -35,7 +36,8 @@ def copy_repository(target: Path) -> None:
             shutil.copy2(source, target / name)
     # reuse the installed packages (same pins); node_modules only when complete, so that an `npm ci` never
     # writes into the shared folder
-    for shared, marker in ((".venv", "bin/python"), ("node_modules", "axe-core/axe.min.js")):
+    npm_stamp = ".kb-installed-" + hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()[:16]
+    for shared, marker in ((".venv", "bin/python"), ("node_modules", npm_stamp)):  # stamp: scripts/setup_npm.sh
         if (ROOT / shared / marker).exists():
             (target / shared).symlink_to((ROOT / shared).resolve())
 

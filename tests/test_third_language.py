@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 
 import yaml
@@ -81,4 +82,8 @@ def test_a_third_language_builds_from_data_alone(tmp_path):
                            delimiter=";"))
     assert rows[0][0] == german(ui_text.LABELS["csv_id"]["nl"]) and rows[1][0] == fiche["id"]
     nl_page = (site / "fiches" / fiche["id"] / "index.html").read_text(encoding="utf-8")
-    assert fiche["title"]["nl"] in nl_page and "[de]" not in nl_page.split("<article", 1)[1]
+    # no German text on the Dutch page (the search metadata names the place in every language: an attribute)
+    shown = re.sub(r"<[^>]+>", " ", nl_page.split("<article", 1)[1])
+    assert fiche["title"]["nl"] in nl_page and "[de]" not in shown
+    alias = re.search(r'data-kb-alias="([^"]*)"', nl_page).group(1)
+    assert german(fiche["municipality"]["nl"]) in alias and fiche["municipality"]["fr"] in alias

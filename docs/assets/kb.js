@@ -408,101 +408,11 @@
     render();
   }
 
-  /* ---------------------------------------------------------------- search (Pagefind) */
-  function initSearch(root) {
-    var input = root.querySelector("[data-kb-search-input]");
-    var list = root.querySelector("[data-kb-search-list]");
-    var meta = root.querySelector("[data-kb-search-meta]");
-    var form = input.form;
-    var toggle = document.getElementById("__search");
-    var bundle = new URL(root.getAttribute("data-bundle"), window.location.href);
-    var siteRoot = new URL("../", bundle).pathname;
-    var engine = null;
-    var latest = 0;
-
-    function load() {
-      if (!engine) {
-        engine = import(bundle.href + "pagefind.js").then(function (pagefind) {
-          return pagefind.options({ baseUrl: siteRoot }).then(function () { return pagefind; });
-        });
-      }
-      return engine;
-    }
-    function text(tag, value, cls) {
-      var node = document.createElement(tag);
-      if (cls) node.className = cls;
-      if (value) node.textContent = value;
-      return node;
-    }
-    function excerpt(html) {
-      // Pagefind marks hits with <mark>; rebuild it from text so no markup from the index is trusted.
-      var p = text("p");
-      html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
-        if (part === "<mark>") return true;
-        if (part === "</mark>") return false;
-        var decoded = new DOMParser().parseFromString("<p>" + part + "</p>", "text/html").body.textContent;
-        p.appendChild(inMark ? text("mark", decoded) : document.createTextNode(decoded));
-        return inMark;
-      }, false);
-      return p;
-    }
-    function count(n) {
-      if (n === 0) return root.getAttribute("data-none");
-      if (n === 1) return root.getAttribute("data-one");
-      return root.getAttribute("data-other").replace("#", n);
-    }
-    function run() {
-      var query = input.value.trim();
-      var ticket = ++latest;
-      if (!query) {
-        list.textContent = "";
-        meta.textContent = root.getAttribute("data-placeholder");
-        return;
-      }
-      load().then(function (pagefind) { return pagefind.debouncedSearch(query, {}, 150); })
-        .then(function (search) {
-          if (!search || ticket !== latest) return null;
-          return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }))
-            .then(function (results) { return { total: search.results.length, results: results }; });
-        })
-        .then(function (found) {
-          if (!found || ticket !== latest) return;
-          list.textContent = "";
-          meta.textContent = count(found.total);
-          found.results.forEach(function (result) {
-            var item = text("li", null, "md-search-result__item");
-            var link = text("a", null, "md-search-result__link");
-            link.href = result.url;
-            var article = text("article", null, "md-search-result__article md-typeset");
-            article.appendChild(text("h1", result.meta && result.meta.title));
-            article.appendChild(excerpt(result.excerpt || ""));
-            link.appendChild(article);
-            item.appendChild(link);
-            list.appendChild(item);
-          });
-        })
-        .catch(function () { meta.textContent = root.getAttribute("data-none"); });
-    }
-    input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(); });
-    input.addEventListener("input", run);
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle) { toggle.checked = false; input.blur(); }
-    });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var first = list.querySelector("a");
-      if (first) window.location.href = first.href;
-    });
-    form.addEventListener("reset", function () { window.setTimeout(run, 0); });
-    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
-  }
-
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-catalogue]"), initCatalogue);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-compare-page]"), initCompare);
     Array.prototype.forEach.call(document.querySelectorAll("[data-review-by]"), initReview);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-overview]"), initOverview);
-    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-search]"), initSearch);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

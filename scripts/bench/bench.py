@@ -370,7 +370,7 @@ def search_payload(site: Path, lang: str) -> dict:
 
 
 QUERY = {"nl": "taal", "fr": "langu"}  # a typical query per language ("taal", "langue"), as pagefind stems it
-FRAGMENTS_SHOWN = 10  # docs/assets/kb.js loads the data (fragment) of the first 10 results
+FRAGMENTS_SHOWN = 10  # docs/assets/kb-search.js loads the data (fragment) of the first 10 results
 
 
 def _cbor(data: bytes, i: int = 0):

@@ -18,7 +18,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from scripts.build import headings, history, incremental, open_data, pages, preview_errors, render, search_index, urls
+from scripts.build import (
+    headings,
+    history,
+    incremental,
+    open_data,
+    pages,
+    preview_errors,
+    render,
+    search_data,
+    search_index,
+    urls,
+)
 from scripts.build import site as site_data
 from scripts.fiche_collection import FICHES_DIR
 from scripts.problems import format_problems
@@ -132,6 +143,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     State.blocks[page.url] = blocks
     if site.page_kind(src_uri) == "module":
         page.meta["kb_search"] = False
+    page.meta["kb_search_weight"] = search_index.page_weight(site.page_kind(src_uri), page.meta)
     return markdown
 
 
@@ -184,6 +196,7 @@ def on_post_build(config) -> None:
         _index_in_background(site_dir)
     else:
         search_index.build_index(site_dir)
+    search_data.write(site_dir, State.site.glossary, State.site.fiches)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
         if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():

@@ -1,0 +1,210 @@
+"""The web editor's (Decap CMS) configuration, derived from the one fiche schema.
+
+Written into site/admin/config.yml by cms_hook.py at build time and never edited by hand:
+a field added to fiche_schema.py appears in the form with its widget, enum labels, range,
+pattern and NL/FR hint. Texts stay `{nl:, fr:}` objects (the house style), not the CMS's
+own per-file i18n, which would split a fiche into language blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scripts import fiche_schema as s  # the schema's one import in the editor code (the others use SCHEMA)
+from scripts.problems import MESSAGES
+
+SCHEMA = s
+FICHE = s.FICHE
+LANGS = s.LANGS
+LANG_LABELS = {"nl": "Nederlands", "fr": "Français"}
+FICHES_FOLDER = "fiches"
+COLLECTION = "fiches"
+
+# The validator's own wording (scripts/problems.py), so the form and validate.py say the same thing.
+REQUIRED_MESSAGE = MESSAGES["required_empty"]
+DATE_FULL = r"^\d{4}-\d{2}-\d{2}$"
+DATE_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+URL_PATTERN = r"^(?:{schemes})://[^\s<>\"']+$"
+EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
+POSITIVE = r"^(?!0*(\.0*)?$)"
+
+
+def _first_clause(text: str) -> str:
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    return re.split(r"(?<=[^.])[.:;?](?:\s|$)", text, maxsplit=1)[0].strip().rstrip(".")
+
+
+def label(name: str, node: s.Node) -> str:
+    """A bilingual label from the description's first clause ("Naam van het project · Nom du projet")."""
+    desc = node.description
+    if desc and all(len(_first_clause(desc[lang])) <= 48 for lang in LANGS):
+        parts = [_first_clause(desc[lang]) for lang in LANGS]
+        return parts[0] if parts[0] == parts[1] else " · ".join(parts)
+    return name.replace("_", " ").capitalize()
+
+
+def hint(node: s.Node) -> str:
+    desc = node.description
+    return " / ".join(desc[lang] for lang in LANGS) if desc else ""
+
+
+def enum_options(values: dict[str, dict[str, str]]) -> list[dict[str, str]]:
+    return [{"label": f"{names['nl']} · {names['fr']}" if names["nl"] != names["fr"] else names["nl"],
+             "value": code} for code, names in values.items()]
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def widget(name: str, node: s.Node, required: bool) -> dict:
+    """One Decap field for one schema field."""
+    out: dict = {"name": name, "label": label(name, node), "required": required}
+    if hint(node):
+        out["hint"] = hint(node)
+    if isinstance(node, s.Text):
+        out["widget"] = "object"
+        out["collapsed"] = False
+        out["kb_text"] = True  # marker for the tests and the admin script; Decap ignores unknown keys
+        out["fields"] = [{"name": lang, "label": LANG_LABELS[lang], "required": required,
+                          "widget": "string" if node.inline else "text"} for lang in LANGS]
+    elif isinstance(node, s.Str):
+        out["widget"] = "string"
+        if node.pattern:
+            example = f" (e.g. {node.example})" if node.example else ""
+            out["pattern"] = [node.pattern, f"has the wrong form{example}"]
+    elif isinstance(node, s.FicheRef):
+        out.update(widget="relation", collection=COLLECTION, value_field="id",
+                   search_fields=["id", "title.nl", "title.fr"], display_fields=["title.nl"])
+    elif isinstance(node, s.Number):
+        out.update(widget="number", value_type="int" if node.integer else "float",
+                   min=node.minimum, max=node.maximum)
+        if not node.integer:
+            out["step"] = 0.1
+        if node.exclusive_minimum:
+            out["pattern"] = [POSITIVE, f"expected a number above {_number_text(node.minimum)}"]
+    elif isinstance(node, s.Enum):
+        out.update(widget="select", options=enum_options(node.values))
+    elif isinstance(node, s.Date):
+        wanted = "YYYY, YYYY-MM or YYYY-MM-DD" if node.partial else "YYYY-MM-DD"
+        out.update(widget="string", pattern=[DATE_PARTIAL if node.partial else DATE_FULL,
+                                             f"expected a date as {wanted}"])
+    elif isinstance(node, s.Url):
+        schemes = "|".join(node.schemes)
+        out.update(widget="string", pattern=[URL_PATTERN.format(schemes=schemes),
+                                             "a link must start with " + " or ".join(f"{x}://" for x in node.schemes)])
+    elif isinstance(node, s.Email):
+        out.update(widget="string", pattern=[EMAIL_PATTERN, "is not an e-mail address"])
+    elif isinstance(node, s.Obj):
+        # Decap checks the required fields inside an optional object even when it is left empty; the
+        # validator checks them once the object is given, so the form requires them only on a required path.
+        out.update(widget="object", collapsed=not required, fields=fields(node, required))
+    elif isinstance(node, s.List):
+        _list_widget(out, node, required)
+    else:  # a new node type must get a widget before it can reach the form
+        raise TypeError(f"no editor widget for schema node {type(node).__name__} ({name})")
+    return out
+
+
+def _list_widget(out: dict, node: s.List, required: bool) -> None:
+    item = node.item
+    bounds = {}
+    if node.min_items and required:
+        bounds["min"] = node.min_items
+    if node.max_items != s.List.__dataclass_fields__["max_items"].default:
+        bounds["max"] = node.max_items
+    if isinstance(item, s.Enum):  # a set of codes: one multi-select
+        out.update(widget="select", multiple=True, options=enum_options(item.values), **bounds)
+    elif isinstance(item, s.FicheRef):
+        out.update(widget(out["name"], item, required), multiple=True, label=out["label"], **bounds)
+        out["hint"] = hint(node)
+    elif isinstance(item, s.Obj):
+        out.update(widget="list", collapsed=True, fields=fields(item, True), **bounds)
+        summary = next((f.name for f in item.fields if isinstance(f.node, s.Text)), None)
+        if summary:
+            out["summary"] = "{{fields." + summary + ".nl}}"
+    elif not isinstance(item, s.Text):  # a list of codes written once (Str, Date, Url …): one field per item
+        out.update(widget="list", collapsed=False, field=widget("item", item, True), **bounds)
+    else:  # a list of texts (pros, cons, goals …): each item a {nl, fr} pair, both languages side by side
+        out.update(widget="list", collapsed=False, fields=widget("item", item, True)["fields"], kb_text=True,
+                   **bounds)
+        out["summary"] = "{{fields.nl}}"
+
+
+def fields(obj: s.Obj, on_required_path: bool = True) -> list[dict]:
+    return [widget(f.name, f.node, f.required and on_required_path) for f in obj.fields]
+
+
+def fiche_fields() -> list[dict]:
+    out = fields(FICHE)
+    for field in out:
+        if field["name"] == "status":
+            field["default"] = "draft"  # a new fiche starts as a draft
+    return out
+
+
+def collection() -> dict:
+    return {
+        "name": COLLECTION,
+        "label": "Fiches",
+        "label_singular": "Fiche",
+        "folder": FICHES_FOLDER,
+        "extension": "yml",
+        "format": "yml",
+        "create": True,
+        "delete": False,
+        "slug": "{{fields.id}}",
+        "identifier_field": "id",
+        "summary": "{{fields.title.nl}} · {{fields.title.fr}}",
+        "sortable_fields": ["id"],
+        "editor": {"preview": True},
+        "fields": fiche_fields(),
+    }
+
+
+def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port: int = 8081) -> dict:
+    """The whole config.yml; `backend` comes from the deployment (ci-template/), default: local only."""
+    return {
+        "backend": backend or {"name": "proxy", "proxy_url": f"http://127.0.0.1:{local_proxy_port}/api/v1",
+                               "branch": "main"},
+        # Decap tries this local proxy first when the editor runs on localhost (scripts/cms_proxy.py).
+        "local_backend": {"url": f"http://127.0.0.1:{local_proxy_port}/api/v1",
+                          "allowed_hosts": ["127.0.0.1", "localhost"]},
+        "publish_mode": "editorial_workflow",
+        "locale": "nl",
+        "site_url": site_url,
+        "display_url": site_url,
+        "media_folder": "docs/assets/uploads",
+        "public_folder": "/assets/uploads",
+        "collections": [collection()],
+        # Read by admin/kb-admin.js (Decap ignores it): the validator's words for an empty required field.
+        "kb_messages": {"required": REQUIRED_MESSAGE},
+    }
+
+
+def walk(items: list[dict], prefix: str = "") -> list[str]:
+    """Dotted paths of every form field (list items as `[]`), for the in-step test."""
+    paths: list[str] = []
+    for item in items:
+        path = f"{prefix}{item['name']}"
+        if item.get("kb_text"):
+            paths.append(path)
+            continue
+        paths.append(path)
+        if "fields" in item:
+            sub = f"{path}[]." if item.get("widget") == "list" else f"{path}."
+            paths += walk(item["fields"], sub)
+    return paths
+
+
+def schema_paths(obj: s.Obj = FICHE, prefix: str = "") -> list[str]:
+    paths: list[str] = []
+    for f in obj.fields:
+        path = f"{prefix}{f.name}"
+        paths.append(path)
+        node = f.node
+        if isinstance(node, s.List) and isinstance(node.item, s.Obj):
+            paths += schema_paths(node.item, f"{path}[].")
+        elif isinstance(node, s.Obj):
+            paths += schema_paths(node, f"{path}.")
+    return paths

@@ -1,0 +1,83 @@
+"""Screenshots of the web editor for the contributor guide, taken in chromium: docs/assets/editor-*.nl.png and
+*.fr.png (static-i18n gives each reader the screenshot of their language).
+
+    python -m scripts.cms_screenshots SITE_DIR
+
+SITE_DIR is a built site (`mkdocs build -d SITE_DIR`); the editor runs against a temporary git copy of
+fiches/ through the local proxy, so the repository is never written to. Run it again when the editor changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from scripts import cms_proxy
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "assets"
+CHROMIUM = "/usr/bin/chromium"
+# The interface's own words (Decap's NL and FR locales): log in, publish, publish now.
+BUTTONS = {"nl": ("Inloggen", "Publiceer", "Publiceer nu"), "fr": ("Se connecter", "Publier", "Publier maintenant")}
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def main(argv: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    site = Path(argv[0]).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        shutil.copytree(ROOT / "fiches", repo / "fiches")
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)
+        web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+        proxy = cms_proxy.serve(repo, 0)
+        for server in (web, proxy):
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{web.server_address[1]}/admin/"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            for lang, (login, publish, publish_now) in BUTTONS.items():
+                page = browser.new_page(viewport={"width": 1100, "height": 680}, locale=lang)
+                page.route("http://127.0.0.1:8081/**", lambda route: route.continue_(
+                    url=route.request.url.replace(":8081", f":{proxy.server_address[1]}")))
+                page.set_default_timeout(90_000)
+                page.goto(base + f"?lang={lang}", wait_until="domcontentloaded")
+                page.get_by_role("button", name=login).click()
+                page.get_by_text("Fiches", exact=True).first.wait_for()
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(OUT / f"editor-lijst.{lang}.png"))
+                first = sorted((repo / "fiches").glob("*.yml"))[0].stem
+                page.goto(base + f"?lang={lang}#/collections/fiches/entries/{first}")
+                page.locator('label[for^="title-field-"]').first.wait_for()
+                page.wait_for_timeout(2500)  # the preview frames load the built pages
+                page.screenshot(path=str(OUT / f"editor-formulier.{lang}.png"))
+                page.goto(base + f"?lang={lang}#/collections/fiches/new")
+                page.locator('input[id^="id-field-"]').fill("ocmw-voorbeeld-project")
+                page.get_by_text(publish, exact=True).first.click()
+                page.get_by_role("menuitem", name=publish_now).click()
+                page.wait_for_timeout(800)
+                page.screenshot(path=str(OUT / f"editor-verplicht.{lang}.png"))
+                page.close()
+            browser.close()
+        web.shutdown()
+        proxy.shutdown()
+    for path in sorted(OUT.glob("editor-*.png")):
+        print(f"{path}: {path.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,444 @@
+"""The web editor (/admin/): config in step with the schema, house-style saves, the local proxy, and
+the whole round trip in chromium against a temporary git repository."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import shutil
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import PYTHON, ROOT, build_site, fixture_project
+from playwright.sync_api import expect
+
+from scripts import cms_config, cms_hook, cms_proxy, cms_yaml
+from scripts.cms_config import SCHEMA as s
+from scripts.fiche_collection import load_collection
+
+FICHES = sorted((ROOT / "fiches").glob("*.yml"))
+WAIT = 90_000  # ms: a 5 MB editor on a busy 2-core machine
+
+
+def form_fields() -> list[dict]:
+    return cms_config.collection()["fields"]
+
+
+def find(fields: list[dict], dotted: str) -> dict:
+    field: dict = {"fields": fields}
+    for name in dotted.split("."):
+        field = next(f for f in field["fields"] if f["name"] == name)
+    return field
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0)
+            if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+# --- the form follows the schema ---------------------------------------------------------------
+
+def test_every_schema_field_is_in_the_form_and_nothing_else():
+    assert set(cms_config.walk(form_fields())) == set(cms_config.schema_paths())
+    assert len(cms_config.schema_paths()) > 100
+
+
+def test_the_step_check_catches_a_field_the_schema_lacks_or_a_missing_one():
+    extra = copy.deepcopy(form_fields())
+    find(extra, "contact")["fields"].append({"name": "fax", "widget": "string"})
+    assert set(cms_config.walk(extra)) - set(cms_config.schema_paths()) == {"contact.fax"}
+    missing = [f for f in copy.deepcopy(form_fields()) if f["name"] != "budget"]
+    assert set(cms_config.schema_paths()) - set(cms_config.walk(missing)) >= {"budget", "budget.personnel_fte"}
+
+
+def each_field(obj: s.Obj, fields: list[dict], required_path: bool = True):
+    for schema_field in obj.fields:
+        field = next(f for f in fields if f["name"] == schema_field.name)
+        yield schema_field, field, required_path
+        node = schema_field.node
+        if isinstance(node, s.Obj):
+            yield from each_field(node, field["fields"], required_path and schema_field.required)
+        elif isinstance(node, s.List) and isinstance(node.item, s.Obj):
+            yield from each_field(node.item, field["fields"], True)
+
+
+def test_widgets_carry_the_schema_rules():
+    seen = set()
+    for schema_field, field, required_path in each_field(s.FICHE, form_fields()):
+        node = schema_field.node
+        seen.add(type(node).__name__)
+        assert field["required"] == (schema_field.required and required_path), schema_field.name
+        for lang in s.LANGS:
+            if node.description:
+                assert node.description[lang] in field["hint"]
+        if isinstance(node, s.Text):
+            assert [f["name"] for f in field["fields"]] == list(s.LANGS)
+            assert {f["widget"] for f in field["fields"]} == {"string" if node.inline else "text"}
+        elif isinstance(node, s.Enum) or (isinstance(node, s.List) and isinstance(node.item, s.Enum)):
+            values = node.values if isinstance(node, s.Enum) else node.item.values
+            assert field["widget"] == "select" and field.get("multiple", False) == isinstance(node, s.List)
+            assert [o["value"] for o in field["options"]] == list(values)
+            for option, names in zip(field["options"], values.values(), strict=True):
+                assert names["nl"] in option["label"] and names["fr"] in option["label"]
+        elif isinstance(node, s.Number):
+            assert field["widget"] == "number" and (field["min"], field["max"]) == (node.minimum, node.maximum)
+            assert field["value_type"] == ("int" if node.integer else "float")
+        elif isinstance(node, s.Str) and node.pattern:
+            assert field["pattern"][0] == node.pattern
+        elif isinstance(node, s.List) and isinstance(node.item, s.Text):
+            assert field["widget"] == "list" and [f["name"] for f in field["fields"]] == list(s.LANGS)
+        elif isinstance(node, s.List) and isinstance(node.item, s.Obj):
+            assert field["widget"] == "list"
+    assert seen >= {"Text", "Str", "Number", "Enum", "Date", "Url", "Email", "Obj", "List"}
+    assert find(form_fields(), "status")["default"] == "draft"
+
+
+def test_date_and_number_patterns_agree_with_the_validator(tmp_path):
+    import re
+    date = find(form_fields(), "period.start")["pattern"][0]
+    assert all(re.match(date, v) for v in ("2016", "2016-10", "2016-10-01"))
+    assert not any(re.match(date, v) for v in ("16-10", "oktober 2016", "2016/10"))
+    fte = find(form_fields(), "staffing.roles.fte")["pattern"][0]
+    assert re.match(fte, "0.5") and re.match(fte, "1") and not re.match(fte, "0") and not re.match(fte, "0.0")
+
+
+def test_backend_from_environment():
+    assert cms_hook.backend_from_env({}) is None
+    gitlab = cms_hook.backend_from_env({"KB_CMS_BACKEND": "gitlab", "KB_CMS_REPO": "netwerk/kennisbank",
+                                        "KB_CMS_BASE_URL": "https://gitlab.example.be",
+                                        "KB_CMS_API_ROOT": "https://gitlab.example.be/api/v4",
+                                        "KB_CMS_APP_ID": "abc"})
+    assert gitlab["auth_type"] == "pkce" and gitlab["app_id"] == "abc" and gitlab["repo"] == "netwerk/kennisbank"
+    with pytest.raises(ValueError, match="KB_CMS_APP_ID"):
+        cms_hook.backend_from_env({"KB_CMS_BACKEND": "gitlab", "KB_CMS_REPO": "a/b"})
+    with pytest.raises(ValueError, match="gitlab or github"):
+        cms_hook.backend_from_env({"KB_CMS_BACKEND": "svn", "KB_CMS_REPO": "a/b"})
+
+
+def test_build_ships_the_editor_from_the_site(site):
+    admin = site / "admin"
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["collections"] == [cms_config.collection()]
+    assert config["local_backend"]["url"].startswith("http://127.0.0.1:")
+    bundle = admin / cms_hook.BUNDLE
+    assert bundle.stat().st_size == (cms_hook.BUNDLE_DIR / cms_hook.BUNDLE).stat().st_size
+    html = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<script src="decap-cms.js"></script>' in html and "http" not in html.split("<body>")[1]
+
+
+# --- house style on save -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", FICHES, ids=[p.stem for p in FICHES])
+def test_saving_unchanged_data_keeps_the_file_byte_for_byte(path):
+    text = path.read_text(encoding="utf-8")
+    # What the editor sends: the same data in its own formatting (JSON is YAML).
+    assert cms_yaml.save(text, json.dumps(cms_yaml.load(text))) == text
+
+
+@pytest.mark.parametrize("path", FICHES, ids=[p.stem for p in FICHES])
+def test_a_title_edit_is_one_line_of_diff(path, tmp_path):
+    text = path.read_text(encoding="utf-8")
+    data = cms_yaml.load(text)
+    data["title"]["fr"] = data["title"]["fr"] + " : édition"
+    after = cms_yaml.save(text, json.dumps(data))
+    lines = changed_lines(text, after)
+    assert len(lines) == 2 and lines[0].startswith("-") and "édition" in lines[1], lines
+    (tmp_path / path.name).write_text(after, encoding="utf-8")
+    assert load_collection([tmp_path]).ok
+
+
+def test_structural_edits_rewrite_only_their_section_and_validate(tmp_path):
+    path = FICHES[0]
+    text = path.read_text(encoding="utf-8")
+    data = cms_yaml.load(text)
+    data.setdefault("pros", []).append({"nl": "Een nieuw pluspunt", "fr": "Un nouveau point fort"})
+    data.pop("related", None)
+    data["future"] = [{"nl": "Verder in 2027", "fr": "Suite en 2027"}]
+    after = cms_yaml.save(text, json.dumps(data))
+    assert cms_yaml.clean(cms_yaml.load(after), s.FICHE) == cms_yaml.clean(data, s.FICHE)
+    untouched = [k for k in cms_yaml.load(text) if k not in ("pros", "related", "future")]
+    for key in untouched:  # every other section is still there as it was written
+        assert cms_yaml.load(after)[key] == cms_yaml.load(text)[key]
+    order = [k for k in cms_yaml.load(after)]
+    schema_order = [f.name for f in s.FICHE.fields if f.name in order]
+    assert order == schema_order
+    (tmp_path / path.name).write_text(after, encoding="utf-8")
+    assert load_collection([tmp_path]).ok
+
+
+def test_a_new_fiche_is_written_in_schema_order_with_bilingual_texts(tmp_path):
+    data = cms_yaml.load(FICHES[0].read_text(encoding="utf-8"))
+    shuffled = dict(reversed(list(data.items())))
+    text = cms_yaml.save(None, json.dumps(shuffled))
+    keys = list(yaml.safe_load(text))
+    assert keys == [f.name for f in s.FICHE.fields if f.name in keys]
+    assert "\ntitle:\n  nl: " in text and "\n  fr: " in text
+    (tmp_path / FICHES[0].name).write_text(text, encoding="utf-8")
+    assert load_collection([tmp_path]).ok
+
+
+# --- the local proxy ---------------------------------------------------------------------------
+
+@pytest.fixture
+def proxy(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "fiches").mkdir(parents=True)
+    shutil.copy(FICHES[0], repo / "fiches" / FICHES[0].name)
+    (repo / "secret.txt").write_text("no", encoding="utf-8")
+    server = cms_proxy.serve(repo, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield repo, server.server_address
+    server.shutdown()
+    server.server_close()
+
+
+def call(address, action, params=None, headers=None):
+    body = json.dumps({"action": action, "params": params or {}}).encode()
+    request = urllib.request.Request(f"http://{address[0]}:{address[1]}/api/v1", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"null")
+
+
+def test_proxy_binds_to_loopback_and_lists_fiches(proxy):
+    repo, address = proxy
+    assert address[0] == "127.0.0.1"
+    status, entries = call(address, "entriesByFolder", {"folder": "fiches", "extension": "yml", "depth": 1})
+    assert status == 200 and [e["file"]["path"] for e in entries] == [f"fiches/{FICHES[0].name}"]
+    assert entries[0]["data"] == FICHES[0].read_text(encoding="utf-8")
+
+
+def test_proxy_refuses_other_origins_paths_and_hosts(proxy):
+    repo, address = proxy
+    assert call(address, "info", headers={"Origin": "https://evil.example"})[0] == 403
+    assert call(address, "info", headers={"Host": f"evil.example:{address[1]}"})[0] == 403
+    assert call(address, "info", headers={"Origin": "http://127.0.0.1:8000"})[0] == 200
+    assert call(address, "getEntry", {"path": "../secret.txt"})[1]["data"] is None  # read nothing outside
+    assert call(address, "getMediaFile", {"path": "../secret.txt"})[0] == 422
+    raw = "id: x\n"
+    for path in ("secret.txt", "scripts/evil.py", "fiches/../secret.txt"):
+        status, _ = call(address, "persistEntry", {"entry": {"slug": "x", "path": path, "raw": raw},
+                                                   "assets": [], "options": {}})
+        assert status == 422, path
+    assert (repo / "secret.txt").read_text(encoding="utf-8") == "no"
+
+
+def test_proxy_save_goes_through_the_normaliser(proxy):
+    repo, address = proxy
+    path = f"fiches/{FICHES[0].name}"
+    before = (repo / path).read_text(encoding="utf-8")
+    data = cms_yaml.load(before)
+    raw = yaml.safe_dump(data, allow_unicode=True, sort_keys=True)  # the editor's own formatting
+    status, _ = call(address, "persistEntry", {"entry": {"slug": data["id"], "path": path, "raw": raw},
+                                               "assets": [], "options": {}})
+    assert status == 200 and (repo / path).read_text(encoding="utf-8") == before
+
+
+# --- the whole round trip in chromium ----------------------------------------------------------
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def editor(tmp_path, browser, base_url, site):
+    """/admin/ of the built site in chromium, its local backend on a temporary git repository."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "fiches", repo / "fiches")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.email=t@example.org", "-c", "user.name=test", "commit", "-qm", "seed")
+    server = cms_proxy.serve(repo, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    configured = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    configured_url = configured["local_backend"]["url"]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(WAIT)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    # The built config names the default port; this test's proxy listens on a free one.
+    page.route(configured_url, lambda route: route.continue_(
+        url=route.request.url.replace(configured_url, f"http://127.0.0.1:{port}/api/v1")))
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_text("Fiches", exact=True).first.wait_for()
+    yield page, repo, requests
+    context.close()
+    server.shutdown()
+    server.server_close()
+
+
+def control(page, *names):
+    """The form control of a field path (Decap labels each control `<name>-field-<n>`)."""
+    scope = page
+    for name in names:
+        scope = scope.locator(f'label[for^="{name}-field-"]').first.locator("xpath=../..")
+    return scope
+
+
+def fill_text(scope, nl: str, fr: str) -> None:
+    scope.locator('[id^="nl-field-"]').first.fill(nl)
+    scope.locator('[id^="fr-field-"]').first.fill(fr)
+
+
+def choose(page, scope, name: str, option: str) -> None:
+    box = scope.locator(f'input[id^="{name}-field-"]').first
+    box.click()
+    box.fill(option)
+    page.keyboard.press("Enter")
+
+
+def add_item(page, scope) -> None:
+    scope.locator("button", has_text="Voeg").first.click()
+
+
+def publish(page) -> None:
+    page.get_by_text("Publiceer", exact=True).first.click()
+    page.get_by_role("menuitem", name="Publiceer nu").click()
+
+
+def error_texts(page) -> list[str]:
+    return [t.lower() for t in page.locator("li").all_inner_texts() if "(" in t]
+
+
+@pytest.mark.browser
+def test_create_a_fiche_through_the_form(editor, tmp_path):
+    page, repo, requests = editor
+    page.goto(page.url.split("#")[0] + "#/collections/fiches/new")
+    page.locator('input[id^="id-field-"]').fill("ocmw-editor-test")
+    fill_text(control(page, "title"), "Proefproject editor", "Projet test de l'éditeur")
+    organisation = control(page, "organisation")
+    fill_text(control(organisation, "name"), "OCMW Proefstad", "CPAS de Proefstad")
+    choose(page, organisation, "type", "OCMW")
+    fill_text(control(page, "municipality"), "Proefstad", "Proefstad")
+    choose(page, page, "region", "Vlaanderen")
+    page.locator('input[id^="as_of-field-"]').fill("2020")
+    control(page, "as_of_source").locator('input[id^="ref-field-"]').first.fill("1")
+    choose(page, page, "themes", "Taal")
+    fill_text(control(page, "summary"), "Een korte samenvatting.", "Un résumé court.")
+    staffing = control(page, "staffing")
+    staffing.locator("button").first.click()  # unfold the optional section
+    roles = control(staffing, "roles")
+    add_item(page, roles)
+    fill_text(control(roles, "role"), "Maatschappelijk werker", "Assistant social")
+    roles.locator('input[id^="fte-field-"]').first.fill("0.5")
+    modules = control(page, "modules")
+    add_item(page, modules)
+    modules.locator('input[id^="id-field-"]').first.fill("groepssessies")
+    fill_text(control(modules, "name"), "Groepssessies", "Séances de groupe")
+    choose(page, modules, "kind", "Collectieve")
+    goals = control(modules, "goals")
+    add_item(page, goals)
+    fill_text(goals, "Mensen ontmoeten", "Rencontrer des gens")
+    fill_text(control(control(modules, "content"), "text"), "Wekelijkse sessies.", "Des séances chaque semaine.")
+    fill_text(control(control(page, "contact"), "organisation"), "OCMW Proefstad", "CPAS de Proefstad")
+    sources = control(page, "sources")
+    add_item(page, sources)
+    fill_text(control(sources, "document"), "Verslag", "Rapport")
+    sources.locator('input[id^="date-field-"]').first.fill("2020")
+    page.locator('input[id^="last_reviewed-field-"]').fill("2026-11-25")
+    page.screenshot(path=str(tmp_path / "form.png"))
+    publish(page)
+    saved = repo / "fiches" / "ocmw-editor-test.yml"
+    for _ in range(50):
+        if saved.exists():
+            break
+        page.wait_for_timeout(200)
+    assert saved.exists(), error_texts(page)
+    data = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert data["status"] == "draft" and data["title"] == {"nl": "Proefproject editor",
+                                                           "fr": "Projet test de l'éditeur"}
+    assert data["staffing"]["roles"] == [{"role": {"nl": "Maatschappelijk werker", "fr": "Assistant social"},
+                                          "fte": 0.5}]
+    assert [m["id"] for m in data["modules"]] == ["groepssessies"]
+    assert list(data) == [f.name for f in s.FICHE.fields if f.name in data]  # key order from the schema
+    result = subprocess.run([PYTHON, "-m", "scripts.validate", str(saved)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    # The build renders it (a draft: in the preview build), in both languages.
+    config = fixture_project(tmp_path / "project")
+    alone = tmp_path / "alone"  # the small fixture site has none of the pages the seed fiches link to
+    alone.mkdir()
+    shutil.copy(saved, alone / saved.name)
+    out = tmp_path / "built"
+    built = build_site(out, fiches_dir=alone, preview=True, config=config)
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert "Proefproject editor" in (out / "fiches" / "ocmw-editor-test" / "index.html").read_text(encoding="utf-8")
+    assert "Projet test de l&#39;éditeur" in (out / "fr" / "fiches" / "ocmw-editor-test" / "index.html").read_text(
+        encoding="utf-8") or "Projet test de l'éditeur" in (out / "fr" / "fiches" / "ocmw-editor-test" /
+                                                              "index.html").read_text(encoding="utf-8")
+    hosts = {r.split("/")[2] for r in requests if r.startswith("http")}
+    assert {h.split(":")[0] for h in hosts} == {"127.0.0.1"}, hosts  # no CDN, no third party
+
+
+@pytest.mark.browser
+def test_edit_a_title_gives_a_one_line_diff(editor):
+    page, repo, _ = editor
+    path = sorted((repo / "fiches").glob("*.yml"))[0]
+    fiche_id = path.stem
+    page.goto(page.url.split("#")[0] + f"#/collections/fiches/entries/{fiche_id}")
+    title = control(page, "title").locator('[id^="nl-field-"]').first
+    expect(title).not_to_have_value("", timeout=WAIT)
+    old = title.input_value()
+    title.fill(old + " (bijgewerkt)")
+    publish(page)
+    for _ in range(50):
+        if git(repo, "diff", "--numstat"):
+            break
+        page.wait_for_timeout(200)
+    assert git(repo, "diff", "--numstat").split() == ["1", "1", f"fiches/{path.name}"]
+    diff = git(repo, "diff", "-U0")
+    assert "(bijgewerkt)" in [line for line in diff.splitlines() if line.startswith("+") and "+++" not in line][0]
+
+
+@pytest.mark.browser
+def test_save_back_to_the_original_gives_no_diff(editor):
+    """Decap sends the whole entry in its own YAML on every save; the normaliser brings it back to the file as
+    it was. (Decap offers no save at all for an entry opened and left unchanged.)"""
+    page, repo, _ = editor
+    path = sorted((repo / "fiches").glob("*.yml"))[-1]
+    for step in ("changed", "back"):
+        page.goto(page.url.split("#")[0] + f"#/collections/fiches/entries/{path.stem}")
+        page.reload()  # a fresh editor: Decap keeps the previous entry's form mounted after a publish
+        title = control(page, "title").locator('[id^="fr-field-"]').first
+        if step == "changed":
+            expect(title).not_to_have_value("", timeout=WAIT)
+            old = title.input_value()
+            title.fill(old + " (bis)")
+        else:
+            expect(title).to_have_value(old + " (bis)", timeout=WAIT)  # the saved entry is loaded
+            title.fill(old)
+        publish(page)
+        wanted = step == "changed"
+        for _ in range(50):
+            if bool(git(repo, "status", "--porcelain")) == wanted:
+                break
+            page.wait_for_timeout(200)
+        assert bool(git(repo, "status", "--porcelain")) == wanted, step
+    assert git(repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.browser
+def test_an_empty_required_field_is_refused_with_the_validators_words(editor, tmp_path):
+    page, repo, _ = editor
+    # The validator's message for an empty required field, taken from the validator itself.
+    fiche = tmp_path / "x.yml"
+    fiche.write_text("id: x\nstatus: draft\ntitle:\n", encoding="utf-8")
+    words = {p.message for p in load_collection([fiche]).problems if p.field == "title"}
+    assert words == {cms_config.REQUIRED_MESSAGE["en"]}
+    page.goto(page.url.split("#")[0] + "#/collections/fiches/new")
+    page.locator('input[id^="id-field-"]').fill("ocmw-leeg")
+    publish(page)
+    title_errors = control(page, "title").locator("li").all_inner_texts()
+    assert title_errors and all(next(iter(words)) in t.lower() for t in title_errors), title_errors
+    assert not (repo / "fiches" / "ocmw-leeg.yml").exists()
