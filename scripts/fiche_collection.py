@@ -7,6 +7,7 @@ build refuses exactly what the validator refuses, with the same messages.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,17 +190,34 @@ def fill_missing_translations(schema: s.Node, value) -> None:
                 fill_missing_translations(schema.item, item)
 
 
-def load_collection(paths: list[Path] | None = None, docs_dir: Path | None = None) -> Collection:
+def load_collection(paths: list[Path] | None = None, docs_dir: Path | None = None,
+                    cache: dict | None = None) -> Collection:
+    """`cache` (a dict kept by the caller, `mkdocs serve` between rebuilds): each file's own checks are
+    reused while its bytes stay the same (a hash, not the modification time, which an editor may keep);
+    the checks between files always run."""
     files, problems = discover(paths or [FICHES_DIR])
     fiches: list[Fiche] = []
     claimed: set[str] = set()
     for path in files:
-        fiche, found, fiche_id = load_one(path)
+        if cache is None:
+            fiche, found, fiche_id = load_one(path)
+        else:
+            try:
+                key = (hashlib.blake2b(path.read_bytes(), digest_size=16).digest(), str(Path.cwd()))
+            except OSError:
+                key = None  # read_file reports it
+            if key is None or cache.get(path, (None,))[0] != key:
+                cache[path] = (key, load_one(path))
+            fiche, found, fiche_id = cache[path][1]
+            found = list(found)
         problems.extend(found)
         if fiche is not None:
             fiches.append(fiche)
         if fiche_id:
             claimed.add(fiche_id)
+    if cache is not None:
+        for gone in set(cache) - set(files):
+            del cache[gone]
     problems.extend(cross_check(fiches, docs_dir, claimed))
     return Collection(fiches=fiches, problems=problems)
 

@@ -25,6 +25,7 @@ from scripts.build.hook import (  # noqa: E402, F401  (MkDocs looks the on_* eve
     on_page_content,
     on_page_markdown,
     on_post_build,
+    on_post_page,
     on_post_template,
     on_serve,
     on_startup,

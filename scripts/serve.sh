@@ -6,11 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup_venv.sh requirements.txt
 source scripts/setup_npm.sh
+# --dirty: after an edit only the pages whose inputs changed are rebuilt (scripts/build/incremental.py).
 if [ "${KB_EDITOR:-0}" != "0" ]; then
   .venv/bin/python -m scripts.cms_proxy --port "${KB_EDITOR_PORT:-8081}" &
   proxy=$!
   trap 'kill "$proxy" 2>/dev/null || true' EXIT INT TERM
-  .venv/bin/mkdocs serve --dev-addr "${KB_ADDR:-127.0.0.1:8000}" "$@"
+  .venv/bin/mkdocs serve --dirty --dev-addr "${KB_ADDR:-127.0.0.1:8000}" "$@"
 else
-  exec .venv/bin/mkdocs serve --dev-addr "${KB_ADDR:-127.0.0.1:8000}" "$@"
+  exec .venv/bin/mkdocs serve --dirty --dev-addr "${KB_ADDR:-127.0.0.1:8000}" "$@"
 fi

@@ -160,10 +160,18 @@ def site_config(docs: Path, pages: set[str]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n\n" + nav_text
 
 
-def make_site_project(folder: Path) -> Path:
+def make_site_project(folder: Path, whole_docs: bool = False) -> Path:
     """A copy of the site that builds from another fiches folder (KB_FICHES_DIR), like tests/conftest.py:
-    a minimal home page, the real hand-written data pages (catalogue, compare, figures, modules) and assets."""
+    a minimal home page, the real hand-written data pages (catalogue, compare, figures, modules) and assets;
+    `whole_docs`: every hand-written page and the full navigation (what copies of real fiches link to)."""
     docs = folder / "docs"
+    if whole_docs:
+        shutil.copytree(ROOT / "docs", docs)
+        pages = {str(p.relative_to(docs)) for p in docs.rglob("*.md")}
+        pages |= {re.sub(r"[.](nl|fr)[.]md$", ".md", page) for page in pages}
+        config = folder / "mkdocs.yml"
+        config.write_text(site_config(docs, pages), encoding="utf-8")
+        return config
     docs.mkdir(parents=True)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     for lang, title in (("nl", "Start"), ("fr", "Accueil")):
@@ -262,6 +270,78 @@ def build(config: Path, site: Path, log: Path, fiches_dir: Path | None = None) -
 
 
 # --- measurements ---------------------------------------------------------------------------------------------
+
+def _proc_cpu(pid: int) -> float:
+    """user+sys CPU seconds of a running process and its waited-for children (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _get(url: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600) -> dict:
+    """`mkdocs serve --dirty` (as scripts/serve.sh starts it) on a copy of the fiches: after the first build, one
+    fiche's Dutch title is edited; the time (wall and the server's CPU) until its page serves the new title."""
+    import socket
+
+    folder = fiches_dir.parent / (fiches_dir.name + "-serve")
+    shutil.copytree(fiches_dir, folder)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_FICHES_DIR=str(folder))
+    env.pop("KB_PREVIEW", None)
+    base = f"http://127.0.0.1:{port}/"
+    target = sorted(folder.glob("*.yml"))[len(list(folder.glob("*.yml"))) // 2]
+    with open(log, "wb") as out:
+        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}",
+                                   "-f", str(config)], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        def wait(path: str, needle: str) -> None:
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if server.poll() is not None:
+                    raise BenchError(f"mkdocs serve stopped; log {log}")
+                status, body = _get(base + path)
+                if status == 200 and needle in body:
+                    return
+                time.sleep(0.05)
+            raise BenchError(f"mkdocs serve: {path} did not show {needle!r} in {timeout:.0f} s; log {log}")
+
+        start = time.perf_counter()
+        wait(f"fiches/{target.stem}/", "<h1")
+        first_s = time.perf_counter() - start
+        time.sleep(2)  # let the server settle (Pagefind runs in the background after the first build)
+        text = target.read_text(encoding="utf-8")
+        title = f"Bewerkte titel {time.time_ns()}"
+        edited, count = re.subn(r"(?m)^(title:\s*\n\s+nl:\s*).+$", lambda m: m.group(1) + title, text, count=1)
+        if not count:
+            edited, count = re.subn(r"(?m)^(title:\s*\{nl:\s*)[^,}]+", lambda m: m.group(1) + title, text, count=1)
+        if not count:
+            raise BenchError(f"serve bench: no Dutch title found in {target}")
+        cpu, start = _proc_cpu(server.pid), time.perf_counter()
+        target.write_text(edited, encoding="utf-8")
+        wait(f"fiches/{target.stem}/", title)
+        wall, cpu = time.perf_counter() - start, _proc_cpu(server.pid) - cpu
+        return {"first_build_s": first_s, "edit_wall_s": wall, "edit_cpu_s": cpu, "fiche": target.stem}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 def validate(folder: Path, count: int):
     """load_collection (best of 3) vs bare yaml.load with CSafeLoader (best of 3); fails loudly on invalid fiches."""
@@ -554,21 +634,29 @@ def run(args, work: Path, say) -> dict:
     logs = work / "logs"
     logs.mkdir()
     # 1. fiches
-    say(f"generating {n} synthetic fiches (seed {seed}) in {work / f'fiches-{n}'} ...")
+    say(f"writing {n} {args.fiches} fiches (seed {seed}) in {work / f'fiches-{n}'} ...")
     start = time.perf_counter()
-    big = synthetic.write_fiches(work / f"fiches-{n}", n, seed)
-    small = synthetic.write_fiches(work / f"fiches-{SMALL_N}", min(SMALL_N, n), seed)
+    if args.fiches == "real":
+        big = synthetic.clone_real(work / f"fiches-{n}", n)
+        small = synthetic.clone_real(work / f"fiches-{SMALL_N}", min(SMALL_N, n))
+    else:
+        big = synthetic.write_fiches(work / f"fiches-{n}", n, seed)
+        small = synthetic.write_fiches(work / f"fiches-{SMALL_N}", min(SMALL_N, n), seed)
     gen_s = time.perf_counter() - start
     sizes = [p.stat().st_size for p in big]
     say("validating (load_collection and bare yaml.load, best of 3 each) ...")
     check_s, bare_s, cpu_ratio, collection = validate(work / f"fiches-{n}", n)
     validate(work / f"fiches-{SMALL_N}", len(small))
     # 2. builds
-    config = make_site_project(work / "project")
+    config = make_site_project(work / "project", whole_docs=args.fiches == "real")
     say(f"building the site with {n} fiches ...")
     ours = build(config, work / f"site-{n}", logs / f"site-{n}.log", work / f"fiches-{n}")
     say(f"building the site with {len(small)} fiches ...")
     ours_small = build(config, work / f"site-{SMALL_N}", logs / f"site-{SMALL_N}.log", work / f"fiches-{SMALL_N}")
+    served = None
+    if not args.quick and not args.no_serve:
+        say(f"serving the site with {n} fiches (mkdocs serve --dirty), editing one fiche ...")
+        served = serve_edit(config, work / f"fiches-{n}", logs / "serve.log")
     plain = None
     if not args.quick:
         plain_config = make_plain_project(work / "plain", collection.fiches, args.plain_nav)
@@ -580,10 +668,11 @@ def run(args, work: Path, say) -> dict:
     # 3. sizes
     say("measuring sizes ...")
     site, site_small = work / f"site-{n}", work / f"site-{SMALL_N}"
-    shared = [synthetic.Identity(seed, i).id for i in range(min(SMALL_N, n))]
+    shared = [p.stem for p in small]
     all_ids = [f.id for f in collection.fiches]
     rows: list[Row] = [
-        Row("fiches", "synthetic fiches", "count", n, note=f"YAML {min(sizes) / KB:.1f}-{max(sizes) / KB:.1f} kB, "
+        Row("fiches", "synthetic fiches" if args.fiches == "synthetic" else "fiches (copies of the real ones)",
+            "count", n, note=f"YAML {min(sizes) / KB:.1f}-{max(sizes) / KB:.1f} kB, "
             f"mean {statistics.mean(sizes) / KB:.1f} kB; generated in {gen_s:.1f} s"),
         Row("validation_s", "validation: load_collection, best of 3", "s", check_s, bare_s,
             f"bare yaml.load CSafeLoader, best of 3 (CPU-time ratio {cpu_ratio:.2f}x)"),
@@ -595,6 +684,14 @@ def run(args, work: Path, say) -> dict:
         Row("build_small_s", f"build: wall time at N={len(small)}", "s", ours_small["wall_s"],
             note=f"peak RSS {ours_small['maxrss_kib'] / 1024:.0f} MiB"),
     ]
+    if served:
+        rows += [
+            Row("serve_edit_s", "serve: edit one fiche to reload, wall", "s", served["edit_wall_s"],
+                plain and plain["wall_s"], "plain floor's full rebuild (wall); mkdocs serve --dirty, "
+                f"first build {served['first_build_s']:.0f} s"),
+            Row("serve_edit_cpu_s", "serve: edit one fiche to reload, CPU", "s", served["edit_cpu_s"],
+                plain and plain["cpu_s"], "plain floor's full rebuild (CPU); the server process's user+sys"),
+        ]
     say("timing the worst text shape and similar modules at 10,000 modules ...")
     rows += bench_render_and_similarity()
     for lang in ("nl", "fr"):
@@ -690,6 +787,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain-nav", choices=("none", "all"), default="none",
                         help="plain baseline: fiche pages out of the navigation like the real site (none, default) "
                              "or Material's default navigation listing every page (all: quadratic, slow)")
+    parser.add_argument("--fiches", choices=("synthetic", "real"), default="synthetic",
+                        help="synthetic fiches (default) or copies of the real fiches/ under new ids "
+                             "(real: as heavy as the real ones, with the whole docs/ for their links)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve edit-to-reload row")
     parser.add_argument("--keep", metavar="DIR", help="keep fiches, projects, sites and logs in DIR")
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write the numbers to FILE as JSON")
     parser.add_argument("--cost-only", action="store_true",
@@ -724,7 +825,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
     rows, goals = result["rows"], result["goals"]
     result["load_average"] = [load_before, os.getloadavg()[0]]
-    print(f"Scale benchmark: N={args.n} synthetic fiches (seed {args.seed}){' --quick' if args.quick else ''}; "
+    kind = "synthetic" if args.fiches == "synthetic" else "real-copy"
+    print(f"Scale benchmark: N={args.n} {kind} fiches (seed {args.seed}){' --quick' if args.quick else ''}; "
           f"sizes in kB = 1000 bytes, gzip level 9; {os.cpu_count()} CPU(s), 1-min load average "
           f"{load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end (wall times suffer on a busy machine)")
     print()

@@ -632,6 +632,30 @@ def write_fiches(directory: Path, count: int, seed: int = 1) -> list[Path]:
     return paths
 
 
+def clone_real(directory: Path, count: int, source: Path | None = None) -> list[Path]:
+    """`count` copies of the real fiches (fiches/ or `source`), round-robin, each under a new id: the
+    benchmark's "real-looking" fiches, as heavy as the real ones (provenance, qualified numbers, long texts).
+    Copy k of fiche x is `x-k` (copy 0 keeps its id); its `related` ids point to the same round's copies."""
+    originals = sorted((source or ROOT / "fiches").glob("*.yml"))
+    if not originals:
+        raise RuntimeError("clone_real: no fiches to clone")
+    ids = [p.stem for p in originals]
+    directory.mkdir(parents=True, exist_ok=True)
+    texts = [p.read_text(encoding="utf-8") for p in originals]
+    paths = []
+    for index in range(count):
+        k, which = divmod(index, len(originals))
+        suffix = f"-{k}" if k else ""
+        text = texts[which]
+        if suffix:
+            pattern = r"(?m)^(id:\s*|\s*-\s+)(" + "|".join(map(re.escape, ids)) + r")\s*$"
+            text = re.sub(pattern, lambda m, end=suffix: m.group(1) + m.group(2) + end, text)
+        path = directory / f"{ids[which]}{suffix}.yml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 # --- the same texts as plain Markdown (the baseline site) -----------------------------------------------------
 
 def _is_text(value) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +20,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from scripts import ui_text
-from scripts.build import headings, history, open_data, pages, render, search_data, search_index, urls
+from scripts.build import (
+    headings,
+    history,
+    incremental,
+    open_data,
+    pages,
+    preview_errors,
+    render,
+    search_data,
+    search_index,
+    urls,
+)
 from scripts.build import site as site_data
 from scripts.fiche_collection import FICHES_DIR
 from scripts.problems import format_problems
@@ -38,6 +50,10 @@ class State:
     site: site_data.SiteData | None = None
     blocks: dict[str, list[str]] = {}
     not_found: str | None = None  # the default language's 404 page (see on_post_template)
+    fiche_cache: dict = {}  # serving: each fiche file's validation, kept while the file is unchanged
+    dirty = False  # `mkdocs serve --dirty` (scripts/serve.sh): rebuild only what changed (incremental.py)
+    tracker = incremental.Tracker()
+    fingerprints: dict[str, str] = {}
 
 
 def _preview() -> bool:
@@ -52,6 +68,9 @@ def _nested_language_build(config) -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     State.serving = command == "serve"
+    State.dirty = State.serving and dirty
+    if State.dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyWarning())
     # Reproducible builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set; take the last commit's
     # time, so the same commit builds the same bytes on any day.
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -69,16 +88,27 @@ def on_serve(server, config, builder):
 @event_priority(100)  # before static-i18n sorts the files per language
 def on_files(files: Files, config) -> Files:
     if not _nested_language_build(config) or State.site is None:
-        site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir))
-        if not site.ok:
+        site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir), tolerant=State.serving,
+                              cache=State.fiche_cache if State.serving else None)
+        if not site.ok and not State.serving:
             raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.problems))
         warnings = [p for p in site.problems if p.severity != "error"]
-        if warnings:
+        if not site.ok:  # serving: the browser shows the messages (preview_errors); INFO, or strict stops
+            log.info("invalid fiches, shown in the preview at /bijdragen/fouten/:\n"
+                     + format_problems(site.problems))
+        elif warnings:
             log.info("fiche warnings:\n" + format_problems(warnings))
         if site.drafts_left_out:
             log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
                      f"or {PREVIEW_ENV}=1")
         State.site = site
+        if State.dirty:
+            # Python modules are not in it: a running server does not reload them (restart it).
+            stamp = [Path(config.config_file_path or "mkdocs.yml"), site_data.DATA_DIR,
+                     *(Path(d) for d in config.theme.dirs if "site-packages" not in d)]
+            State.tracker.start(incremental.tree_stamp(stamp) + str(sorted(
+                f.src_uri for f in files.documentation_pages())))
+            State.fingerprints = incremental.page_fingerprints(site, State.fiche_cache)
     # Virtual pages that pretend to live in docs/, so static-i18n pairs them like hand-written ones.
     for src_uri in State.site.page_sources():
         files.append(File.generated(config, src_uri, abs_src_path=str(Path(config.docs_dir) / src_uri)))
@@ -90,6 +120,8 @@ def on_nav(nav, config, files):
     for file in files:
         if State.site.is_generated(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
             file.content_string = pages.GENERATED_MARK
+    if State.dirty:
+        State.tracker.mark(files, State.fingerprints, State.site)
     return nav
 
 
@@ -147,10 +179,14 @@ def _typeset_toc(page) -> None:
 
 def _page_content(html: str, page, config) -> str:
     blocks = State.blocks.pop(page.url, [])
+    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
+    if not State.site.ok and State.site.page_kind(page.file.src_uri) not in ("fiche", "module"):
+        # Serving with invalid fiches: the pages built from all data say so and link to the messages (the
+        # pages of valid fiches are left as they are, so that breaking one fiche rebuilds only a few pages).
+        html = preview_errors.banner_html(State.site.problems, lang, page.url) + html
     if not blocks:
         return html
     toc_config = config.mdx_configs.get("toc", {})
-    lang = getattr(page.file, "locale", None) or urls.DEFAULT_LANG
     ours = [bool(headings.OURS.search(block)) for block in blocks]
     blocks = [headings.finish(block, toc_config, State.site.tooltip_terms(lang)) for block in blocks]
     html = BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html)
@@ -190,15 +226,59 @@ def on_post_template(output: str, template_name: str, config) -> str:
     return State.not_found if State.not_found is not None else output
 
 
+@event_priority(-1000)  # last: the page is written already
+def on_post_page(output: str, page, config) -> str:
+    """A generated page's Markdown and HTML are not needed once written (nothing reads them later): freeing them
+    keeps the build's memory from growing with 9,000 pages held whole until the end."""
+    if State.site is not None and State.site.is_generated(page.file.src_uri):
+        page.markdown = None
+        page.content = None
+    return output
+
+
 @event_priority(-1000)  # after static-i18n has built every language
 def on_post_build(config) -> None:
     if _nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
     open_data.write_open_data(State.site.fiches, site_dir)
-    search_index.build_index(site_dir)
+    if State.dirty:
+        State.tracker.finish(site_dir)
+        _index_in_background(site_dir)
+    else:
+        search_index.build_index(site_dir)
     search_data.write(site_dir, State.site.glossary, State.site.fiches)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
         if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
             (site_dir / lang / "sitemap.xml").write_bytes((site_dir / "sitemap.xml").read_bytes())
+
+
+class _Indexer:
+    lock = threading.Lock()
+    pending: Path | None = None
+    running = False
+
+
+def _index_in_background(site_dir: Path) -> None:
+    """Serving: Pagefind indexes the preview after the reload, not before it (it reads every page); one run
+    at a time, and a build finished meanwhile gets one more run."""
+    with _Indexer.lock:
+        _Indexer.pending = site_dir
+        if _Indexer.running:
+            return
+        _Indexer.running = True
+
+    def work() -> None:
+        while True:
+            with _Indexer.lock:
+                folder, _Indexer.pending = _Indexer.pending, None
+                if folder is None:
+                    _Indexer.running = False
+                    return
+            try:
+                search_index.build_index(folder)
+            except PluginError as exc:
+                log.info(f"preview search index not updated: {exc}")
+
+    threading.Thread(target=work, name="pagefind", daemon=True).start()

@@ -20,5 +20,8 @@ def generated_pages(fiches, modules, preview: bool) -> dict[str, tuple[str, str]
 
 
 def page_sources(pages: dict[str, tuple[str, str]]) -> list[str]:
-    """The per-language source files static-i18n expects (`fiches/x.nl.md`, `fiches/x.fr.md`)."""
-    return [path[:-3] + f".{lang}.md" for path in pages for lang in urls.LANGS]
+    """The per-language source files static-i18n expects (`fiches/x.nl.md`, `fiches/x.fr.md`).
+
+    Sorted, so that each fiche's module pages are built right after its page: the build keeps only a few
+    fiche views in memory (SiteData.view) instead of all of them."""
+    return [path[:-3] + f".{lang}.md" for path in sorted(pages) for lang in urls.LANGS]

@@ -10,7 +10,7 @@ from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
 from scripts import richtext, translation_status, ui_text
-from scripts.build import catalogue, charts, facts, fiche_view, headings, schema_doc, urls
+from scripts.build import catalogue, charts, facts, fiche_view, headings, preview_errors, schema_doc, urls
 from scripts.build import modules as mod
 from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT
@@ -203,11 +203,18 @@ def schema(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     return _template(env, "schema", context(lang, page_url, rows=schema_doc.rows(lang)))
 
 
+def errors_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
+    """Serving with invalid fiches: all messages (key "") or one file's (key: its display path)."""
+    return preview_errors.page_html(site.problems, lang, key or None, page_url)
+
+
 GENERATED = {
     "fiche": fiche_page,
     "module": module_page,
     "theme": theme_page,
     "translation-status": translation_status_page,
+    "errors": errors_page,
+    "fiche-errors": errors_page,
 }
 PLACEHOLDERS = {
     "generated": generated,

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts import glossary
-from scripts.build import catalogue, facts, fiche_view, history, pages, urls
+from scripts.build import catalogue, facts, fiche_view, history, pages, preview_errors, urls
 from scripts.build import modules as mod
-from scripts.fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection
+from scripts.fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection, reserved_ids
 from scripts.problems import Problem
 
 DATA_DIR = ROOT / "docs" / "_data"
@@ -28,6 +28,8 @@ class SiteData:
     history: dict = field(default_factory=dict)
     collection_dir: Path = FICHES_DIR
     glossary_problems: list[Problem] = field(default_factory=list)
+    # Serving with errors: fiche source path → file shown at that URL with its messages (preview_errors).
+    error_pages: dict[str, str] = field(default_factory=dict)
 
     @property
     def problems(self) -> list[Problem]:
@@ -40,7 +42,11 @@ class SiteData:
     # -- generated pages --------------------------------------------------------------
     @functools.cached_property
     def generated_pages(self) -> dict[str, tuple[str, str]]:
-        return pages.generated_pages(self.fiches, self.modules, self.preview)
+        found = pages.generated_pages(self.fiches, self.modules, self.preview)
+        if not self.ok:  # only a tolerant (serving) load gets here with errors
+            found[preview_errors.ERRORS_PAGE] = ("errors", "")
+            found.update({src: ("fiche-errors", file) for src, file in self.error_pages.items()})
+        return found
 
     def page_sources(self) -> list[str]:
         return pages.page_sources(self.generated_pages)
@@ -87,7 +93,7 @@ class SiteData:
         items = [catalogue.catalogue_item(f, self.fiche_facts(f.id, lang), lang) for f in self.fiches]
         return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
 
-    @functools.cache  # noqa: B019
+    @functools.lru_cache(maxsize=64)  # noqa: B019  (a fiche's module pages follow its page: see page_sources)
     def view(self, fiche_id: str, lang: str) -> dict:
         return fiche_view.fiche_view(self.by_id[fiche_id].data, lang, self.tooltip_terms(lang))
 
@@ -105,9 +111,18 @@ class SiteData:
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
-def load(preview: bool, docs_dir: Path | None = None) -> SiteData:
-    collection = load_collection(docs_dir=docs_dir or ROOT / "docs")
+def load(preview: bool, docs_dir: Path | None = None, tolerant: bool = False, cache: dict | None = None) -> SiteData:
+    """`tolerant` (serving): a fiche file with errors is left out and shown as an error page instead of
+    stopping the build; `cache` keeps each file's validation between rebuilds (see load_collection)."""
+    docs_dir = docs_dir or ROOT / "docs"
+    collection = load_collection(docs_dir=docs_dir, cache=cache)
     fiches = sorted(collection.fiches, key=lambda f: f.id)
+    error_pages = {}
+    if tolerant and not collection.ok:
+        broken = preview_errors.error_files(collection.problems)
+        fiches = [f for f in fiches if f.display not in broken]
+        error_pages = preview_errors.fiche_error_pages(collection.problems, {f.id for f in fiches},
+                                                       set(reserved_ids(docs_dir)))
     drafts = [f for f in fiches if f.is_draft]
     if not preview:
         fiches = [f for f in fiches if not f.is_draft]
@@ -117,4 +132,4 @@ def load(preview: bool, docs_dir: Path | None = None) -> SiteData:
     entries, glossary_problems = glossary.load_glossary()
     return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else len(drafts),
                     glossary=entries, glossary_problems=glossary_problems, preview=preview,
-                    history=history.load_history(fiches), collection_dir=FICHES_DIR)
+                    history=history.load_history(fiches), collection_dir=FICHES_DIR, error_pages=error_pages)

@@ -1,0 +1,125 @@
+"""`mkdocs serve` with an invalid fiche: the preview shows the validator's messages, keeps serving the rest of
+the site and recovers when the fiche is fixed (issue 16, "Preview shows errors in the browser")."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from scripts.fiche_collection import load_collection
+from tests.conftest import PYTHON, ROOT, fixture_project, free_port
+
+VALID = ROOT / "tests" / "fixtures" / "valid"
+HOSTILE = "<script>alert(1)</script>"
+WAIT_S = 420  # a rebuild of the tiny fixture site; generous, the machine may be busy
+
+
+def fetch(base: str, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def wait_for(base: str, path: str, condition, process: subprocess.Popen, log: Path) -> str:
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"mkdocs serve stopped (exit {process.returncode}):\n{log.read_text()[-3000:]}")
+        status, body = fetch(base, path)
+        if condition(status, body):
+            return body
+        time.sleep(1)
+    pytest.fail(f"{path}: condition not met after {WAIT_S} s; serve log:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(params=["--dirty", "--clean-rebuilds"], ids=["dirty", "full"])
+def served(tmp_path, request):
+    """A fixture site served by `mkdocs serve` from a fiches folder of two valid fixture fiches: with --dirty
+    (scripts/serve.sh: only changed pages are rebuilt) and with MkDocs' default full rebuilds."""
+    fiches = tmp_path / "fiches"
+    fiches.mkdir()
+    for path in sorted(VALID.glob("*.yml")):
+        shutil.copy(path, fiches / path.name)
+    config = fixture_project(tmp_path / "project")
+    port = free_port()
+    env = dict(os.environ, KB_FICHES_DIR=str(fiches), NO_MKDOCS_2_WARNING="1")
+    env.pop("KB_REQUIRE_GIT_HISTORY", None)
+    env.pop("KB_PREVIEW", None)
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                                    "-f", str(config), *(["--dirty"] if request.param == "--dirty" else [])],
+                                   cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}/", fiches, process, log, request.param == "--dirty"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_serve_shows_the_messages_of_an_invalid_fiche_and_recovers(served):
+    base, fiches, process, log, dirty = served
+    target = fiches / "minimal.yml"
+    good = target.read_text(encoding="utf-8")
+    wait_for(base, "fiches/minimal/", lambda status, body: status == 200 and "Minimaal project" in body,
+             process, log)
+
+    target.write_text(good.replace("region: brussel", f'region: "{HOSTILE}"'), encoding="utf-8")
+    errors = [p for p in load_collection([target]).problems if p.severity == "error"]
+    assert errors and any(HOSTILE in p.format("nl") for p in errors)
+    page = wait_for(base, "fiches/minimal/", lambda status, body: status == 200 and "kb-preview-errors" in body,
+                    process, log)
+    for problem in errors:  # the validator's own lines, escaped, at the fiche's URL
+        assert html.escape(problem.format("nl")) in page
+    assert HOSTILE not in page
+    assert "Minimaal project" not in page  # not the last good version
+
+    for lang, prefix in (("nl", ""), ("fr", "fr/")):
+        status, listing = fetch(base, f"{prefix}bijdragen/fouten/")
+        assert status == 200
+        for problem in errors:
+            assert html.escape(problem.format(lang)) in listing
+        assert HOSTILE not in listing
+    status, other = fetch(base, "fiches/ocmw-antwerpen-amie/")  # the rest of the site keeps working
+    assert status == 200 and "kb-preview-errors" not in other and "<h1" in other
+    status, catalogue = fetch(base, "fiches/")
+    assert status == 200 and "kb-preview-banner" in catalogue and 'href="../bijdragen/fouten/"' in catalogue
+    status, fr_home = fetch(base, "fr/")
+    assert status == 200 and "kb-preview-banner" in fr_home and "Aperçu" in fr_home
+
+    target.write_text(good, encoding="utf-8")
+    page = wait_for(base, "fiches/minimal/", lambda status, body: status == 200 and "Minimaal project" in body,
+                    process, log)
+    assert "kb-preview-errors" not in page and "kb-preview-banner" not in page
+    assert fetch(base, "bijdragen/fouten/")[0] == 404
+    assert "kb-preview-banner" not in fetch(base, "fiches/")[1]
+
+    # A valid edit reaches the fiche's page and the catalogue (nothing stale with --dirty either).
+    other = fiches / "ocmw-antwerpen-amie.yml"
+    text = other.read_text(encoding="utf-8")
+    old = re.search(r"(?m)^  nl: (.+)$", text).group(1)
+    other.write_text(text.replace(f"  nl: {old}", "  nl: Nieuwe titel na bewerking", 1), encoding="utf-8")
+    wait_for(base, "fiches/ocmw-antwerpen-amie/",
+             lambda status, body: status == 200 and "Nieuwe titel na bewerking" in body, process, log)
+    assert "Nieuwe titel na bewerking" in fetch(base, "fiches/")[1]
+    assert process.poll() is None
+    if dirty:  # and only part of the site was rebuilt for it
+        rebuilt, unchanged = map(int, re.findall(r"preview: (\d+) page\(s\) rebuilt, (\d+) unchanged",
+                                                 log.read_text(encoding="utf-8"))[-1])
+        assert rebuilt > 0 and unchanged > 0
