@@ -54,6 +54,7 @@ class State:
     dirty = False  # `mkdocs serve --dirty` (scripts/serve.sh): rebuild only what changed (incremental.py)
     tracker = incremental.Tracker()
     fingerprints: dict[str, str] = {}
+    unindexed: set[str] = set()  # dest_uri of every page left out of the search index (all languages)
 
 
 def _preview() -> bool:
@@ -102,6 +103,7 @@ def on_files(files: Files, config) -> Files:
             log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
                      f"or {PREVIEW_ENV}=1")
         State.site = site
+        State.unindexed = set()
         if State.dirty:
             # Python modules are not in it: a running server does not reload them (restart it).
             stamp = [Path(config.config_file_path or "mkdocs.yml"), site_data.DATA_DIR,
@@ -120,6 +122,8 @@ def on_nav(nav, config, files):
     for file in files:
         if State.site.is_generated(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
             file.content_string = pages.GENERATED_MARK
+    State.unindexed |= {file.dest_uri for file in files.documentation_pages()
+                        if not search_index.indexed(State.site.page_kind(file.src_uri))}
     if State.dirty:
         State.tracker.mark(files, State.fingerprints, State.site)
     return nav
@@ -144,7 +148,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     markdown = PLACEHOLDER.sub(fill, markdown)
     markdown += site.abbreviations(lang, markdown)
     State.blocks[page.url] = blocks
-    if site.page_kind(src_uri) == "module":
+    if not search_index.indexed(site.page_kind(src_uri)):
         page.meta["kb_search"] = False
     page.meta["kb_search_weight"] = search_index.page_weight(site.page_kind(src_uri), page.meta)
     return markdown
@@ -244,9 +248,9 @@ def on_post_build(config) -> None:
     open_data.write_open_data(State.site.fiches, site_dir)
     if State.dirty:
         State.tracker.finish(site_dir)
-        _index_in_background(site_dir)
+        _index_in_background(site_dir, frozenset(State.unindexed))
     else:
-        search_index.build_index(site_dir)
+        search_index.build_index(site_dir, State.unindexed)
     search_data.write(site_dir, State.site.glossary, State.site.fiches)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
@@ -256,15 +260,15 @@ def on_post_build(config) -> None:
 
 class _Indexer:
     lock = threading.Lock()
-    pending: Path | None = None
+    pending: tuple[Path, frozenset[str]] | None = None
     running = False
 
 
-def _index_in_background(site_dir: Path) -> None:
+def _index_in_background(site_dir: Path, unindexed: frozenset[str]) -> None:
     """Serving: Pagefind indexes the preview after the reload, not before it (it reads every page); one run
     at a time, and a build finished meanwhile gets one more run."""
     with _Indexer.lock:
-        _Indexer.pending = site_dir
+        _Indexer.pending = (site_dir, unindexed)
         if _Indexer.running:
             return
         _Indexer.running = True
@@ -272,12 +276,12 @@ def _index_in_background(site_dir: Path) -> None:
     def work() -> None:
         while True:
             with _Indexer.lock:
-                folder, _Indexer.pending = _Indexer.pending, None
-                if folder is None:
+                job, _Indexer.pending = _Indexer.pending, None
+                if job is None:
                     _Indexer.running = False
                     return
             try:
-                search_index.build_index(folder)
+                search_index.build_index(*job)
             except PluginError as exc:
                 log.info(f"preview search index not updated: {exc}")
 
