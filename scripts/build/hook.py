@@ -51,6 +51,7 @@ class State:
     blocks: dict[str, list[str]] = {}
     not_found: str | None = None  # the default language's 404 page (see on_post_template)
     fiche_cache: dict = {}  # serving: each fiche file's validation, kept while the file is unchanged
+    memo = site_data.FicheMemo()  # serving: what is computed from each fiche file, kept while it is unchanged
     dirty = False  # `mkdocs serve --dirty` (scripts/serve.sh): rebuild only what changed (incremental.py)
     tracker = incremental.Tracker()
     fingerprints: dict[str, str] = {}
@@ -90,7 +91,8 @@ def on_serve(server, config, builder):
 def on_files(files: Files, config) -> Files:
     if not _nested_language_build(config) or State.site is None:
         site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir), tolerant=State.serving,
-                              cache=State.fiche_cache if State.serving else None)
+                              cache=State.fiche_cache if State.serving else None,
+                              memo=State.memo if State.serving else None)
         if not site.ok and not State.serving:
             raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.problems))
         warnings = [p for p in site.problems if p.severity != "error"]
@@ -245,7 +247,8 @@ def on_post_build(config) -> None:
     if _nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
-    open_data.write_open_data(State.site.fiches, site_dir)
+    open_data.write_open_data(State.site.fiches, site_dir,
+                              lambda fiche, lang: State.site.fiche_facts(fiche.id, lang), State.site.remembered)
     if State.dirty:
         State.tracker.finish(site_dir)
         _index_in_background(site_dir, frozenset(State.unindexed))

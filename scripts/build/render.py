@@ -9,7 +9,7 @@ import re
 from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
-from scripts import richtext, translation_status, ui_text
+from scripts import richtext, ui_text
 from scripts.build import catalogue, charts, facts, fiche_view, headings, preview_errors, schema_doc, urls
 from scripts.build import modules as mod
 from scripts.build.site import SiteData
@@ -113,7 +113,7 @@ def theme_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
 
 
 def translation_status_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
-    records = translation_status.report(site.collection_dir, ROOT / "docs")
+    records = site.translation_records(ROOT / "docs")
     return _template(env, "translation-status", context(lang, page_url, records=records))
 
 
