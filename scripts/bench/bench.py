@@ -321,7 +321,15 @@ def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600)
         start = time.perf_counter()
         wait(f"fiches/{target.stem}/", "<h1")
         first_s = time.perf_counter() - start
-        time.sleep(2)  # let the server settle (Pagefind runs in the background after the first build)
+        # Let the server settle: Pagefind indexes the first build in the background (its CPU would otherwise be
+        # counted for the edit); settled = the server and its children used < 0.1 s of CPU in the last second.
+        deadline, last = time.monotonic() + 600, _proc_cpu(server.pid)
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            now = _proc_cpu(server.pid)
+            if now - last < 0.1:
+                break
+            last = now
         text = target.read_text(encoding="utf-8")
         title = f"Bewerkte titel {time.time_ns()}"
         edited, count = re.subn(r"(?m)^(title:\s*\n\s+nl:\s*).+$", lambda m: m.group(1) + title, text, count=1)

@@ -8,6 +8,7 @@ links), and is always shown next to a data table or list with the same content.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from functools import lru_cache
@@ -91,17 +92,24 @@ def belgium_map(map_id: str, title: str, description: str, places: list[dict]) -
     project = _projector(MAP_WIDTH, MAP_HEIGHT)
     outline = " ".join(f"{x:.1f},{y:.1f}" for x, y in (project(*p) for p in _outline()))
     dots = [(place, *project(place["lon"], place["lat"])) for place in places]
-    taken = _Boxes()
-    for _, x, y in dots:  # names keep clear of every dot
-        taken.add((x - 8, y - 8, x + 8, y + 8))
+    names = [place.get("short") or place["label"] for place in places]
+    positions = _label_positions(tuple((name, x, y) for name, (_, x, y) in zip(names, dots, strict=True)))
     points = []
-    for place, x, y in dots:
-        name = place.get("short") or place["label"]
-        tx, ty, anchor = _label_position(name, x, y, taken)
+    for (place, x, y), name, (tx, ty, anchor) in zip(dots, names, positions, strict=True):
         points.append({"href": place["href"], "label": place["label"], "x": f"{x:.1f}", "y": f"{y:.1f}",
                        "name": name, "name_x": f"{tx:.1f}", "name_y": f"{ty:.1f}", "anchor": anchor})
     return {"id": map_id, "title": title, "description": description, "width": MAP_WIDTH, "height": MAP_HEIGHT,
             "outline": outline, "places": points}
+
+
+@functools.lru_cache(maxsize=8)
+def _label_positions(dots: tuple[tuple[str, float, float], ...]) -> list[tuple]:
+    """Where each name goes, in order; the same names at the same places (a preview rebuild after an edit that
+    moved no place) are not placed again."""
+    taken = _Boxes()
+    for _, x, y in dots:  # names keep clear of every dot
+        taken.add((x - 8, y - 8, x + 8, y + 8))
+    return [_label_position(name, x, y, taken) for name, x, y in dots]
 
 
 MAP_LABEL_SIZE = 24  # the largest size a place name is shown at (phones, kb-layout.css): room is reserved for it
