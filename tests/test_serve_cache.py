@@ -1,6 +1,6 @@
 """What the build keeps or skips for speed gives the same results as computing everything (issue 16, "Preview stays
 fast at scale" and "The build itself"): the serve memo per fiche file, the translation records cache, fiches.json
-assembled per fiche, the pages Pagefind is given, and the map's label placement."""
+assembled per fiche, the pages Pagefind is given, the map's label placement and the compiled templates kept."""
 
 from __future__ import annotations
 
