@@ -20,6 +20,7 @@ FICHE = s.FICHE
 LANGS = s.LANGS
 LANG_LABELS = languages.NAMES
 FICHES_FOLDER = "fiches"
+LABEL_MAX = 48  # characters: a longer first clause of a description is a hint, not a label
 PREVIEW_PATH = "/preview"  # on the local proxy: the form's unsaved fiche, rendered (cms_preview.py)
 COLLECTION = "fiches"
 
@@ -32,7 +33,7 @@ EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
 POSITIVE = r"^(?!0*(\.0*)?$)"
 
 
-def _first_clause(text: str) -> str:
+def first_clause(text: str) -> str:
     text = re.sub(r"`([^`]*)`", r"\1", text)
     return re.split(r"(?<=[^.])[.:;?](?:\s|$)", text, maxsplit=1)[0].strip().rstrip(".")
 
@@ -48,8 +49,8 @@ def _in_each_language(texts: dict[str, str]) -> list[str]:
 
 def label(name: str, node: s.Node) -> str:
     """A multilingual label from the description's first clause ("Naam van het project · Nom du projet")."""
-    clauses = [_first_clause(text) for text in _in_each_language(node.description or {})]
-    if clauses and all(len(clause) <= 48 for clause in clauses):
+    clauses = [first_clause(text) for text in _in_each_language(node.description or {})]
+    if clauses and all(len(clause) <= LABEL_MAX for clause in clauses):
         return " · ".join(dict.fromkeys(clauses))
     return name.replace("_", " ").capitalize()
 

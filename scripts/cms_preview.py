@@ -9,14 +9,14 @@ second renderer written for the editor.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
+import re
 import tempfile
 import threading
 from pathlib import Path
 
-from scripts import cms_yaml, glossary
+from scripts import cms_config, cms_yaml, fiche_schema, glossary, ui_text
 from scripts.build import render, urls
 from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT, load_collection
@@ -64,11 +64,9 @@ class Previewer:
         with self._lock:
             self._mirror(name, text)
             collection = load_collection([self.folder], docs_dir=ROOT / "docs", cache=self._cache)
-            shown_as = f"{self.fiches_dir.name}/{name}"  # the file as it would be saved, not the scratch copy
-            own = [dataclasses.replace(p, file=shown_as) for p in collection.problems
-                   if Path(p.file).name == name and p.severity == "error"]
+            own = [p for p in collection.problems if Path(p.file).name == name and p.severity == "error"]
             if own:
-                return {"problems": {lang: [p.format(lang) for p in own] for lang in LANGS}}
+                return {"problems": {lang: [worded(p, lang) for p in own] for lang in LANGS}}
             fiche = next(f for f in collection.fiches if f.path.name == name)
             entries, glossary_problems = glossary.load_glossary()
             site = SiteData(collection=collection, fiches=sorted(collection.fiches, key=lambda f: f.id),
@@ -84,14 +82,42 @@ class Previewer:
     def _mirror(self, name: str, text: str) -> None:
         """The scratch folder = the repository's fiches, with the form's text in place of its file."""
         wanted = {p.name: p.resolve() for p in self.fiches_dir.glob(f"*{FICHE_SUFFIX}") if p.name != name}
-        for present in self.folder.iterdir():
-            if present.name not in wanted or present.name == name:
+        for present in self.folder.iterdir():  # gone, the form's own, or an earlier form's text
+            if not present.is_symlink() or wanted.get(present.name) != present.resolve():
                 present.unlink()
         for other, target in wanted.items():
             link = self.folder / other
             if not link.is_symlink():
                 link.symlink_to(target)
         (self.folder / name).write_text(text, encoding="utf-8")
+
+
+def worded(problem, lang: str) -> str:
+    """A message as the form's user reads it: the form's label of the field, then the validator's path and
+    words; no file, line or severity (the form has none of those; validate.py prints them for the file)."""
+    text = problem.message_in(lang)
+    if not problem.field:
+        return text
+    label = form_label(problem.field, lang)
+    where = f"{label} ({problem.where(lang)})" if label else problem.where(lang)
+    return f"{where}{ui_text.t('colon', lang)} {text}"
+
+
+def form_label(path: str, lang: str) -> str:
+    """The label the form shows for the deepest described field of a validator path (cms_config.label's
+    wording), e.g. `staffing.roles[0].fte` → the label of `fte`."""
+    node, found = fiche_schema.FICHE, ""
+    for name in re.findall(r"[^.\[\]]+", path):
+        while isinstance(node, fiche_schema.List):
+            node = node.item
+        field = node.get(name) if isinstance(node, fiche_schema.Obj) else None
+        if field is None:
+            break
+        node = field.node
+        clause = cms_config.first_clause(node.description.get(lang, ""))
+        if clause and len(clause) <= cms_config.LABEL_MAX:
+            found = clause
+    return found
 
 
 def _as_yaml(data: dict) -> str:

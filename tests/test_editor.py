@@ -20,7 +20,7 @@ import yaml
 from conftest import PYTHON, ROOT, build_site, fixture_project
 from playwright.sync_api import expect
 
-from scripts import cms_config, cms_hook, cms_proxy, cms_yaml, ui_text
+from scripts import cms_config, cms_hook, cms_proxy, cms_yaml, problems, ui_text
 from scripts.build import urls
 from scripts.cms_config import SCHEMA as s
 from scripts.fiche_collection import load_collection
@@ -309,11 +309,18 @@ def test_live_preview_of_a_new_fiche_and_of_a_refused_one(preview_proxy):
     data["staffing"] = {"roles": [{"role": {lang: "x" for lang in cms_config.LANGS}, "fte": "halftijds"}]}
     status, result = ask_preview(address, "", data)
     assert status == 200 and "pages" not in result
-    for lang in cms_config.LANGS:  # the validator's messages, in each language, about the saved file's path
+    form_title = find(form_fields(), "title")["label"]
+    for lang in cms_config.LANGS:  # the validator's messages in each language, with the form's label of the field
         messages = result["problems"][lang]
-        assert all(m.startswith("fiches/nieuw-in-de-editor.yml:") for m in messages), messages
-        assert any("title" in m for m in messages) and any("fte" in m and "0.5" in m for m in messages), messages
+        title = [m for m in messages if "(title)" in m]
+        assert title and title[0].split(" (title)")[0] in form_title.split(" · "), messages
+        assert any(f"({problems.worded_path('staffing.roles[0].fte', lang)})" in m and "0.5" in m
+                   for m in messages), messages
     assert not (repo / "fiches" / "nieuw-in-de-editor.yml").exists()
+    for path in sorted((repo / "fiches").glob("*.yml")):  # one fiche after another: each its own page
+        data = form_data(path)
+        status, result = ask_preview(address, f"fiches/{path.name}", data)
+        assert status == 200 and data["id"] in result["pages"][cms_config.LANGS[0]]["url"], result.get("problems")
 
 
 def test_live_preview_keeps_fiche_text_inert_and_answers_only_this_machine(preview_proxy):
@@ -575,7 +582,7 @@ def test_the_preview_shows_the_unsaved_form_in_each_language(editor):
     expect(title).not_to_have_value("", timeout=WAIT)
     title.fill("Voorbeeld zonder opslaan")
     frames = {}
-    for _ in range(150):
+    for _ in range(WAIT // 200):  # a typing pause, the proxy's rendering, the stylesheets: slow on a busy machine
         frames = preview_frames(page)
         if "Voorbeeld zonder opslaan" in frames.get(cms_config.LANGS[0], {}).get("h1", ""):
             break
@@ -585,9 +592,9 @@ def test_the_preview_shows_the_unsaved_form_in_each_language(editor):
     assert all(f["h1"] for f in frames.values()) and all(f["styled"] == "300" for f in frames.values()), frames
     assert git(repo, "status", "--porcelain") == ""  # nothing saved
     title.fill("")
-    for _ in range(150):
+    for _ in range(WAIT // 200):
         if preview_problems(page):
             break
         page.wait_for_timeout(200)
-    problems = preview_problems(page)
-    assert ui_text.t("editor_preview_problems", "nl") in problems and "title" in problems, problems
+    shown = preview_problems(page)
+    assert ui_text.t("editor_preview_problems", cms_config.LANGS[0]) in shown and "title" in shown, shown
