@@ -41,6 +41,7 @@ Files that cannot be read or parsed are skipped here: `python -m scripts.validat
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -239,13 +240,26 @@ def _identical_page(versions: dict[str, Path]) -> list[dict]:
 
 # --- entry points ---------------------------------------------------------------------------------------------------
 
-def collect(fiches_dir: Path, docs_dir: Path | None) -> tuple[list[dict], int]:
-    """(sorted records, number of fiche files skipped because they cannot be read)."""
+def collect(fiches_dir: Path, docs_dir: Path | None, cache: dict | None = None) -> tuple[list[dict], int]:
+    """(sorted records, number of fiche files skipped because they cannot be read). `cache` (kept by the caller
+    between runs, `mkdocs serve`): each file's records while its bytes stay the same."""
     files, _ = discover([Path(fiches_dir)])
     records: list[dict] = []
     unreadable = 0
+    if cache is not None:
+        for gone in set(cache) - set(files):
+            del cache[gone]
     for path in files:
-        found = fiche_records(path)
+        if cache is None:
+            found = fiche_records(path)
+        else:
+            try:
+                key = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+            except OSError:
+                key = None
+            if key is None or cache.get(path, (None,))[0] != key:
+                cache[path] = (key, fiche_records(path))
+            found = cache[path][1]
         if found is None:
             unreadable += 1
         else:
@@ -257,14 +271,14 @@ def collect(fiches_dir: Path, docs_dir: Path | None) -> tuple[list[dict], int]:
     return records, unreadable
 
 
-def report(fiches_dir: Path = FICHES_DIR, docs_dir: Path | None = DOCS_DIR) -> list[dict]:
+def report(fiches_dir: Path = FICHES_DIR, docs_dir: Path | None = DOCS_DIR, cache: dict | None = None) -> list[dict]:
     """Every pending translation of the fiches in `fiches_dir` and the hand-written pages in `docs_dir`.
 
     Returns records {kind, path, line, field, problem, detail} (see the module docstring), fiches first,
     then pages, each sorted by path and line. Unreadable fiche files are skipped (the validator reports
     them); `docs_dir=None` leaves the pages out.
     """
-    return collect(fiches_dir, docs_dir)[0]
+    return collect(fiches_dir, docs_dir, cache)[0]
 
 
 def format_record(record: dict) -> str:

@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts.fiche_collection import load_collection
 from tests.conftest import PYTHON, ROOT, fixture_project, free_port
@@ -123,3 +124,32 @@ def test_serve_shows_the_messages_of_an_invalid_fiche_and_recovers(served):
         rebuilt, unchanged = map(int, re.findall(r"preview: (\d+) page\(s\) rebuilt, (\d+) unchanged",
                                                  log.read_text(encoding="utf-8"))[-1])
         assert rebuilt > 0 and unchanged > 0
+
+
+@pytest.mark.parametrize("served", ["--dirty"], indirect=True)
+def test_dirty_serve_shows_an_edit_on_every_page_that_shows_the_fiche(served):
+    """What the preview keeps between rebuilds (each fiche file's facts, cards, view and open data, site.FicheMemo)
+    is renewed for an edited file: its page, a fiche relating to it, its module pages, the catalogue and
+    fiches.json all show the edit."""
+    base, fiches, process, log, _ = served
+    wait_for(base, "fiches/minimal/", lambda status, body: status == 200 and "Minimaal project" in body,
+             process, log)
+    amie = fiches / "ocmw-antwerpen-amie.yml"
+    data = yaml.safe_load(amie.read_text(encoding="utf-8"))
+    modules = [m["id"] for m in data.get("modules", [])]
+    assert modules, "the fixture fiche has modules"
+    minimal = fiches / "minimal.yml"
+    minimal.write_text(minimal.read_text(encoding="utf-8") + f"related: [{data['id']}]\n", encoding="utf-8")
+    wait_for(base, "fiches/minimal/",
+             lambda status, body: status == 200 and f'href="../{data["id"]}/"' in body, process, log)
+
+    title = f"Bewerkte titel {time.time_ns()}"
+    text = amie.read_text(encoding="utf-8")
+    old = re.search(r"(?m)^title:\n  nl: (.+)$", text).group(1)
+    amie.write_text(text.replace(f"title:\n  nl: {old}", f"title:\n  nl: {title}", 1), encoding="utf-8")
+    wait_for(base, f"fiches/{data['id']}/", lambda status, body: status == 200 and title in body, process, log)
+    assert title in fetch(base, "fiches/minimal/")[1]  # the related fiche's link
+    assert title in fetch(base, f"fiches/{data['id']}/{modules[0]}/")[1]  # its module page names its fiche
+    assert title in fetch(base, "fiches/")[1]  # the catalogue card
+    assert title in fetch(base, "fiches.json")[1]
+    assert title not in fetch(base, f"fr/fiches/{data['id']}/")[1]  # only the Dutch title was edited

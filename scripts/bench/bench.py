@@ -277,6 +277,22 @@ def _proc_cpu(pid: int) -> float:
     return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
+def _tree_cpu(pid: int) -> float:
+    """_proc_cpu of a process plus that of its running children (a child's CPU reaches cutime only once waited)."""
+    total = _proc_cpu(pid)
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            try:
+                total += _tree_cpu(int(child))
+            except OSError:
+                pass  # it ended meanwhile
+    return total
+
+
 def _get(url: str) -> tuple[int, str]:
     import urllib.error
     import urllib.request
@@ -321,7 +337,15 @@ def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600)
         start = time.perf_counter()
         wait(f"fiches/{target.stem}/", "<h1")
         first_s = time.perf_counter() - start
-        time.sleep(2)  # let the server settle (Pagefind runs in the background after the first build)
+        # Let the server settle: Pagefind indexes the first build in the background (its CPU would otherwise be
+        # counted for the edit); settled = the server and its children used < 0.1 s of CPU in the last second.
+        deadline, last = time.monotonic() + 600, _tree_cpu(server.pid)
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            now = _tree_cpu(server.pid)
+            if now - last < 0.1:
+                break
+            last = now
         text = target.read_text(encoding="utf-8")
         title = f"Bewerkte titel {time.time_ns()}"
         edited, count = re.subn(r"(?m)^(title:\s*\n\s+nl:\s*).+$", lambda m: m.group(1) + title, text, count=1)

@@ -8,6 +8,7 @@ links), and is always shown next to a data table or list with the same content.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from functools import lru_cache
@@ -91,21 +92,60 @@ def belgium_map(map_id: str, title: str, description: str, places: list[dict]) -
     project = _projector(MAP_WIDTH, MAP_HEIGHT)
     outline = " ".join(f"{x:.1f},{y:.1f}" for x, y in (project(*p) for p in _outline()))
     dots = [(place, *project(place["lon"], place["lat"])) for place in places]
-    taken = [(x - 8, y - 8, x + 8, y + 8) for _, x, y in dots]  # names keep clear of every dot
+    names = [place.get("short") or place["label"] for place in places]
+    positions = _label_positions(tuple((name, x, y) for name, (_, x, y) in zip(names, dots, strict=True)))
     points = []
-    for place, x, y in dots:
-        name = place.get("short") or place["label"]
-        tx, ty, anchor = _label_position(name, x, y, taken)
+    for (place, x, y), name, (tx, ty, anchor) in zip(dots, names, positions, strict=True):
         points.append({"href": place["href"], "label": place["label"], "x": f"{x:.1f}", "y": f"{y:.1f}",
                        "name": name, "name_x": f"{tx:.1f}", "name_y": f"{ty:.1f}", "anchor": anchor})
     return {"id": map_id, "title": title, "description": description, "width": MAP_WIDTH, "height": MAP_HEIGHT,
             "outline": outline, "places": points}
 
 
+@functools.lru_cache(maxsize=8)
+def _label_positions(dots: tuple[tuple[str, float, float], ...]) -> list[tuple]:
+    """Where each name goes, in order; the same names at the same places (a preview rebuild after an edit that
+    moved no place) are not placed again."""
+    taken = _Boxes()
+    for _, x, y in dots:  # names keep clear of every dot
+        taken.add((x - 8, y - 8, x + 8, y + 8))
+    return [_label_position(name, x, y, taken) for name, x, y in dots]
+
+
 MAP_LABEL_SIZE = 24  # the largest size a place name is shown at (phones, kb-layout.css): room is reserved for it
 
 
-def _label_position(name: str, x: float, y: float, taken: list) -> tuple:
+class _Boxes:
+    """The reserved boxes, in the order reserved, with a grid of where they lie: a label is measured against the
+    boxes near it only (the sum over all boxes was quadratic in the number of places: seconds at 1,000)."""
+
+    CELL = 64.0
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple] = []
+        self.grid: dict[tuple[int, int], list[int]] = {}
+
+    def _cells(self, box) -> list[tuple[int, int]]:
+        x0, y0 = math.floor(box[0] / self.CELL), math.floor(box[1] / self.CELL)
+        x1, y1 = math.floor(box[2] / self.CELL), math.floor(box[3] / self.CELL)
+        return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
+
+    def add(self, box) -> None:
+        for cell in self._cells(box):
+            self.grid.setdefault(cell, []).append(len(self.boxes))
+        self.boxes.append(box)
+
+    def near(self, box) -> list[tuple]:
+        """Every box that may overlap `box`, in the order reserved (so that sums come out as over all boxes:
+        the others add exact zeros)."""
+        found = {index for cell in self._cells(box) for index in self.grid.get(cell, ())}
+        return [self.boxes[index] for index in sorted(found)]
+
+    def __iter__(self):
+        return iter(self.boxes)
+
+
+def _label_position(name: str, x: float, y: float, taken: _Boxes) -> tuple:
     """Right, left, above or below the dot: a place inside the map that overlaps no other name or dot, or
     the least (rough text width: 0.56 em per character); that box is then reserved."""
     w, h = len(name) * MAP_LABEL_SIZE * 0.56, MAP_LABEL_SIZE
@@ -116,12 +156,12 @@ def _label_position(name: str, x: float, y: float, taken: list) -> tuple:
 
     def overlap(box) -> float:
         return sum(max(0, min(box[2], o[2]) - max(box[0], o[0])) * max(0, min(box[3], o[3]) - max(box[1], o[1]))
-                   for o in taken)
+                   for o in taken.near(box))
 
     def outside(box) -> float:
         return max(0, -box[0]) + max(0, -box[1]) + max(0, box[2] - MAP_WIDTH) + max(0, box[3] - MAP_HEIGHT)
 
     # never outside the picture; among the places inside, the least covered (the first free one when any is)
     tx, ty, anchor, box = min(options, key=lambda option: (outside(option[3]), overlap(option[3])))
-    taken.append(box)
+    taken.add(box)
     return tx, ty, anchor

@@ -51,9 +51,11 @@ class State:
     blocks: dict[str, list[str]] = {}
     not_found: str | None = None  # the default language's 404 page (see on_post_template)
     fiche_cache: dict = {}  # serving: each fiche file's validation, kept while the file is unchanged
+    memo = site_data.FicheMemo()  # serving: what is computed from each fiche file, kept while it is unchanged
     dirty = False  # `mkdocs serve --dirty` (scripts/serve.sh): rebuild only what changed (incremental.py)
     tracker = incremental.Tracker()
     fingerprints: dict[str, str] = {}
+    unindexed: set[str] = set()  # dest_uri of every page left out of the search index (all languages)
 
 
 def _preview() -> bool:
@@ -89,7 +91,8 @@ def on_serve(server, config, builder):
 def on_files(files: Files, config) -> Files:
     if not _nested_language_build(config) or State.site is None:
         site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir), tolerant=State.serving,
-                              cache=State.fiche_cache if State.serving else None)
+                              cache=State.fiche_cache if State.serving else None,
+                              memo=State.memo if State.serving else None)
         if not site.ok and not State.serving:
             raise PluginError("invalid fiches, the build stops here:\n" + format_problems(site.problems))
         warnings = [p for p in site.problems if p.severity != "error"]
@@ -102,6 +105,7 @@ def on_files(files: Files, config) -> Files:
             log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
                      f"or {PREVIEW_ENV}=1")
         State.site = site
+        State.unindexed = set()
         if State.dirty:
             # Python modules are not in it: a running server does not reload them (restart it).
             stamp = [Path(config.config_file_path or "mkdocs.yml"), site_data.DATA_DIR,
@@ -120,6 +124,8 @@ def on_nav(nav, config, files):
     for file in files:
         if State.site.is_generated(file.src_uri) and file.abs_src_path and not Path(file.abs_src_path).exists():
             file.content_string = pages.GENERATED_MARK
+    State.unindexed |= {file.dest_uri for file in files.documentation_pages()
+                        if not search_index.indexed(State.site.page_kind(file.src_uri))}
     if State.dirty:
         State.tracker.mark(files, State.fingerprints, State.site)
     return nav
@@ -144,7 +150,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     markdown = PLACEHOLDER.sub(fill, markdown)
     markdown += site.abbreviations(lang, markdown)
     State.blocks[page.url] = blocks
-    if site.page_kind(src_uri) == "module":
+    if not search_index.indexed(site.page_kind(src_uri)):
         page.meta["kb_search"] = False
     page.meta["kb_search_weight"] = search_index.page_weight(site.page_kind(src_uri), page.meta)
     return markdown
@@ -205,6 +211,7 @@ def _build_lang(config) -> str:
 def on_env(env, config, files):
     """Theme templates (main.html, 404.html) get the interface wording of the language being built."""
     lang = _build_lang(config)
+    env.bytecode_cache = render.COMPILED  # compiled once per process, not per language and rebuild
     env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
     root = urlsplit(config.site_url or "/").path or "/"
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
@@ -241,12 +248,13 @@ def on_post_build(config) -> None:
     if _nested_language_build(config):
         return
     site_dir = Path(config.site_dir)
-    open_data.write_open_data(State.site.fiches, site_dir)
+    open_data.write_open_data(State.site.fiches, site_dir,
+                              lambda fiche, lang: State.site.fiche_facts(fiche.id, lang), State.site.remembered)
     if State.dirty:
         State.tracker.finish(site_dir)
-        _index_in_background(site_dir)
+        _index_in_background(site_dir, frozenset(State.unindexed))
     else:
-        search_index.build_index(site_dir)
+        search_index.build_index(site_dir, State.unindexed)
     search_data.write(site_dir, State.site.glossary, State.site.fiches)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
@@ -256,15 +264,15 @@ def on_post_build(config) -> None:
 
 class _Indexer:
     lock = threading.Lock()
-    pending: Path | None = None
+    pending: tuple[Path, frozenset[str]] | None = None
     running = False
 
 
-def _index_in_background(site_dir: Path) -> None:
+def _index_in_background(site_dir: Path, unindexed: frozenset[str]) -> None:
     """Serving: Pagefind indexes the preview after the reload, not before it (it reads every page); one run
     at a time, and a build finished meanwhile gets one more run."""
     with _Indexer.lock:
-        _Indexer.pending = site_dir
+        _Indexer.pending = (site_dir, unindexed)
         if _Indexer.running:
             return
         _Indexer.running = True
@@ -272,12 +280,12 @@ def _index_in_background(site_dir: Path) -> None:
     def work() -> None:
         while True:
             with _Indexer.lock:
-                folder, _Indexer.pending = _Indexer.pending, None
-                if folder is None:
+                job, _Indexer.pending = _Indexer.pending, None
+                if job is None:
                     _Indexer.running = False
                     return
             try:
-                search_index.build_index(folder)
+                search_index.build_index(*job)
             except PluginError as exc:
                 log.info(f"preview search index not updated: {exc}")
 

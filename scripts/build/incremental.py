@@ -56,6 +56,15 @@ def page_fingerprints(site, cache: dict) -> dict[str, str]:
     file_hashes = {f.id: cache[f.path][0] if f.path in cache else None for f in site.fiches}
     found = {}
     module_fiche = {m.key: m.fiche.id for m in site.modules}
+    indexes = [site.module_item_index(lang) for lang in urls.LANGS]
+    digests: dict[str, str] = {}
+
+    def item_digest(key: str) -> str:
+        """A module's catalogue items (all languages), digested once: most modules are related to several."""
+        if key not in digests:
+            digests[key] = _digest([index.get(key) for index in indexes])
+        return digests[key]
+
     for source, (kind, key) in site.generated_pages.items():
         if kind == "fiche":  # a related fiche shows its title and organisation
             related = [(r, site.by_id[r].data["title"], site.by_id[r].data["organisation"]["name"])
@@ -63,8 +72,7 @@ def page_fingerprints(site, cache: dict) -> dict[str, str]:
             found[source] = _digest(file_hashes.get(key), related, site.history.get(key))
         elif kind == "module":  # a related module shows its catalogue item
             fiche_id = module_fiche[key]
-            related = [(k, [site.module_item_index(lang).get(k) for lang in urls.LANGS])
-                       for k in site.related_modules.get(key, [])]
+            related = [(k, item_digest(k)) for k in site.related_modules.get(key, [])]
             found[source] = _digest(file_hashes.get(fiche_id), related)
         else:
             found[source] = everything

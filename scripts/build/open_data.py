@@ -8,6 +8,7 @@ neutralised (OWASP "CSV injection": a leading single quote).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from pathlib import Path
@@ -81,28 +82,51 @@ def neutralise_formula(text: str) -> str:
 
 
 def fiches_json(fiches: list[Fiche]) -> dict:
-    items = []
-    for fiche in sorted(fiches, key=lambda f: f.id):
-        item = dict(fiche.data)
-        item["total_fte"] = total_fte(fiche.data)
-        # the same qualified figures the pages show, as data (conflicts and quantities are in the fiche itself)
-        fte = fte_facts(fiche.data, urls.LANGS[0])
-        item["total_fte_range"] = {"min": fte["min"], "max": fte["max"], "contradicted": fte["min"] != fte["max"]}
-        hours = hours_facts(fiche.data, urls.LANGS[0])
-        item["weekly_hours"] = {key: hours.get(key) for key in ("value", "min", "max", "approximate", "qualifier")}
-        item["weekly_hours"]["basis"] = hours["basis"]
-        item["period_planned_end"] = planned_end_state(fiche.data.get("period"), build_date())
-        item["url"] = {lang: urls.url_for("fiche", fiche.id, lang) for lang in urls.LANGS}
-        items.append(item)
+    items = [fiche_item(fiche) for fiche in sorted(fiches, key=lambda f: f.id)]
     return {"count": len(items), "languages": list(urls.LANGS), "fiches": items}
 
 
-def write_open_data(fiches: list[Fiche], site_dir: Path) -> None:
-    payload = json.dumps(fiches_json(fiches), ensure_ascii=False, indent=1, sort_keys=True)
+def fiche_item(fiche: Fiche) -> dict:
+    """One fiche's record in fiches.json."""
+    item = dict(fiche.data)
+    item["total_fte"] = total_fte(fiche.data)
+    # the same qualified figures the pages show, as data (conflicts and quantities are in the fiche itself)
+    fte = fte_facts(fiche.data, urls.LANGS[0])
+    item["total_fte_range"] = {"min": fte["min"], "max": fte["max"], "contradicted": fte["min"] != fte["max"]}
+    hours = hours_facts(fiche.data, urls.LANGS[0])
+    item["weekly_hours"] = {key: hours.get(key) for key in ("value", "min", "max", "approximate", "qualifier")}
+    item["weekly_hours"]["basis"] = hours["basis"]
+    item["period_planned_end"] = planned_end_state(fiche.data.get("period"), build_date())
+    item["url"] = {lang: urls.url_for("fiche", fiche.id, lang) for lang in urls.LANGS}
+    return item
+
+
+JSON_FORMAT = {"ensure_ascii": False, "indent": 1, "sort_keys": True}
+
+
+def fiches_json_text(fiches: list[Fiche], remember=None) -> str:
+    """fiches.json as json.dumps(fiches_json(fiches), **JSON_FORMAT) writes it, assembled from one text per fiche
+    (at its depth in the file), so that `remember(fiche, what, compute)` can keep a fiche's text between serve
+    builds: Python's JSON encoder with indent is pure Python, seconds for thousands of fiches."""
+    remember = remember or (lambda fiche, what, compute: compute())
+    ordered = sorted(fiches, key=lambda f: f.id)
+    parts = [remember(fiche, ("fiches.json", build_date()),
+                      lambda fiche=fiche: json.dumps(fiche_item(fiche), **JSON_FORMAT).replace("\n", "\n  "))
+             for fiche in ordered]
+    head = {"count": len(parts), "fiches": [], "languages": list(urls.LANGS)}
+    text = json.dumps(head, **JSON_FORMAT)  # the keys in order, "fiches": [] between the others
+    return text.replace('"fiches": []', '"fiches": [\n  ' + ",\n  ".join(parts) + "\n ]") if parts else text
+
+
+def write_open_data(fiches: list[Fiche], site_dir: Path, facts_of=fiche_facts, remember=None) -> None:
+    """`facts_of(fiche, lang)`: the fiche's fact record (the build's own, already computed for the pages);
+    `remember(fiche, what, compute)`: serving, keeps what is made from one fiche file while it is unchanged."""
+    remember = remember or (lambda fiche, what, compute: compute())
+    payload = fiches_json_text(fiches, remember)
     (site_dir / "fiches.json").write_text(payload + "\n", encoding="utf-8")
     ordered = sorted(fiches, key=lambda f: f.id)
     for lang in urls.LANGS:
-        record = {f.id: fiche_facts(f, lang) for f in ordered}
+        record = {f.id: facts_of(f, lang) for f in ordered}
         rows = [csv_row(record[f.id], urls.url_for("fiche", f.id, lang)) for f in ordered]
         (site_dir / urls.url_for("csv", "", lang)).write_bytes(to_csv(rows, lang))
         compare_page = urls.url_for("page", "fiches/vergelijk/", lang)
@@ -110,6 +134,11 @@ def write_open_data(fiches: list[Fiche], site_dir: Path) -> None:
             target = site_dir / urls.url_for("fiche-data", fiche.id, lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             url = get_relative_url(urls.url_for("fiche", fiche.id, lang), compare_page)
-            data = catalogue.compare_data(fiche, record[fiche.id], lang, url)
-            target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-                              encoding="utf-8")
+            text = remember(fiche, ("data.json", lang, url, build_date()),
+                            functools.partial(_compare_json, fiche, record[fiche.id], lang, url))
+            target.write_text(text, encoding="utf-8")
+
+
+def _compare_json(fiche: Fiche, facts: dict, lang: str, url: str) -> str:
+    return json.dumps(catalogue.compare_data(fiche, facts, lang, url), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))

@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import glossary
+from scripts import glossary, translation_status
 from scripts.build import catalogue, facts, fiche_view, history, pages, preview_errors, urls
 from scripts.build import modules as mod
 from scripts.fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection, reserved_ids
@@ -30,6 +30,9 @@ class SiteData:
     glossary_problems: list[Problem] = field(default_factory=list)
     # Serving with errors: fiche source path → file shown at that URL with its messages (preview_errors).
     error_pages: dict[str, str] = field(default_factory=dict)
+    # Serving: what is computed from one fiche file alone, kept between rebuilds while the file's bytes stay the
+    # same (see remembered); None in `mkdocs build`, which computes everything once anyway.
+    memo: FicheMemo | None = None
 
     @property
     def problems(self) -> list[Problem]:
@@ -75,9 +78,18 @@ class SiteData:
     def related_modules(self) -> dict[str, list[str]]:
         return mod.related_modules(self.modules)
 
-    @functools.cache  # noqa: B019  (one SiteData per build)
+    # one SiteData per build: the functools caches below are per build (a serve build gets a new one)
+    def remembered(self, fiche: Fiche, what: tuple, compute):
+        """`compute()`, or its result from an earlier serve build when this fiche's file has not changed: every
+        caller's result depends on that file alone (and on `what`: the language, a module's id …)."""
+        if self.memo is None:
+            return compute()
+        return self.memo.get(fiche, (self.preview, *what), compute)
+
+    @functools.cache  # noqa: B019
     def module_items(self, lang: str) -> list[dict]:
-        items = [mod.module_item(m, lang) for m in self.modules]
+        items = [self.remembered(m.fiche, ("module_item", m.data["id"], lang), lambda m=m: mod.module_item(m, lang))
+                 for m in self.modules]
         return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
 
     @functools.cache  # noqa: B019
@@ -86,16 +98,26 @@ class SiteData:
 
     @functools.cache  # noqa: B019
     def fiche_facts(self, fiche_id: str, lang: str) -> dict:
-        return facts.fiche_facts(self.by_id[fiche_id], lang)
+        fiche = self.by_id[fiche_id]
+        return self.remembered(fiche, ("facts", lang, facts.build_date()), lambda: facts.fiche_facts(fiche, lang))
 
     @functools.cache  # noqa: B019
     def items(self, lang: str) -> list[dict]:
-        items = [catalogue.catalogue_item(f, self.fiche_facts(f.id, lang), lang) for f in self.fiches]
+        items = [self.remembered(f, ("item", lang, facts.build_date()),
+                                 lambda f=f: catalogue.catalogue_item(f, self.fiche_facts(f.id, lang), lang))
+                 for f in self.fiches]
         return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019  (a fiche's module pages follow its page: see page_sources)
     def view(self, fiche_id: str, lang: str) -> dict:
-        return fiche_view.fiche_view(self.by_id[fiche_id].data, lang, self.tooltip_terms(lang))
+        fiche, terms = self.by_id[fiche_id], self.tooltip_terms(lang)
+        return self.remembered(fiche, ("view", lang, tuple(terms.items())),
+                               lambda: fiche_view.fiche_view(fiche.data, lang, terms))
+
+    @functools.cache  # noqa: B019
+    def translation_records(self, docs_dir: Path) -> list[dict]:
+        return translation_status.report(self.collection_dir, docs_dir,
+                                         cache=self.memo.translation if self.memo is not None else None)
 
     @functools.cache  # noqa: B019
     def tooltip_terms(self, lang: str) -> dict[str, str]:
@@ -111,9 +133,38 @@ class SiteData:
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
-def load(preview: bool, docs_dir: Path | None = None, tolerant: bool = False, cache: dict | None = None) -> SiteData:
+class FicheMemo:
+    """Serving: results computed from one fiche file (its facts, catalogue card, module cards, localised view),
+    kept between rebuilds under the hash of the file's bytes, so that an edit recomputes only the edited
+    fiche's. Results of files that changed or went away are dropped at each load."""
+
+    def __init__(self) -> None:
+        self.by_file: dict[object, dict[tuple, object]] = {}
+        self.file_keys: dict[int, object] = {}  # id(Fiche) → (path, key of its file's bytes), for this build
+        self.translation: dict = {}  # translation_status.collect's cache (it reads every file, valid or not)
+
+    def start(self, fiches: list[Fiche], cache: dict) -> None:
+        """`cache` is load_collection's: path → (key of the file's bytes, its validation)."""
+        self.file_keys = {id(f): (str(f.path), cache[f.path][0])
+                          for f in fiches if f.path in cache and cache[f.path][0]}
+        current = set(self.file_keys.values())
+        self.by_file = {key: found for key, found in self.by_file.items() if key in current}
+
+    def get(self, fiche: Fiche, what: tuple, compute):
+        file_key = self.file_keys.get(id(fiche))
+        if file_key is None:
+            return compute()
+        found = self.by_file.setdefault(file_key, {})
+        if what not in found:
+            found[what] = compute()
+        return found[what]
+
+
+def load(preview: bool, docs_dir: Path | None = None, tolerant: bool = False, cache: dict | None = None,
+         memo: FicheMemo | None = None) -> SiteData:
     """`tolerant` (serving): a fiche file with errors is left out and shown as an error page instead of
-    stopping the build; `cache` keeps each file's validation between rebuilds (see load_collection)."""
+    stopping the build; `cache` keeps each file's validation between rebuilds (see load_collection), `memo`
+    what is computed from each file (FicheMemo; only with `cache`)."""
     docs_dir = docs_dir or ROOT / "docs"
     collection = load_collection(docs_dir=docs_dir, cache=cache)
     fiches = sorted(collection.fiches, key=lambda f: f.id)
@@ -130,6 +181,9 @@ def load(preview: bool, docs_dir: Path | None = None, tolerant: bool = False, ca
         for fiche in fiches:  # a published fiche must not link to a draft that is left out
             fiche.data["related"] = [r for r in fiche.data.get("related", []) if r in published]
     entries, glossary_problems = glossary.load_glossary()
+    if memo is not None and cache is not None:
+        memo.start(fiches, cache)
     return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else len(drafts),
                     glossary=entries, glossary_problems=glossary_problems, preview=preview,
-                    history=history.load_history(fiches), collection_dir=FICHES_DIR, error_pages=error_pages)
+                    history=history.load_history(fiches), collection_dir=FICHES_DIR, error_pages=error_pages,
+                    memo=memo if cache is not None else None)
