@@ -19,10 +19,10 @@ from pathlib import Path
 from scripts import cms_config, cms_yaml, fiche_schema, glossary, ui_text
 from scripts.build import render, urls
 from scripts.build.site import SiteData
-from scripts.fiche_collection import ROOT, load_collection
+from scripts.fiche_collection import FICHE_SUFFIXES, ROOT, load_collection
 from scripts.languages import LANGS
 
-FICHE_SUFFIX = ".yml"
+FICHE_SUFFIX = ".yml"  # what the editor writes (cms_config: extension yml)
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,14 +44,13 @@ def file_name(path: str, data: dict) -> str:
 
 
 class Previewer:
-    """One per proxy: a scratch copy of the fiches folder (links to the files, the form's fiche as text) that
-    stays between previews, so the validator's per-file cache spares the unchanged fiches."""
+    """One per proxy. The form's text goes to a scratch file named as it would be saved; the other fiches
+    are read where they are (the validator follows no symbolic link), and its per-file cache spares the
+    unchanged ones between previews."""
 
     def __init__(self, fiches_dir: Path):
         self.fiches_dir = fiches_dir
         self._scratch = tempfile.TemporaryDirectory(prefix="kb-preview-")
-        self.folder = Path(self._scratch.name) / fiches_dir.name
-        self.folder.mkdir()
         self._cache: dict = {}
         self._lock = threading.Lock()
 
@@ -62,34 +61,25 @@ class Previewer:
         saved = self.fiches_dir / name
         text = cms_yaml.save(saved.read_text(encoding="utf-8") if saved.is_file() else None, _as_yaml(data))
         with self._lock:
-            self._mirror(name, text)
-            collection = load_collection([self.folder], docs_dir=ROOT / "docs", cache=self._cache)
+            form = Path(self._scratch.name) / name
+            form.write_text(text, encoding="utf-8")
+            others = [p for p in sorted(self.fiches_dir.iterdir()) if p.suffix in FICHE_SUFFIXES and p.name != name]
+            collection = load_collection([*others, form], docs_dir=ROOT / "docs", cache=self._cache)
+            form.unlink()
             own = [p for p in collection.problems if Path(p.file).name == name and p.severity == "error"]
             if own:
                 return {"problems": {lang: [worded(p, lang) for p in own] for lang in LANGS}}
-            fiche = next(f for f in collection.fiches if f.path.name == name)
+            fiche = next(f for f in collection.fiches if f.path == form)
             entries, glossary_problems = glossary.load_glossary()
             site = SiteData(collection=collection, fiches=sorted(collection.fiches, key=lambda f: f.id),
                             drafts_left_out=0, glossary=entries, glossary_problems=glossary_problems,
-                            preview=True, collection_dir=self.folder)
+                            preview=True, collection_dir=self.fiches_dir)
             env = _template_env()
             pages = {}
             for lang in LANGS:
                 url = urls.url_for("fiche", fiche.id, lang)
                 pages[lang] = {"url": url, "html": render.fiche_page(site, env, lang, fiche.id, url)}
             return {"pages": pages}
-
-    def _mirror(self, name: str, text: str) -> None:
-        """The scratch folder = the repository's fiches, with the form's text in place of its file."""
-        wanted = {p.name: p.resolve() for p in self.fiches_dir.glob(f"*{FICHE_SUFFIX}") if p.name != name}
-        for present in self.folder.iterdir():  # gone, the form's own, or an earlier form's text
-            if not present.is_symlink() or wanted.get(present.name) != present.resolve():
-                present.unlink()
-        for other, target in wanted.items():
-            link = self.folder / other
-            if not link.is_symlink():
-                link.symlink_to(target)
-        (self.folder / name).write_text(text, encoding="utf-8")
 
 
 def worded(problem, lang: str) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PYTHON, ROOT, build_site, fixture_project
+from mkdocs.utils import get_relative_url
 from playwright.sync_api import expect
 
 from scripts import cms_config, cms_hook, cms_proxy, cms_yaml, problems, ui_text
@@ -321,6 +322,24 @@ def test_live_preview_of_a_new_fiche_and_of_a_refused_one(preview_proxy):
         data = form_data(path)
         status, result = ask_preview(address, f"fiches/{path.name}", data)
         assert status == 200 and data["id"] in result["pages"][cms_config.LANGS[0]]["url"], result.get("problems")
+
+
+def test_live_preview_checks_the_form_against_the_other_fiches(preview_proxy):
+    repo, address = preview_proxy
+    paths = sorted((repo / "fiches").glob("*.yml"))
+    data, other = form_data(paths[0]), form_data(paths[1])
+    data["related"] = [other["id"]]
+    status, result = ask_preview(address, f"fiches/{paths[0].name}", data)
+    assert status == 200 and "pages" in result, result.get("problems")
+    for lang, page in result["pages"].items():  # the related fiche is read from the repository and linked
+        target = get_relative_url(urls.url_for("fiche", other["id"], lang), page["url"])
+        assert f'href="{target}"' in page["html"], lang
+    data["related"] = ["bestaat-niet-" + other["id"]]
+    status, result = ask_preview(address, f"fiches/{paths[0].name}", data)
+    assert "pages" not in result
+    for lang, messages in result["problems"].items():  # the validator's "did you mean" knows the other fiche
+        assert any(problems.worded_path("related[0]", lang) in m and f"{other['id']}" in
+                   m.split(data["related"][0], 1)[1] for m in messages), messages
 
 
 def test_live_preview_keeps_fiche_text_inert_and_answers_only_this_machine(preview_proxy):
