@@ -18,6 +18,7 @@ MARKER = "Synthetic fiche for the scale benchmark"
 
 ROWS = [
     "synthetic fiches",
+    "web editor: live preview of one edited fiche, CPU",
     "validation: load_collection, best of 3",
     "build: mkdocs build, wall time",
     "build: CPU time (user+sys)",
@@ -38,7 +39,8 @@ ROWS = [
     "similar modules at 10,000 modules",
     "similar modules: 10,000 vs 1,000 modules",
 ]
-WITH_BASELINE = ["validation: load_collection, best of 3", "fiche page HTML gzip, nl", "catalogue page gzip, fr"]
+WITH_BASELINE = ["validation: load_collection, best of 3", "fiche page HTML gzip, nl", "catalogue page gzip, fr",
+                 "web editor: live preview of one edited fiche, CPU"]
 GOALS = ["validation <=", "build time <=", "fiche page at N <=", "catalogue page <=", "fiche page <="]
 
 

@@ -305,6 +305,27 @@ def _get(url: str) -> tuple[int, str]:
         return 0, ""
 
 
+def editor_preview(fiches_dir: Path, edits: int = 3) -> dict:
+    """The web editor's live preview (scripts/cms_preview.py) of one fiche edited `edits` times: the first
+    preview validates every fiche, the next ones only the form's (per-file cache). CPU of this process."""
+    from scripts import cms_preview, cms_yaml
+    from scripts.languages import LANGS
+
+    paths = sorted(fiches_dir.glob("*.yml"))
+    target = paths[len(paths) // 2]
+    data = json.loads(json.dumps(cms_yaml.load(target.read_text(encoding="utf-8")), default=str))
+    previewer = cms_preview.Previewer(fiches_dir)
+    times = []
+    for edit in range(edits + 1):
+        data["title"][LANGS[0]] = f"Bewerkt {edit}"
+        start = time.process_time()
+        result = previewer.preview(f"{fiches_dir.name}/{target.name}", data)
+        times.append(time.process_time() - start)
+        if "pages" not in result:
+            raise BenchError(f"editor preview of {target.name} refused: {result.get('problems')}")
+    return {"first_cpu_s": times[0], "edit_cpu_s": statistics.median(times[1:])}
+
+
 def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600) -> dict:
     """`mkdocs serve --dirty` (as scripts/serve.sh starts it) on a copy of the fiches: after the first build, one
     fiche's Dutch title is edited; the time (wall and the server's CPU) until its page serves the new title."""
@@ -716,6 +737,11 @@ def run(args, work: Path, say) -> dict:
             Row("serve_edit_cpu_s", "serve: edit one fiche to reload, CPU", "s", served["edit_cpu_s"],
                 plain and plain["cpu_s"], "plain floor's full rebuild (CPU); the server process's user+sys"),
         ]
+    say("timing the web editor's live preview of one fiche ...")
+    previewed = editor_preview(work / f"fiches-{n}")
+    rows.append(Row("editor_preview_cpu_s", "web editor: live preview of one edited fiche, CPU", "s",
+                    previewed["edit_cpu_s"], previewed["first_cpu_s"],
+                    "the first preview (validates every fiche); median of 3 edits, scripts/cms_preview.py"))
     say("timing the worst text shape and similar modules at 10,000 modules ...")
     rows += bench_render_and_similarity()
     for lang in ("nl", "fr"):
