@@ -7,20 +7,13 @@
 
   const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-  const el = (tag, text, attrs = {}) => {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, value));
-    return node;
-  };
+  const { el, number, pluralForm } = window.kbDom;
 
   const initCompare = (root) => {
     const labels = JSON.parse(root.dataset.labels);
     const MAX = Number(root.dataset.max) || 4;  // written once by the build (render.COMPARE_MAX)
-    const lang = document.documentElement.lang || "nl";
-    const plural = new Intl.PluralRules(lang);
     const say = (key, n, values = {}) => {
-      const text = labels[`${key}_${plural.select(n) === "one" ? "one" : "other"}`] || labels[key] || "";
+      const text = labels[`${key}_${pluralForm(n)}`] || labels[key] || "";
       return Object.entries({ n, ...values }).reduce((out, [k, v]) => out.replaceAll(`{${k}}`, v), text);
     };
     const dataUrl = (id) => root.dataset.ficheData
@@ -45,7 +38,6 @@
     const cache = {};
     picker.hidden = false;
 
-    const number = (value) => (value === null || value === undefined ? null : String(value).replace(".", ","));
     const list = (items) => {
       if (!items || !items.length) return null;
       const ul = el("ul");

@@ -13,12 +13,7 @@ const DEBOUNCE_MS = 120;
 const PHRASE_BOOST = 2;
 const FILTER_KEYS = ["region", "theme", "kind"];
 
-const el = (tag, text, attrs = {}) => {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
-  return node;
-};
+const { el } = window.kbDom;  // assets/kb-dom.js, a classic script that runs before this module
 
 /* Lower case without accents, as Pagefind compares words. */
 const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
