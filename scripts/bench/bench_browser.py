@@ -9,15 +9,12 @@ it on the site that `scripts/bench/bench.py --keep DIR --n 1000` leaves behind.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import statistics
 import sys
-import threading
 from pathlib import Path
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from scripts import local_servers
+
 TIMING = """async (selector) => {
   const root = document.querySelector('[data-kb-catalogue]');
   const count = root.querySelector('[data-kb-count]');
@@ -53,17 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"{'page':28} {'cards':>6} {'median ms':>10} {'worst ms':>9}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+    with local_servers.serve_static(args.site) as base, sync_playwright() as playwright:
+        browser = local_servers.launch_chromium(playwright)
         page = browser.new_page()
         for path in ("fiches/", "fr/fiches/", "modules/", "fr/modules/"):
             page.goto(base + path, wait_until="load")
@@ -74,7 +63,6 @@ def main(argv: list[str] | None = None) -> int:
             if times:
                 print(f"{path:28} {result['cards']:>6} {statistics.median(times):>10.1f} {max(times):>9.1f}")
         browser.close()
-    server.shutdown()
     return 0
 
 
