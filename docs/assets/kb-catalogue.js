@@ -221,7 +221,7 @@
     const bar = root.querySelector("[data-kb-compare-bar]");
     if (!bar) return;
     const label = bar.dataset.cardLabel || "{title}";
-    const max = Number(bar.dataset.max) || 4;  // written once by the build (render.COMPARE_MAX)
+    const max = Number(bar.dataset.max);  // written once by the build (render.COMPARE_MAX)
     const boxes = [...root.querySelectorAll(".kb-card")].map((card) => {
       const p = el("p", null, { class: "kb-card__compare" });
       const lab = el("label");

@@ -1,4 +1,4 @@
-/* The compare view: ?ids=a,b,c → a table of 2–4 fiches built from each fiche's data.json.
+/* The compare view: ?ids=a,b,c → a table of two fiches or more (at most data-max) built from each fiche's data.json.
    Project names stay in view (sticky heads), modules are lined up by kind with a summary row, rows
    without any value are left out, a toggle keeps only the rows where the projects differ, and an id in
    the address that matches no fiche is named on the page. Data is only inserted with textContent. */
@@ -11,7 +11,7 @@
 
   const initCompare = (root) => {
     const labels = JSON.parse(root.dataset.labels);
-    const MAX = Number(root.dataset.max) || 4;  // written once by the build (render.COMPARE_MAX)
+    const MAX = Number(root.dataset.max);  // written once by the build (render.COMPARE_MAX)
     const say = (key, n, values = {}) => {
       const text = labels[`${key}_${pluralForm(n)}`] || labels[key] || "";
       return Object.entries({ n, ...values }).reduce((out, [k, v]) => out.replaceAll(`{${k}}`, v), text);
@@ -52,7 +52,7 @@
       window.history.replaceState(null, "", window.location.pathname + (query ? `?${query}` : "") + window.location.hash);
     };
 
-    /* The picker offers only fiches not yet in the table; it is closed once four are chosen. */
+    /* The picker offers only fiches not yet in the table; it is closed once the maximum is chosen. */
     const refreshPicker = () => {
       select.textContent = "";
       options.filter((option) => !ids.includes(option.value))
