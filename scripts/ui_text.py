@@ -131,7 +131,8 @@ LABELS: dict[str, dict[str, str]] = {
     "target_brief": {"nl": "Doelgroep", "fr": "Public"},
     "profiles": {"nl": "Profiel van de deelnemers", "fr": "Profil des participants"},
     "no_fiches": {"nl": "Nog geen fiches.", "fr": "Pas encore de fiches."},
-    "fiche_count": {"nl": "{n} fiches", "fr": "{n} fiches"},
+    "fiche_count_one": {"nl": "{n} fiche", "fr": "{n}\u00a0fiche"},
+    "fiche_count_other": {"nl": "{n} fiches", "fr": "{n}\u00a0fiches"},
     "updated": {"nl": "bijgewerkt op", "fr": "mise à jour le"},
     # catalogue filters and compare
     "module_kinds": {"nl": "Soort begeleiding", "fr": "Type d'accompagnement"},
@@ -225,7 +226,6 @@ LABELS: dict[str, dict[str, str]] = {
     "semicolon": {"nl": ";", "fr": "\u00a0;"},
     "quote_open": {"nl": "“", "fr": "«\u00a0"},
     "quote_close": {"nl": "”", "fr": "\u00a0»"},
-    "module_count": {"nl": "{n} modules", "fr": "{n} modules"},
     "review_due": {"nl": "Deze fiche moest uiterlijk op {date} opnieuw nagekeken worden. Controleer of de informatie "
                          "nog klopt bij de organisatie.",
                    "fr": "Cette fiche devait être revue au plus tard le {date}. Vérifiez auprès de l'organisation "
