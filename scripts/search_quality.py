@@ -19,11 +19,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from scripts import local_servers
+from scripts.build import urls
+from scripts.languages import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "fixtures" / "search_queries.yml"
-LANGS = ("nl", "fr")
-DEFAULT_LANG = "nl"
 GZIP_MAGIC = b"\x1f\x8b"
 GOAL = {"success_at_1": 0.95, "mrr_at_5": 0.97, "other_language": 0}
 KINDS = {"place", "place-other-language", "organisation", "project", "method", "partner", "target-group",
@@ -44,7 +44,7 @@ class Query:
 
     def expected(self) -> str:
         """Site-relative path (+ #section) the first result must link to."""
-        prefix = "" if self.lang == DEFAULT_LANG else f"{self.lang}/"
+        prefix = urls.lang_prefix(self.lang)
         return f"{prefix}fiches/{self.fiche}/" + (f"#{self.section}" if self.section else "")
 
 
@@ -165,7 +165,7 @@ def evaluate(browser, base_url: str, site: Path, queries: list[Query]) -> Report
     try:
         for lang in LANGS:
             page = context.new_page()
-            page.goto(base_url + ("" if lang == DEFAULT_LANG else f"{lang}/"), wait_until="networkidle")
+            page.goto(base_url + urls.lang_prefix(lang), wait_until="networkidle")
             for query in (q for q in queries if q.lang == lang):
                 if not present(site, query):
                     report.skipped.append(query)
@@ -186,7 +186,7 @@ def measure_payload(browser, base_url: str, lang: str, query: str) -> list[tuple
     data file. The page, its CSS and scripts (loaded before the reader opens search) are not counted."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(base_url + ("" if lang == DEFAULT_LANG else f"{lang}/"), wait_until="networkidle")
+    page.goto(base_url + urls.lang_prefix(lang), wait_until="networkidle")
     fetched: list = []
     page.on("response", lambda response: fetched.append(response))
     run_query(page, base_url, Query(lang, query, "-", None, "method"))
