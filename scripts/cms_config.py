@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from scripts import fiche_schema as s  # the schema's one import in the editor code (the others use SCHEMA)
-from scripts import languages
+from scripts import languages, ui_text
+from scripts.build import urls
 from scripts.problems import MESSAGES
 
 SCHEMA = s
@@ -19,6 +20,8 @@ FICHE = s.FICHE
 LANGS = s.LANGS
 LANG_LABELS = languages.NAMES
 FICHES_FOLDER = "fiches"
+LABEL_MAX = 48  # characters: a longer first clause of a description is a hint, not a label
+PREVIEW_PATH = "/preview"  # on the local proxy: the form's unsaved fiche, rendered (cms_preview.py)
 COLLECTION = "fiches"
 
 # The validator's own wording (scripts/problems.py), so the form and validate.py say the same thing.
@@ -30,7 +33,7 @@ EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
 POSITIVE = r"^(?!0*(\.0*)?$)"
 
 
-def _first_clause(text: str) -> str:
+def first_clause(text: str) -> str:
     text = re.sub(r"`([^`]*)`", r"\1", text)
     return re.split(r"(?<=[^.])[.:;?](?:\s|$)", text, maxsplit=1)[0].strip().rstrip(".")
 
@@ -46,8 +49,8 @@ def _in_each_language(texts: dict[str, str]) -> list[str]:
 
 def label(name: str, node: s.Node) -> str:
     """A multilingual label from the description's first clause ("Naam van het project · Nom du projet")."""
-    clauses = [_first_clause(text) for text in _in_each_language(node.description or {})]
-    if clauses and all(len(clause) <= 48 for clause in clauses):
+    clauses = [first_clause(text) for text in _in_each_language(node.description or {})]
+    if clauses and all(len(clause) <= LABEL_MAX for clause in clauses):
         return " · ".join(dict.fromkeys(clauses))
     return name.replace("_", " ").capitalize()
 
@@ -184,8 +187,22 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
         "media_folder": "docs/assets/uploads",
         "public_folder": "/assets/uploads",
         "collections": [collection()],
-        # Read by admin/kb-admin.js (Decap ignores it): the validator's words for an empty required field.
+        # Read by admin/kb-admin.js (Decap ignores both): the validator's words for an empty required field,
+        # and the preview pane's languages, wording and, in local mode, the proxy's live preview (cms_preview.py).
         "kb_messages": {"required": REQUIRED_MESSAGE},
+        "kb_preview": preview_settings(local_proxy_port),
+    }
+
+
+def preview_settings(local_proxy_port: int) -> dict:
+    """Languages as data for the preview pane: each with its name, fiche URL pattern and wording."""
+    return {
+        "live_url": f"http://127.0.0.1:{local_proxy_port}{PREVIEW_PATH}",
+        "languages": [{"code": lang, "label": LANG_LABELS[lang], "fiche_url": urls.url_for("fiche", "{id}", lang),
+                       "texts": {key: ui_text.t(f"editor_preview_{key}", lang)
+                                 for key in ("live", "published", "problems", "unavailable")}
+                                | {"colon": ui_text.t("colon", lang)}}
+                      for lang in LANGS],
     }
 
 

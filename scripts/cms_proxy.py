@@ -4,7 +4,8 @@
 runs on localhost (config.yml `local_backend`). Unlike Decap's own decap-server (Node, any interface),
 it binds to the loopback address only, answers only localhost origins, writes only under fiches/ and
 the media folder, and passes every saved fiche through the house-style normaliser (cms_yaml.py), so
-a form saved unchanged leaves the file byte for byte as it was.
+a form saved unchanged leaves the file byte for byte as it was. POST /preview renders the form's
+unsaved fiche for the editor's preview pane (cms_preview.py).
 
     python -m scripts.cms_proxy [--repo DIR] [--port 8081]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import functools
 import hashlib
 import http.server
 import json
@@ -20,8 +22,8 @@ import re
 import sys
 from pathlib import Path
 
-from scripts import cms_yaml
-from scripts.cms_config import FICHES_FOLDER
+from scripts import cms_preview, cms_yaml
+from scripts.cms_config import FICHES_FOLDER, PREVIEW_PATH
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8081
@@ -124,6 +126,7 @@ def handle(repo: Repo, action: str, params: dict):
 
 def make_handler(repo: Repo, port: int):
     hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+    previewer = functools.cache(lambda: cms_preview.Previewer(repo.root / FICHES_FOLDER))
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
@@ -167,7 +170,7 @@ def make_handler(repo: Repo, port: int):
             if not self._allowed():
                 self._send(403, {"error": "only the editor on this machine may use this proxy"})
                 return
-            if self.path.rstrip("/") != "/api/v1":
+            if self.path.rstrip("/") not in ("/api/v1", PREVIEW_PATH):
                 self._send(404, {"error": "not found"})
                 return
             length = int(self.headers.get("Content-Length") or 0)
@@ -176,7 +179,10 @@ def make_handler(repo: Repo, port: int):
                 return
             try:
                 body = json.loads(self.rfile.read(length) or b"{}")
-                self._send(200, handle(repo, body.get("action", ""), body.get("params") or {}))
+                if self.path.rstrip("/") == PREVIEW_PATH:
+                    self._send(200, previewer().preview(str(body.get("path") or ""), body["data"]))
+                else:
+                    self._send(200, handle(repo, body.get("action", ""), body.get("params") or {}))
             except Refused as exc:
                 self._send(422, {"error": str(exc)})
             except FileNotFoundError as exc:

@@ -62,7 +62,7 @@ def main(argv: list[str]) -> int:
                 first = sorted((repo / "fiches").glob("*.yml"))[0].stem
                 page.goto(base + f"?lang={lang}#/collections/fiches/entries/{first}")
                 page.locator('label[for^="title-field-"]').first.wait_for()
-                page.wait_for_timeout(2500)  # the preview frames load the built pages
+                page.wait_for_timeout(4000)  # the live preview: typing pause, rendering by the proxy, stylesheets
                 page.screenshot(path=str(OUT / f"editor-formulier.{lang}.png"))
                 page.goto(base + f"?lang={lang}#/collections/fiches/new")
                 page.locator('input[id^="id-field-"]').fill("ocmw-voorbeeld-project")

@@ -314,6 +314,25 @@ LABELS: dict[str, dict[str, str]] = {
     "website": {"nl": "website", "fr": "site web"},
     "changes_one": {"nl": "{n} wijziging", "fr": "{n}\u00a0modification"},
     "changes_other": {"nl": "{n} wijzigingen", "fr": "{n}\u00a0modifications"},
+    # web editor (/admin/): its preview pane
+    "editor_preview_live": {
+        "nl": "Zo toont de site deze fiche, in elke taal van de site, met wat nu in het formulier staat (nog niet "
+              "opgeslagen).",
+        "fr": "Voici la fiche telle que le site l'affichera, dans chaque langue du site, avec le contenu actuel du "
+              "formulaire (pas encore enregistré)."},
+    "editor_preview_published": {
+        "nl": "Zo toont de site deze fiche vandaag (de gepubliceerde versie). Uw wijzigingen verschijnen pas op de "
+              "site nadat het voorstel nagekeken en samengevoegd is; een nieuwe fiche heeft tot dan geen pagina.",
+        "fr": "Voici la fiche telle que le site l'affiche aujourd'hui (version publiée). Vos modifications "
+              "n'apparaîtront sur le site qu'après relecture et fusion de la proposition ; d'ici là, une nouvelle "
+              "fiche n'a pas de page."},
+    "editor_preview_problems": {"nl": "Zo kan de fiche niet gepubliceerd worden:",
+                                "fr": "La fiche ne peut pas être publiée en l'état :"},
+    "editor_preview_unavailable": {
+        "nl": "Geen voorbeeld: de lokale server van de editor antwoordt niet (start hem met KB_EDITOR=1 bash "
+              "scripts/serve.sh).",
+        "fr": "Pas d'aperçu : le serveur local de l'éditeur ne répond pas (lancez-le avec KB_EDITOR=1 bash "
+              "scripts/serve.sh)."},
     # page frame: print footer, 404 page
     "printed_on": {"nl": "Afgedrukt op {date}", "fr": "Imprimé le {date}"},
     "not_found_title": {"nl": "Pagina niet gevonden", "fr": "Page introuvable"},

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 import difflib
+import html
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -18,7 +20,8 @@ import yaml
 from conftest import PYTHON, ROOT, build_site, fixture_project
 from playwright.sync_api import expect
 
-from scripts import cms_config, cms_hook, cms_proxy, cms_yaml
+from scripts import cms_config, cms_hook, cms_proxy, cms_yaml, problems, ui_text
+from scripts.build import urls
 from scripts.cms_config import SCHEMA as s
 from scripts.fiche_collection import load_collection
 
@@ -243,6 +246,101 @@ def test_proxy_save_goes_through_the_normaliser(proxy):
     assert status == 200 and (repo / path).read_text(encoding="utf-8") == before
 
 
+# --- the live preview (local mode) ------------------------------------------------------------
+
+@pytest.fixture
+def preview_proxy(tmp_path):
+    """The local proxy on a repository of the fixture fiches (valid together)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "valid", repo / "fiches")
+    server = cms_proxy.serve(repo, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield repo, server.server_address
+    server.shutdown()
+    server.server_close()
+
+
+def ask_preview(address, path: str, data, headers=None):
+    body = json.dumps({"path": path, "data": data}).encode()
+    request = urllib.request.Request(f"http://{address[0]}:{address[1]}{cms_config.PREVIEW_PATH}", data=body,
+                                     method="POST", headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"null")
+
+
+def form_data(path: Path) -> dict:
+    """What the form holds for a saved fiche: its data as JSON (strings, no YAML dates)."""
+    return json.loads(json.dumps(cms_yaml.load(path.read_text(encoding="utf-8")), default=str))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_live_preview_renders_the_unsaved_form_with_the_site_templates(preview_proxy):
+    repo, address = preview_proxy
+    before = snapshot(repo / "fiches")
+    path = sorted((repo / "fiches").glob("*.yml"))[0]
+    data = form_data(path)
+    for lang in cms_config.LANGS:
+        data["title"][lang] = f"Ongezien {lang} *nadruk*"
+    status, result = ask_preview(address, f"fiches/{path.name}", data)
+    assert status == 200 and "problems" not in result, result
+    for lang in cms_config.LANGS:
+        page = result["pages"][lang]
+        assert page["url"] == urls.url_for("fiche", data["id"], lang)
+        heading = page["html"].split("<h1", 1)[1].split("</h1>", 1)[0]
+        assert f"Ongezien {lang} nadruk" in heading  # the site's heading: the title as plain text
+        text = html.unescape(page["html"])
+        assert ui_text.t("key_facts", lang) in text and ui_text.t("sources", lang) in text
+    assert snapshot(repo / "fiches") == before  # a preview never writes
+
+
+def test_live_preview_of_a_new_fiche_and_of_a_refused_one(preview_proxy):
+    repo, address = preview_proxy
+    data = form_data(sorted((repo / "fiches").glob("*.yml"))[0])
+    data["id"] = "nieuw-in-de-editor"
+    status, result = ask_preview(address, "", data)
+    assert status == 200 and set(result["pages"]) == set(cms_config.LANGS), result.get("problems")
+    data["title"] = {lang: "" for lang in cms_config.LANGS}
+    data["staffing"] = {"roles": [{"role": {lang: "x" for lang in cms_config.LANGS}, "fte": "halftijds"}]}
+    status, result = ask_preview(address, "", data)
+    assert status == 200 and "pages" not in result
+    form_title = find(form_fields(), "title")["label"]
+    for lang in cms_config.LANGS:  # the validator's messages in each language, with the form's label of the field
+        messages = result["problems"][lang]
+        title = [m for m in messages if "(title)" in m]
+        assert title and title[0].split(" (title)")[0] in form_title.split(" · "), messages
+        assert any(f"({problems.worded_path('staffing.roles[0].fte', lang)})" in m and "0.5" in m
+                   for m in messages), messages
+    assert not (repo / "fiches" / "nieuw-in-de-editor.yml").exists()
+    for path in sorted((repo / "fiches").glob("*.yml")):  # one fiche after another: each its own page
+        data = form_data(path)
+        status, result = ask_preview(address, f"fiches/{path.name}", data)
+        assert status == 200 and data["id"] in result["pages"][cms_config.LANGS[0]]["url"], result.get("problems")
+
+
+def test_live_preview_keeps_fiche_text_inert_and_answers_only_this_machine(preview_proxy):
+    repo, address = preview_proxy
+    path = sorted((repo / "fiches").glob("*.yml"))[0]
+    data = form_data(path)
+    data["summary"] = {lang: '*Tekst*{: onclick="alert(1)" }\n\n    code\n\n    *x*{: onfocus=alert(1) }'
+                       for lang in cms_config.LANGS}
+    status, result = ask_preview(address, f"fiches/{path.name}", data)
+    assert status == 200 and set(result["pages"]) == set(cms_config.LANGS), result.get("problems")
+    for page in result["pages"].values():  # rendered once, through the allowlist: text, never attributes
+        assert "onclick" in page["html"] and not re.search(r"<[^>]+\son(click|focus)=", page["html"])
+    data["summary"] = {lang: "Tekst <b onmouseover=alert(1)>x</b>" for lang in cms_config.LANGS}
+    status, result = ask_preview(address, f"fiches/{path.name}", data)
+    assert status == 200 and "pages" not in result and result["problems"]  # the validator refuses HTML
+    assert ask_preview(address, f"fiches/{path.name}", data, {"Origin": "https://evil.example"})[0] == 403
+    assert ask_preview(address, "../secret.txt", data)[0] == 422
+    assert ask_preview(address, "", ["not", "a", "fiche"])[0] == 422
+
+
 # --- the whole round trip in chromium ----------------------------------------------------------
 
 def git(repo: Path, *args: str) -> str:
@@ -270,6 +368,9 @@ def editor(tmp_path, browser, base_url, site):
     # The built config names the default port; this test's proxy listens on a free one.
     page.route(configured_url, lambda route: route.continue_(
         url=route.request.url.replace(configured_url, f"http://127.0.0.1:{port}/api/v1")))
+    preview_url = configured["kb_preview"]["live_url"]
+    page.route(preview_url, lambda route: route.continue_(
+        url=f"http://127.0.0.1:{port}{cms_config.PREVIEW_PATH}"))
     page.goto(base_url + "admin/")
     page.get_by_role("button", name="Inloggen").click()
     page.get_by_text("Fiches", exact=True).first.wait_for()
@@ -373,10 +474,9 @@ def test_create_a_fiche_through_the_form(editor, tmp_path):
     out = tmp_path / "built"
     built = build_site(out, fiches_dir=alone, preview=True, config=config)
     assert built.returncode == 0, built.stderr[-3000:]
-    assert "Proefproject editor" in (out / "fiches" / "ocmw-editor-test" / "index.html").read_text(encoding="utf-8")
-    assert "Projet test de l&#39;éditeur" in (out / "fr" / "fiches" / "ocmw-editor-test" / "index.html").read_text(
-        encoding="utf-8") or "Projet test de l'éditeur" in (out / "fr" / "fiches" / "ocmw-editor-test" /
-                                                              "index.html").read_text(encoding="utf-8")
+    for lang, title in data["title"].items():
+        page = out / urls.url_for("fiche", "ocmw-editor-test", lang) / "index.html"
+        assert title in html.unescape(page.read_text(encoding="utf-8")), lang
     hosts = {r.split("/")[2] for r in requests if r.startswith("http")}
     assert {h.split(":")[0] for h in hosts} == {"127.0.0.1"}, hosts  # no CDN, no third party
 
@@ -442,3 +542,59 @@ def test_an_empty_required_field_is_refused_with_the_validators_words(editor, tm
     title_errors = control(page, "title").locator("li").all_inner_texts()
     assert title_errors and all(next(iter(words)) in t.lower() for t in title_errors), title_errors
     assert not (repo / "fiches" / "ocmw-leeg.yml").exists()
+
+
+def preview_frames(page) -> dict[str, dict]:
+    """The preview pane's rendered pages (sandboxed frames inside Decap's preview frame), by language."""
+    found = {}
+    for frame in page.frames:
+        if frame.url != "about:srcdoc":
+            continue
+        try:
+            lang = frame.evaluate("document.documentElement.lang")
+            if lang not in cms_config.LANGS:  # Decap's own preview frame holds ours
+                continue
+            found[lang] = frame.evaluate("""() => ({
+                h1: (document.querySelector("h1") || {}).textContent || "",
+                styled: getComputedStyle(document.querySelector(".md-typeset h1") || document.body).fontWeight})""")
+        except Exception:  # a frame replaced while typing
+            continue
+    return found
+
+
+def preview_problems(page) -> str:
+    for frame in page.frames:
+        try:
+            box = frame.query_selector("[data-kb-preview-problems]")
+        except Exception:
+            continue
+        if box:
+            return box.inner_text()
+    return ""
+
+
+@pytest.mark.browser
+def test_the_preview_shows_the_unsaved_form_in_each_language(editor):
+    page, repo, _ = editor
+    path = sorted((repo / "fiches").glob("*.yml"))[0]
+    page.goto(page.url.split("#")[0] + f"#/collections/fiches/entries/{path.stem}")
+    title = control(page, "title").locator(f'[id^="{cms_config.LANGS[0]}-field-"]').first
+    expect(title).not_to_have_value("", timeout=WAIT)
+    title.fill("Voorbeeld zonder opslaan")
+    frames = {}
+    for _ in range(WAIT // 200):  # a typing pause, the proxy's rendering, the stylesheets: slow on a busy machine
+        frames = preview_frames(page)
+        if "Voorbeeld zonder opslaan" in frames.get(cms_config.LANGS[0], {}).get("h1", ""):
+            break
+        page.wait_for_timeout(200)
+    assert set(frames) == set(cms_config.LANGS), frames
+    assert "Voorbeeld zonder opslaan" in frames[cms_config.LANGS[0]]["h1"]
+    assert all(f["h1"] for f in frames.values()) and all(f["styled"] == "300" for f in frames.values()), frames
+    assert git(repo, "status", "--porcelain") == ""  # nothing saved
+    title.fill("")
+    for _ in range(WAIT // 200):
+        if preview_problems(page):
+            break
+        page.wait_for_timeout(200)
+    shown = preview_problems(page)
+    assert ui_text.t("editor_preview_problems", cms_config.LANGS[0]) in shown and "title" in shown, shown

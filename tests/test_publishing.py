@@ -612,7 +612,8 @@ def test_github_workflow():
     assert upload["with"]["path"].rstrip("/") == "site" and "refs/heads/main" in upload["if"]
     assert [u.split("@")[0] for u in uses(deploy)] == ["actions/deploy-pages"]
     all_uses = uses(workflow)
-    assert len(all_uses) == 3 and all(SHA_PIN.match(u) for u in all_uses), all_uses
+    # checkout (build, checklist), upload-pages-artifact, deploy-pages: each pinned to one commit
+    assert len(set(all_uses)) == 3 and all(SHA_PIN.match(u) for u in all_uses), all_uses
     for action in all_uses:  # each pin carries the release it stands for
         assert re.search(rf"uses: {re.escape(action)} # v\d+\.\d+\.\d+$", text, re.M), action
 

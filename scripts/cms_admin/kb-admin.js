@@ -1,69 +1,140 @@
-/* The web editor's glue (copied to site/admin/ by scripts/cms_hook.py).
- * - interface language NL or FR (?lang=fr, else the browser's language);
+/* The web editor's glue (copied to site/admin/ by scripts/cms_hook.py). Everything language-specific comes
+ * from config.yml (kb_messages, kb_preview: written from the schema and the interface texts at build time).
+ * - interface language: ?lang=xx, else the browser's language, else the site's first language;
  * - the validator's wording for an empty required field;
- * - a preview that shows the fiche as the site renders it: the built page, both languages;
- * - the local proxy (scripts/cms_proxy.py) has no editorial workflow: on 127.0.0.1 saves go straight to fiches/.
+ * - the preview pane, per site language:
+ *   on this machine (local mode), the form's unsaved fiche rendered by the site's own templates through the
+ *   local proxy (POST /preview, scripts/cms_preview.py), or the validator's messages;
+ *   on a hosted editor, the published page (a saved change is a pull/merge request, not yet on the site);
+ * - the local proxy has no editorial workflow: on 127.0.0.1 saves go straight to fiches/.
  */
-(function () {
+(() => {
   "use strict";
-  var CMS = window.CMS;
-  var h = window.h;
-  var params = new URLSearchParams(window.location.search);
-  var wanted = params.get("lang") || (navigator.language || "nl").slice(0, 2);
-  var lang = wanted === "fr" ? "fr" : "nl";
-  document.documentElement.lang = lang;
+  const CMS = window.CMS;
+  const h = window.h;
+  const local = ["127.0.0.1", "localhost", "[::1]"].includes(window.location.hostname);
+  const siteRoot = new URL("../", window.location.href);
+  const WAIT_MS = 400; // typing pause before the live preview asks the proxy again
+  const FRAME = { width: "100%", height: "70vh", border: "1px solid #bbb" };
 
-  // The validator's words for an empty required field (config.yml kb_messages, from scripts/problems.py),
-  // in the reader's language, with the English that validate.py prints.
-  function useValidatorWords(words) {
-    var colon = lang === "fr" ? "\u00a0: " : ": ";
-    var phrases = JSON.parse(JSON.stringify(CMS.getLocale(lang) || CMS.getLocale("en")));
-    phrases.editor.editorControlPane.widget.required = "%{fieldLabel}" + colon + words[lang] + " (" + words.en + ")";
-    CMS.registerLocale(lang, phrases);
+  function pickLanguage(languages) {
+    const params = new URLSearchParams(window.location.search);
+    const codes = languages.map((l) => l.code);
+    const wanted = [params.get("lang"), (navigator.language || "").slice(0, 2)];
+    return languages[codes.indexOf(wanted.find((code) => codes.includes(code)))] || languages[0];
   }
 
-  var saves = 0;
-  CMS.registerEventListener({ name: "postSave", handler: function () { saves += 1; } });
+  // The validator's words for an empty required field (from scripts/problems.py), in the reader's language,
+  // with the English that validate.py prints.
+  function useValidatorWords(words, ui) {
+    const phrases = JSON.parse(JSON.stringify(CMS.getLocale(ui.code) || CMS.getLocale("en")));
+    const own = words[ui.code] || words.en;
+    phrases.editor.editorControlPane.widget.required =
+      `%{fieldLabel}${ui.texts.colon} ${own}${own === words.en ? "" : ` (${words.en})`}`;
+    CMS.registerLocale(ui.code, phrases);
+  }
 
-  var siteRoot = new URL("../", window.location.href);
-  var LANGS = [
-    { code: "nl", label: "Nederlands", path: "fiches/" },
-    { code: "fr", label: "Français", path: "fr/fiches/" }
-  ];
-  var NOTE = {
-    nl: "Zo toont de site deze fiche, in de twee talen (laatst opgeslagen versie; na het opslaan bouwt de site de pagina opnieuw). Een nieuwe fiche verschijnt hier na de eerste keer opslaan.",
-    fr: "Voici la fiche telle que le site l'affiche, dans les deux langues (dernière version enregistrée\u00a0; après l'enregistrement, le site reconstruit la page). Une nouvelle fiche apparaît ici après le premier enregistrement."
-  };
+  // Stylesheets of the site, so the rendered fiche looks as it does there (read from the home page).
+  let stylesheets = null;
+  function siteStylesheets() {
+    stylesheets = stylesheets || fetch(siteRoot.href, { credentials: "same-origin" })
+      .then((response) => response.text())
+      .then((text) => [...new DOMParser().parseFromString(text, "text/html")
+        .querySelectorAll('link[rel="stylesheet"]')].map((link) => new URL(link.getAttribute("href"), siteRoot).href))
+      .catch(() => []);
+    return stylesheets;
+  }
 
-  function FichePreview(props) {
-    var id = props.entry.getIn(["data", "id"]) || "";
-    // A fiche not saved yet has no page: no frame (and no request for a page that is not there).
-    var valid = !props.entry.get("newRecord") && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
-    var children = [h("p", { key: "note", className: "kb-preview-note",
-      style: { font: "14px/1.4 sans-serif", margin: "0 56px 8px 0" } }, NOTE[lang])];
-    LANGS.forEach(function (l) {
-      if (!valid) return;
-      var src = new URL(l.path + id + "/?saved=" + saves, siteRoot).href;
-      children.push(h("section", { key: l.code, "data-kb-preview": l.code, style: { marginBottom: "12px" } },
-        h("h2", { style: { font: "bold 15px sans-serif", margin: "4px 0" } }, l.label),
-        h("iframe", { src: src, title: l.label + ": " + id, lang: l.code,
-          style: { width: "100%", height: "70vh", border: "1px solid #bbb" } })));
+  // A sandboxed frame (no scripts) holding the fiche's HTML with the site's stylesheets; links resolve
+  // against the page's own address on the site.
+  function pageDocument(page, lang, sheets) {
+    const base = new URL(page.url, siteRoot).href;
+    const links = sheets.map((href) => `<link rel="stylesheet" href="${href}">`).join("");
+    return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><base href="${base}">${links}</head>` +
+      '<body><div class="md-container"><main class="md-main"><div class="md-main__inner md-grid">' +
+      `<div class="md-content"><article class="md-content__inner md-typeset">${page.html}</article></div>` +
+      "</div></main></div></body></html>";
+  }
+
+  function section(language, child) {
+    return h("section", { key: language.code, "data-kb-preview": language.code, style: { marginBottom: "12px" } },
+      h("h2", { style: { font: "bold 15px sans-serif", margin: "4px 0" } }, language.label), child);
+  }
+
+  function note(text) {
+    return h("p", { key: "note", className: "kb-preview-note",
+      style: { font: "14px/1.4 sans-serif", margin: "0 56px 8px 0" } }, text);
+  }
+
+  function makePreview(settings, ui) {
+    let saves = 0;
+    CMS.registerEventListener({ name: "postSave", handler: () => { saves += 1; } });
+
+    // Hosted: the published page of a saved fiche (a new fiche has none; no request for a missing page).
+    function Published(props) {
+      const id = props.entry.getIn(["data", "id"]) || "";
+      const shown = !props.entry.get("newRecord") && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+      return h("div", { className: "kb-preview" }, [note(ui.texts.published), ...(shown ? settings.languages.map(
+        (l) => section(l, h("iframe", { src: new URL(l.fiche_url.replace("{id}", id) + `?saved=${saves}`, siteRoot).href,
+          title: `${l.label}: ${id}`, lang: l.code, style: FRAME }))) : [])]);
+    }
+
+    // Local: the form as it is now, rendered by the proxy with the site's templates, after a typing pause.
+    const Live = window.createClass({
+      getInitialState() { return { result: null, failed: false }; },
+      componentDidMount() { this.ask(); },
+      componentDidUpdate(previous) { if (previous.entry !== this.props.entry) this.ask(); },
+      componentWillUnmount() { clearTimeout(this.timer); this.gone = true; },
+      ask() {
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+          const body = JSON.stringify({ path: this.props.entry.get("path") || "",
+            data: this.props.entry.get("data").toJS() });
+          const asked = (this.asked || 0) + 1;
+          this.asked = asked;
+          Promise.all([fetch(settings.live_url, { method: "POST", headers: { "Content-Type": "application/json" },
+            body }).then((response) => {
+            if (!response.ok) throw new Error(String(response.status));
+            return response.json();
+          }), siteStylesheets()]).then(([result, sheets]) => {
+            if (!this.gone && asked === this.asked) this.setState({ result, sheets, failed: false });
+          }).catch(() => { if (!this.gone) this.setState({ failed: true }); });
+        }, WAIT_MS);
+      },
+      render() {
+        const { result, sheets, failed } = this.state;
+        const children = [note(failed ? ui.texts.unavailable : ui.texts.live)];
+        if (!failed && result && result.problems) {
+          children.push(h("div", { key: "problems", role: "alert", "data-kb-preview-problems": "",
+            style: { font: "14px/1.4 sans-serif", color: "#8a1c1c" } },
+            h("p", { style: { fontWeight: "bold" } }, ui.texts.problems),
+            h("ul", null, (result.problems[ui.code] || []).map((text, i) => h("li", { key: i }, text)))));
+        } else if (!failed && result && result.pages) {
+          settings.languages.forEach((l) => children.push(section(l, h("iframe", {
+            srcDoc: pageDocument(result.pages[l.code], l.code, sheets), sandbox: "", lang: l.code,
+            title: l.label, style: FRAME }))));
+        }
+        return h("div", { className: "kb-preview" }, children);
+      },
     });
-    return h("div", { className: "kb-preview" }, children);
+    return local ? Live : Published;
   }
-  CMS.registerPreviewTemplate("fiches", FichePreview);
 
   // config.yml is JSON (which is YAML): read it here, so no server MIME type can get in the way.
-  var local = ["127.0.0.1", "localhost", "[::1]"].indexOf(window.location.hostname) >= 0;
-  fetch("config.yml", { credentials: "same-origin" }).then(function (response) {
-    return response.text();
-  }).then(function (text) {
-    var config = JSON.parse(text.replace(/^#.*$/gm, ""));
-    useValidatorWords(config.kb_messages.required);
-    delete config.kb_messages;
-    config.load_config_file = false;
-    config.locale = lang;
-    if (local) config.publish_mode = "simple";
-    CMS.init({ config: config });
-  });
+  fetch("config.yml", { credentials: "same-origin" })
+    .then((response) => response.text())
+    .then((text) => {
+      const config = JSON.parse(text.replace(/^#.*$/gm, ""));
+      const settings = config.kb_preview;
+      const ui = pickLanguage(settings.languages);
+      document.documentElement.lang = ui.code;
+      useValidatorWords(config.kb_messages.required, ui);
+      CMS.registerPreviewTemplate("fiches", makePreview(settings, ui));
+      delete config.kb_messages;
+      delete config.kb_preview;
+      config.load_config_file = false;
+      config.locale = ui.code;
+      if (local) config.publish_mode = "simple";
+      CMS.init({ config });
+    });
 })();

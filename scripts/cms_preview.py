@@ -1,0 +1,125 @@
+"""The web editor's live preview (local mode): the fiche as the form holds it, before saving.
+
+The form's data goes the way a saved file would: through the house-style normaliser (cms_yaml), the
+validator (load_collection, with the other fiches of the repository, so duplicate ids and related links
+are checked too) and the site's own fiche template with its allowlist (render.fiche_page). So what a
+coordinator sees is what the build would make, or the validator's messages in their language — never a
+second renderer written for the editor.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import tempfile
+import threading
+from pathlib import Path
+
+from scripts import cms_config, cms_yaml, fiche_schema, glossary, ui_text
+from scripts.build import render, urls
+from scripts.build.site import SiteData
+from scripts.fiche_collection import ROOT, load_collection
+from scripts.languages import LANGS
+
+FICHE_SUFFIX = ".yml"
+
+
+@functools.lru_cache(maxsize=1)
+def _template_env():
+    """The theme's Jinja environment as the build has it (overrides/ first), loaded once per proxy."""
+    from mkdocs.config import load_config
+
+    return render.template_env(load_config(str(ROOT / "mkdocs.yml")))
+
+
+def file_name(path: str, data: dict) -> str:
+    """The file the form would be saved as: its own path, or `<id>.yml` for a new fiche."""
+    if not isinstance(data, dict):
+        raise ValueError("the form's data must be an object")
+    name = Path(path).name if path else f"{data.get('id') or 'new'}{FICHE_SUFFIX}"
+    if not name.endswith(FICHE_SUFFIX) or name.startswith("."):
+        raise ValueError(f"{name}: not a fiche file")
+    return name
+
+
+class Previewer:
+    """One per proxy: a scratch copy of the fiches folder (links to the files, the form's fiche as text) that
+    stays between previews, so the validator's per-file cache spares the unchanged fiches."""
+
+    def __init__(self, fiches_dir: Path):
+        self.fiches_dir = fiches_dir
+        self._scratch = tempfile.TemporaryDirectory(prefix="kb-preview-")
+        self.folder = Path(self._scratch.name) / fiches_dir.name
+        self.folder.mkdir()
+        self._cache: dict = {}
+        self._lock = threading.Lock()
+
+    def preview(self, path: str, data: dict) -> dict:
+        """{"problems": {lang: [message, …]}} when the validator refuses the form's fiche, else
+        {"pages": {lang: {"url": page URL, "html": the fiche page's content}}}."""
+        name = file_name(path, data)
+        saved = self.fiches_dir / name
+        text = cms_yaml.save(saved.read_text(encoding="utf-8") if saved.is_file() else None, _as_yaml(data))
+        with self._lock:
+            self._mirror(name, text)
+            collection = load_collection([self.folder], docs_dir=ROOT / "docs", cache=self._cache)
+            own = [p for p in collection.problems if Path(p.file).name == name and p.severity == "error"]
+            if own:
+                return {"problems": {lang: [worded(p, lang) for p in own] for lang in LANGS}}
+            fiche = next(f for f in collection.fiches if f.path.name == name)
+            entries, glossary_problems = glossary.load_glossary()
+            site = SiteData(collection=collection, fiches=sorted(collection.fiches, key=lambda f: f.id),
+                            drafts_left_out=0, glossary=entries, glossary_problems=glossary_problems,
+                            preview=True, collection_dir=self.folder)
+            env = _template_env()
+            pages = {}
+            for lang in LANGS:
+                url = urls.url_for("fiche", fiche.id, lang)
+                pages[lang] = {"url": url, "html": render.fiche_page(site, env, lang, fiche.id, url)}
+            return {"pages": pages}
+
+    def _mirror(self, name: str, text: str) -> None:
+        """The scratch folder = the repository's fiches, with the form's text in place of its file."""
+        wanted = {p.name: p.resolve() for p in self.fiches_dir.glob(f"*{FICHE_SUFFIX}") if p.name != name}
+        for present in self.folder.iterdir():  # gone, the form's own, or an earlier form's text
+            if not present.is_symlink() or wanted.get(present.name) != present.resolve():
+                present.unlink()
+        for other, target in wanted.items():
+            link = self.folder / other
+            if not link.is_symlink():
+                link.symlink_to(target)
+        (self.folder / name).write_text(text, encoding="utf-8")
+
+
+def worded(problem, lang: str) -> str:
+    """A message as the form's user reads it: the form's label of the field, then the validator's path and
+    words; no file, line or severity (the form has none of those; validate.py prints them for the file)."""
+    text = problem.message_in(lang)
+    if not problem.field:
+        return text
+    label = form_label(problem.field, lang)
+    where = f"{label} ({problem.where(lang)})" if label else problem.where(lang)
+    return f"{where}{ui_text.t('colon', lang)} {text}"
+
+
+def form_label(path: str, lang: str) -> str:
+    """The label the form shows for the deepest described field of a validator path (cms_config.label's
+    wording), e.g. `staffing.roles[0].fte` → the label of `fte`."""
+    node, found = fiche_schema.FICHE, ""
+    for name in re.findall(r"[^.\[\]]+", path):
+        while isinstance(node, fiche_schema.List):
+            node = node.item
+        field = node.get(name) if isinstance(node, fiche_schema.Obj) else None
+        if field is None:
+            break
+        node = field.node
+        clause = cms_config.first_clause(node.description.get(lang, ""))
+        if clause and len(clause) <= cms_config.LABEL_MAX:
+            found = clause
+    return found
+
+
+def _as_yaml(data: dict) -> str:
+    """The form's data as YAML text for the normaliser (JSON is YAML)."""
+    return json.dumps(data, ensure_ascii=False)
