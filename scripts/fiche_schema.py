@@ -14,6 +14,7 @@ from scripts.languages import LANGS  # noqa: F401  (the site's languages, from m
 from scripts.typography import fix as french_typography
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_MAX_LEN = 60  # fiche and module ids: the file name and the page address
 # Typography applied once to every label of a language (French: no-break spaces before : ; ! ?).
 TYPOGRAPHY = {"fr": french_typography}
 
@@ -346,7 +347,7 @@ MODULE = Obj(
     fields=(
         F("id", Str(description=d(nl="Stabiele id van de module, uniek binnen de fiche (kebab-case).",
                                   fr="Identifiant stable du module, unique dans la fiche (kebab-case)."),
-                    pattern=ID_PATTERN, max_len=60, example="groepssessies"), required=True),
+                    pattern=ID_PATTERN, max_len=ID_MAX_LEN, example="groepssessies"), required=True),
         F("name", text(nl="Naam van de module.", fr="Nom du module.", inline=True), required=True),
         F("kind", Enum(description=d(nl="Soort begeleiding.", fr="Type d'accompagnement."), values=MODULE_KINDS),
           required=True),
@@ -396,7 +397,7 @@ FICHE = Obj(
     fields=(
         F("id", Str(description=d(nl="Id in kebab-case, gelijk aan de bestandsnaam.",
                                   fr="Identifiant en kebab-case, identique au nom du fichier."),
-                    pattern=ID_PATTERN, max_len=60, example="ocmw-voorbeeld-project"), required=True),
+                    pattern=ID_PATTERN, max_len=ID_MAX_LEN, example="ocmw-voorbeeld-project"), required=True),
         F("status", Enum(description=d(nl="Publicatiestatus: `draft` verschijnt alleen in de preview.",
                                        fr="Statut de publication : `draft` n'apparaît qu'en aperçu."),
                          values=STATUS), required=True),

@@ -31,7 +31,7 @@ from scripts import fiche_schema as s
 from scripts.fiche_collection import FICHES_DIR, display_path
 
 WIDTH = 116  # comment lines stay within ruff's and most editors' 120 columns
-ID_MAX = 60
+ID_MAX = s.FICHE.get("id").node.max_len  # the schema's limit
 INDENT = 2
 
 Line = tuple[int, str]  # (indentation, content) before any commenting-out

@@ -10,26 +10,22 @@ depends on today's fiches beyond its own data. `--check` exits 1 below the goal.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from scripts import local_servers
+from scripts.build import urls
+from scripts.languages import LANGS
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "fixtures" / "search_queries.yml"
-LANGS = ("nl", "fr")
-DEFAULT_LANG = "nl"
+GZIP_MAGIC = b"\x1f\x8b"
 GOAL = {"success_at_1": 0.95, "mrr_at_5": 0.97, "other_language": 0}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 KINDS = {"place", "place-other-language", "organisation", "project", "method", "partner", "target-group",
          "phrase", "accents"}
 
@@ -48,7 +44,7 @@ class Query:
 
     def expected(self) -> str:
         """Site-relative path (+ #section) the first result must link to."""
-        prefix = "" if self.lang == DEFAULT_LANG else f"{self.lang}/"
+        prefix = urls.lang_prefix(self.lang)
         return f"{prefix}fiches/{self.fiche}/" + (f"#{self.section}" if self.section else "")
 
 
@@ -126,20 +122,6 @@ def present(site: Path, query: Query) -> bool:
     return not section or f'id="{section}"' in page.read_text(encoding="utf-8")
 
 
-@contextlib.contextmanager
-def serve(site: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
 # The search box marks the query it has finished rendering (data-kb-done, no data-kb-busy); results are its
 # [data-kb-result] links (older UIs: every result link), in order.
 READ_RESULTS = """(query) => {
@@ -183,7 +165,7 @@ def evaluate(browser, base_url: str, site: Path, queries: list[Query]) -> Report
     try:
         for lang in LANGS:
             page = context.new_page()
-            page.goto(base_url + ("" if lang == DEFAULT_LANG else f"{lang}/"), wait_until="networkidle")
+            page.goto(base_url + urls.lang_prefix(lang), wait_until="networkidle")
             for query in (q for q in queries if q.lang == lang):
                 if not present(site, query):
                     report.skipped.append(query)
@@ -204,7 +186,7 @@ def measure_payload(browser, base_url: str, lang: str, query: str) -> list[tuple
     data file. The page, its CSS and scripts (loaded before the reader opens search) are not counted."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(base_url + ("" if lang == DEFAULT_LANG else f"{lang}/"), wait_until="networkidle")
+    page.goto(base_url + urls.lang_prefix(lang), wait_until="networkidle")
     fetched: list = []
     page.on("response", lambda response: fetched.append(response))
     run_query(page, base_url, Query(lang, query, "-", None, "method"))
@@ -213,9 +195,15 @@ def measure_payload(browser, base_url: str, lang: str, query: str) -> list[tuple
     for response in fetched:
         if response.request.method == "GET" and response.ok:
             body = response.body()
-            files.append((response.url[len(base_url):], len(body), len(gzip.compress(body, 9, mtime=0))))
+            files.append((response.url[len(base_url):], len(body), wire_size(body)))
     context.close()
     return files
+
+
+def wire_size(body: bytes) -> int:
+    """Bytes a compressing web server sends: Pagefind's own files are gzip already (sent as they are), the
+    rest at gzip level 9."""
+    return len(body) if body[:2] == GZIP_MAGIC else len(gzip.compress(body, 9, mtime=0))
 
 
 def print_payload(lang: str, query: str, files: list[tuple[str, int, int]], out=sys.stdout) -> None:
@@ -265,8 +253,8 @@ def main(argv: list[str] | None = None) -> int:
 
     queries = load_queries(args.queries)
     report = None
-    with serve(args.site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with local_servers.serve_static(args.site) as base_url, sync_playwright() as playwright:
+        browser = local_servers.launch_chromium(playwright)
         try:
             if not args.payload_only:
                 report = evaluate(browser, base_url, args.site, queries)

@@ -11,15 +11,17 @@ anything is pending, 2 on a usage error). One line per finding, sorted by file a
 Fiches: the schema is walked over the YAML nodes (fiche_loader.load_nodes keeps every line), and every
 bilingual text (fiche_schema.Text) is checked:
 
-- `missing`: the nl or fr value is absent or empty (a draft may be published in the preview like this);
-- `identical`: nl and fr are the same text, and that text is more than a name: at least IDENTICAL_MIN
+- `missing`: a language's value is absent or empty (a draft may be published in the preview like this);
+- `identical`: two or more languages have the same text, and that text is more than a name: at least IDENTICAL_MIN
   characters with a space, and not made of capitalised words and numbers only (proper names such as "AMIE"
   or an address such as "Boulevard Joseph II 13, 6000 Charleroi" read the same in both languages).
 
-Hand-written pages (docs/**/*.nl.md and *.fr.md, docs/_data left out):
+Hand-written pages (docs/**/*.<lang>.md for the site's languages, docs/_data left out):
 
-- `only-in-nl` / `only-in-fr`: the page has no version in the other language;
-- `identical`: both versions are byte-identical, or at least PAGE_SHARE of their text lines are the same.
+- `only-in-nl` / `only-in-fr` (`only-in-nl-fr` with a third language): the languages the page exists in,
+  when it lacks a version in another one;
+- `identical`: a version and the default language's are byte-identical, or at least PAGE_SHARE of their text
+  lines are the same.
   Only prose counts: headings, code blocks, inline code, link targets, HTML comments (build placeholders),
   abbreviation definitions, table rules and short lines are left out, so a page may share its code
   examples and links.
@@ -32,7 +34,7 @@ show the same overview. Each record has:
     line     1-based line of the text (fiches) or of the first identical line (pages; 1 otherwise)
     field    the text's path in the fiche, with the language for `missing` ("summary.fr",
              "modules[0].goals[2]"); "" for pages
-    problem  "missing", "identical", "only-in-nl" or "only-in-fr"
+    problem  "missing", "identical" or "only-in-<languages>" ("only-in-nl")
     detail   a short explanation in English (which language the identical text is in, the other file, …)
 
 Files that cannot be read or parsed are skipped here: `python -m scripts.validate` reports them.
@@ -48,6 +50,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from babel import Locale
 
 from scripts import fiche_schema as s
 from scripts.fiche_collection import FICHES_DIR, ROOT, discover, display_path
@@ -55,7 +58,7 @@ from scripts.fiche_loader import load_nodes
 
 DOCS_DIR = ROOT / "docs"
 EXCLUDED_DOCS = ("_data",)
-PROBLEMS = ("missing", "identical", "only-in-nl", "only-in-fr")
+ONLY_IN = "only-in-"  # + the languages a page exists in
 IDENTICAL_MIN = 20  # characters; shorter identical texts are names or labels
 PAGE_SHARE = 0.5  # share of identical prose lines that marks a page as not yet translated
 YAML_NULL = "tag:yaml.org,2002:null"
@@ -67,7 +70,6 @@ STOPWORDS = {
     "fr": {"le", "la", "les", "des", "du", "un", "une", "et", "est", "pour", "dans", "avec", "sur", "par", "au",
            "aux", "qui", "que", "ne", "pas", "sont", "ou", "se", "son", "sa", "ses", "leur", "vous", "nous", "à"},
 }
-_LANG_NAMES = {"nl": "Dutch", "fr": "French"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
@@ -80,8 +82,18 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
+def _and(items: list[str]) -> str:
+    """'nl and fr', 'nl, fr and de'."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
+def english_name(lang: str) -> str:
+    """'Dutch' for nl: the report is in English (Babel's language names)."""
+    return Locale.parse(lang).get_display_name("en")
+
+
 def language_of(text: str) -> str | None:
-    """'nl' or 'fr' when the text clearly uses that language's common words, else None."""
+    """The language whose common words the text clearly uses (STOPWORDS), else None."""
     words = [w.lower() for w in WORD.findall(text.replace("’", "'"))]
     words = [w.split("'")[-1] if "'" in w else w for w in words]  # l'équipe → équipe, d'un → un
     counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
@@ -145,15 +157,23 @@ def fiche_records(path: Path) -> list[dict] | None:
                 other = next((o for o in s.LANGS if o in values), None)
                 detail = f"no {lang} text" + (f"; the {other} text is there" if other else " nor any other")
                 records.append(_record("fiche", path, line, f"{field}.{lang}", "missing", detail))
-        if len(values) == len(s.LANGS) and len({_normal(v) for v in values.values()}) == 1:
-            text = values[s.LANGS[0]]
-            if worth_translating(text):
-                lang = language_of(text)
-                todo = [o for o in s.LANGS if o != lang]
-                detail = "same text in nl and fr" + (
-                    f"; it reads as {_LANG_NAMES[lang]}: translate {', '.join(todo)}" if lang else "")
-                records.append(_record("fiche", path, line, field, "identical", detail))
+        for text, langs in _shared_texts(values):
+            lang = language_of(text)
+            todo = [o for o in langs if o != lang]
+            detail = f"same text in {_and(langs)}" + (
+                f"; it reads as {english_name(lang)}: translate {', '.join(todo)}" if lang else "")
+            records.append(_record("fiche", path, line, field, "identical", detail))
     return records
+
+
+def _shared_texts(values: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """(text, languages) of each text worth translating that two or more languages have the same."""
+    groups: dict[str, list[str]] = {}
+    for lang in s.LANGS:
+        if lang in values:
+            groups.setdefault(_normal(values[lang]), []).append(lang)
+    return [(values[langs[0]], langs) for langs in groups.values()
+            if len(langs) > 1 and worth_translating(values[langs[0]])]
 
 
 
@@ -200,39 +220,43 @@ def page_records(docs_dir: Path) -> list[dict]:
             pages.setdefault(key[0], {})[key[1]] = path
     records: list[dict] = []
     for base, versions in sorted(pages.items()):
-        if len(versions) < len(s.LANGS):
-            (lang, path), = versions.items()
+        present = [lang for lang in s.LANGS if lang in versions]
+        if len(present) < len(s.LANGS):
             missing = [o for o in s.LANGS if o not in versions]
             others = ", ".join(display_path(base.with_name(f"{base.name}.{o}.md")) for o in missing)
-            records.append(_record("page", path, 1, "", f"only-in-{lang}", f"no {others}"))
-            continue
-        records.extend(_identical_page(versions))
+            records.append(_record("page", versions[present[0]], 1, "", ONLY_IN + "-".join(present),
+                                   f"no {others}"))
+        reference = s.LANGS[0]
+        if reference in versions:
+            for lang in present[1:]:
+                records.extend(_identical_page(versions, reference, lang))
     return records
 
 
-def _identical_page(versions: dict[str, Path]) -> list[dict]:
-    first, second = (versions[lang] for lang in s.LANGS)
-    data = {lang: versions[lang].read_bytes() for lang in s.LANGS}
-    texts = {lang: data[lang].decode("utf-8", "replace") for lang in s.LANGS}
-    prose = {lang: prose_lines(texts[lang]) for lang in s.LANGS}
-    if data[s.LANGS[0]] == data[s.LANGS[1]]:
-        shared_lines = [line for _, line in prose[s.LANGS[0]]]
+def _identical_page(versions: dict[str, Path], first_lang: str, second_lang: str) -> list[dict]:
+    """A version (second_lang) that is still (mostly) the reference version's text (first_lang), or the
+    other way round: the version to translate is the one whose language the shared text is not in."""
+    pair = (first_lang, second_lang)
+    first, second = versions[first_lang], versions[second_lang]
+    data = {lang: versions[lang].read_bytes() for lang in pair}
+    prose = {lang: prose_lines(data[lang].decode("utf-8", "replace")) for lang in pair}
+    if data[first_lang] == data[second_lang]:
+        shared_lines = [line for _, line in prose[first_lang]]
         detail = "both language versions are byte-identical"
     else:
-        other = {line for _, line in prose[s.LANGS[1]]}
-        shared_lines = [line for _, line in prose[s.LANGS[0]] if line in other]
-        smaller = min(len(prose[lang]) for lang in s.LANGS)
+        other = {line for _, line in prose[second_lang]}
+        shared_lines = [line for _, line in prose[first_lang] if line in other]
+        smaller = min(len(prose[lang]) for lang in pair)
         if not shared_lines or len(shared_lines) < PAGE_SHARE * smaller:
             return []
         detail = f"{len(shared_lines)} of {smaller} text lines are the same in both versions"
     lang = language_of(" ".join(shared_lines)) if shared_lines else None
-    # Report the version that still has to be translated: the one whose language the shared text is not in.
-    target_lang = next((o for o in s.LANGS if o != lang), s.LANGS[1]) if lang else s.LANGS[1]
+    target_lang = first_lang if lang == second_lang else second_lang
     target = versions[target_lang]
     shared = set(shared_lines)
     line = next((number for number, text in prose[target_lang] if text in shared), 1)
     if lang:
-        detail += f"; it reads as {_LANG_NAMES[lang]}: translate {display_path(target)}"
+        detail += f"; it reads as {english_name(lang)}: translate {display_path(target)}"
     else:
         detail += f"; compare {display_path(first)} and {display_path(second)}"
     return [_record("page", target, line, "", "identical", detail)]
@@ -288,12 +312,13 @@ def format_record(record: dict) -> str:
 
 
 def summary(records: list[dict], unreadable: int = 0) -> str:
-    counts = {problem: sum(r["problem"] == problem for r in records) for problem in PROBLEMS}
+    counts = {problem: sum(r["problem"] == problem for r in records) for problem in ("missing", "identical")}
     if not records:
-        text = "nothing to translate: every text and page exists in nl and fr"
+        text = f"nothing to translate: every text and page exists in {_and(list(s.LANGS))}"
     else:
+        partial = sum(r["problem"].startswith(ONLY_IN) for r in records)
         parts = [f"{counts['missing']} missing", f"{counts['identical']} identical",
-                 f"{counts['only-in-nl'] + counts['only-in-fr']} page(s) in one language only"]
+                 f"{partial} page(s) not in every language"]
         text = f"{len(records)} translation(s) pending: " + ", ".join(parts)
     if unreadable:
         text += f"; {unreadable} fiche file(s) skipped (unreadable: run python -m scripts.validate)"

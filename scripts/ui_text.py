@@ -131,7 +131,8 @@ LABELS: dict[str, dict[str, str]] = {
     "target_brief": {"nl": "Doelgroep", "fr": "Public"},
     "profiles": {"nl": "Profiel van de deelnemers", "fr": "Profil des participants"},
     "no_fiches": {"nl": "Nog geen fiches.", "fr": "Pas encore de fiches."},
-    "fiche_count": {"nl": "{n} fiches", "fr": "{n} fiches"},
+    "fiche_count_one": {"nl": "{n} fiche", "fr": "{n}\u00a0fiche"},
+    "fiche_count_other": {"nl": "{n} fiches", "fr": "{n}\u00a0fiches"},
     "updated": {"nl": "bijgewerkt op", "fr": "mise à jour le"},
     # catalogue filters and compare
     "module_kinds": {"nl": "Soort begeleiding", "fr": "Type d'accompagnement"},
@@ -167,6 +168,15 @@ LABELS: dict[str, dict[str, str]] = {
     "frequency": {"nl": "Frequentie", "fr": "Fréquence"},
     "max_group": {"nl": "Max. groepsgrootte", "fr": "Taille max. du groupe"},
     "not_given": {"nl": "niet vermeld", "fr": "non précisé"},
+    # bands of the module catalogue's facets (scripts/build/modules.py)
+    "intensity_lt2": {"nl": "minder dan 2 uur per week", "fr": "moins de 2 heures par semaine"},
+    "intensity_2to5": {"nl": "2 tot 5 uur per week", "fr": "de 2 à 5 heures par semaine"},
+    "intensity_5to10": {"nl": "5 tot 10 uur per week", "fr": "de 5 à 10 heures par semaine"},
+    "intensity_gt10": {"nl": "meer dan 10 uur per week", "fr": "plus de 10 heures par semaine"},
+    "group_upto6": {"nl": "tot 6 personen", "fr": "jusqu'à 6 personnes"},
+    "group_7to10": {"nl": "7 tot 10 personen", "fr": "de 7 à 10 personnes"},
+    "group_11to15": {"nl": "11 tot 15 personen", "fr": "de 11 à 15 personnes"},
+    "group_gt15": {"nl": "meer dan 15 personen", "fr": "plus de 15 personnes"},
     "download_csv": {"nl": "Download als CSV (Excel)", "fr": "Télécharger en CSV (Excel)"},
     "download_json": {"nl": "Download als JSON", "fr": "Télécharger en JSON"},
     "themes_all": {"nl": "Alle thema's", "fr": "Tous les thèmes"},
@@ -225,7 +235,6 @@ LABELS: dict[str, dict[str, str]] = {
     "semicolon": {"nl": ";", "fr": "\u00a0;"},
     "quote_open": {"nl": "“", "fr": "«\u00a0"},
     "quote_close": {"nl": "”", "fr": "\u00a0»"},
-    "module_count": {"nl": "{n} modules", "fr": "{n} modules"},
     "review_due": {"nl": "Deze fiche moest uiterlijk op {date} opnieuw nagekeken worden. Controleer of de informatie "
                          "nog klopt bij de organisatie.",
                    "fr": "Cette fiche devait être revue au plus tard le {date}. Vérifiez auprès de l'organisation "

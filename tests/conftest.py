@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
+from scripts import local_servers
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM = local_servers.CHROMIUM
+free_port = local_servers.free_port
 
 
 def cli_env(env: dict | None = None) -> dict:
@@ -62,12 +59,6 @@ def seed_facts(key: str) -> list:
         marks = () if fiche_id in present else (pytest.mark.skip(reason=f"{fiche_id} is not in fiches/"),)
         params.append(pytest.param(fiche_id, facts[key], id=fiche_id, marks=marks))
     return params or [pytest.param(None, None, marks=pytest.mark.skip(reason=f"no seed fact {key!r}"))]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str = "http://127.0.0.1:8000/",
@@ -129,11 +120,6 @@ def _chromium_only_with_the_browser_marker(request, monkeypatch):
         monkeypatch.setattr(BrowserType, name, refuse)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server_port() -> int:
     return free_port()
@@ -150,12 +136,8 @@ def site(tmp_path_factory, server_port) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site, server_port):
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", server_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server_port}/"
-    server.shutdown()
+    with local_servers.serve_static(site, server_port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -165,7 +147,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs Debian's chromium")
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        instance = local_servers.launch_chromium(playwright)
         yield instance
         instance.close()
 

@@ -1,6 +1,7 @@
 """The scale benchmark runs end to end on a small N: its table and goals come out, fiches/ is left alone.
 
-No time is asserted: only that every expected row is there with a number, and the exit code.
+No time is asserted: only that every expected row is there with a number, and the exit code. The search payload
+is measured in chromium, and a search that fetched no result fragment would be no measurement at all.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 N = 12
@@ -58,6 +61,7 @@ def columns(line: str) -> list[str]:
     return re.split(r"\s{2,}", line.strip())
 
 
+@pytest.mark.browser  # the search payload is measured in chromium
 def test_bench_prints_the_table_and_goals(tmp_path):
     assert synthetic_traces(ROOT / "fiches") == []
     env = {k: v for k, v in os.environ.items() if k != "KB_FICHES_DIR"}
@@ -93,3 +97,6 @@ def test_bench_prints_the_table_and_goals(tmp_path):
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["n"] == N and data["rows"]["validation_s"]["value"] > 0
     assert data["builds"]["plain"] is None  # --quick
+    for lang, payload in data["search"].items():  # a real search: the index and its results were downloaded
+        assert any("/pagefind/index/" in f"/{url}" for url in payload["files"]), (lang, payload["files"])
+        assert any(url.endswith(".pf_fragment") for url in payload["files"]), (lang, payload["files"])

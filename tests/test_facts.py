@@ -32,3 +32,18 @@ def test_compare_data_and_fiche_page_share_the_module_phrases(site, lang):
             for key in ("frequency", "duration"):
                 if module[key]:
                     assert html.escape(module[key], quote=False) in page, (fiche["id"], key, module[key])
+
+
+@pytest.mark.parametrize("lang", s.LANGS)
+def test_set_up_phrases_follow_the_typography_of_their_language(lang):
+    """'Taille du groupe : min. 4 – max. 10 personnes': the label and colon come from ui_text, so French gets its
+    no-break space before the colon like every other interface text (and Dutch none)."""
+    setup = {"duration": {"amount": 3, "unit": "month"}, "min_group_size": 4, "max_group_size": 10}
+    phrases = facts.intensity_phrases(facts.setup_facts(setup, lang), lang)
+    labelled = [p for p in phrases if p.startswith((ui_text.t("duration", lang), ui_text.t("group_size", lang)))]
+    assert len(labelled) == 2, phrases
+    for phrase in labelled:
+        assert ui_text.t("colon", lang) + " " in phrase
+        assert ui_text.typeset(phrase, lang) == phrase  # nothing left for the language's typography to fix
+    group = labelled[1]
+    assert ui_text.number(4, lang) in group and ui_text.number(10, lang) in group

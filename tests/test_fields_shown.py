@@ -6,15 +6,20 @@ schema that the templates do not show fails here instead of silently disappearin
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import re
 from html.parser import HTMLParser
 
+import jinja2
 import pytest
+from conftest import ROOT
 
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
-from scripts.build import urls
+from scripts.build import facts, fiche_view, render, urls
+from scripts.fiche_collection import Fiche, load_collection
 
 # Fields that are data for the machinery, not for the reader of the fiche page (each with its reason).
 NOT_ON_THE_PAGE = {
@@ -122,3 +127,58 @@ def test_every_filled_field_is_on_the_fiche_page(site, lang):
             if f"../{target}/" not in html:
                 missing.append(f"{fiche['id']} related: {target}")
     assert missing == [], "\n".join(missing)
+
+
+def _with_field(obj: s.Obj, section: str, field: s.F) -> s.Obj:
+    """A copy of the schema with one more field at the end of a section."""
+    return dataclasses.replace(obj, fields=tuple(
+        dataclasses.replace(f, node=dataclasses.replace(f.node, fields=(*f.node.fields, field)))
+        if f.name == section else f for f in obj.fields))
+
+
+def _render_fiche(data: dict, lang: str) -> str:
+    env = render.add_filters(jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")),
+                                                autoescape=True))
+    fiche = Fiche(data=data, path=ROOT, display=data["id"])
+    ctx = render.context(lang, f"fiches/{data['id']}/", f=fiche_view.fiche_view(data, lang), raw=data, draft=False,
+                         related=[], links=[], history=[], facts=facts.fiche_facts(fiche, lang),
+                         source_flags=[facts.source_facts(src, lang) for src in data["sources"]])
+    return env.get_template("partials/kb-fiche.html").render(ctx)
+
+
+@pytest.mark.parametrize("section", ["support", "competences"])
+def test_a_field_added_to_the_schema_is_on_the_page_without_a_template_edit(monkeypatch, section):
+    """The fiche template reads a section's rows from the schema: a new field and its label appear."""
+    name = "test_field"
+    node = s.Text(description=s.d(nl="Testveld.", fr="Champ de test.")) if section == "support" else \
+        s.List(item=s.Text(), description=s.d(nl="Testveld.", fr="Champ de test."))
+    data = copy.deepcopy(load_collection([ROOT / "tests" / "fixtures" / "valid" / "ocmw-antwerpen-amie.yml"])
+                         .fiches[0].data)
+    monkeypatch.setattr(s, "FICHE", _with_field(s.FICHE, section, s.F(name, node)))
+    label_key = fiche_view.ROW_LABELS[section] + name
+    monkeypatch.setitem(ui_text.LABELS, label_key, {lang: f"Label {lang} {name}" for lang in s.LANGS})
+    text = {lang: f"Tekst {lang} van het nieuwe veld" for lang in s.LANGS}
+    data.setdefault(section, {})[name] = text if section == "support" else [text]
+    for lang in s.LANGS:
+        html = _render_fiche(data, lang)
+        section_html = html.split(f'id="{section}"', 1)[1].split("<h", 1)[0]
+        row = f'<tr><th scope="row">Label {lang} {name}</th><td>'
+        assert row in section_html and text[lang] in section_html.split(row, 1)[1].split("</tr>", 1)[0], lang
+        if section == "support":  # also one of the success conditions
+            assert f'<li data-condition="{name}"><strong>Label {lang} {name}' in html
+
+
+def test_a_row_field_without_a_label_stops_the_build(monkeypatch):
+    """No silent gap: a new section field with no ui_text label is an error, not a row without a name."""
+    monkeypatch.setattr(s, "FICHE", _with_field(s.FICHE, "support", s.F("unlabelled", s.Text())))
+    with pytest.raises(KeyError, match="sup_unlabelled"):
+        fiche_view.section_rows("support", s.LANGS[0])
+
+
+@pytest.mark.parametrize("lang", s.LANGS)
+def test_every_row_field_of_the_schema_has_a_label(lang):
+    for section in fiche_view.ROW_LABELS:
+        texts = [f.name for f in fiche_view.section_node(section).fields
+                 if f.name != fiche_view.INTRODUCTION and fiche_view._is_text(f.node)]
+        rows = fiche_view.section_rows(section, lang)
+        assert [row.key for row in rows] == texts and all(row.label for row in rows), section

@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import copy
 import csv
-import functools
-import http.server
 import io
 import re
 import shutil
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, QuietHandler, build_site, free_port
+from conftest import ROOT, build_site, free_port
 
 from scripts import fiche_schema as s
+from scripts import local_servers
 from scripts.fiche_collection import load_collection
 
 MARK = "kbx"  # in every payload: it must never reach an attribute name, a script or a URL of its own
@@ -325,11 +323,8 @@ def test_csv_cells_never_start_a_formula(hostile):
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile):
-    handler = functools.partial(QuietHandler, directory=str(hostile.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", hostile.port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{hostile.port}/"
-    server.shutdown()
+    with local_servers.serve_static(hostile.site, hostile.port) as url:
+        yield url
 
 
 @pytest.mark.browser

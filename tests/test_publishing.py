@@ -350,6 +350,38 @@ def test_translation_status_pages(tmp_path):
     }
 
 
+def test_translation_status_works_for_any_number_of_languages(tmp_path, monkeypatch):
+    """A third language is data: texts and pages are checked in every language of the site."""
+    monkeypatch.setattr(translation_status.s, "LANGS", ("nl", "fr", "de"))
+    dutch = "Een korte samenvatting van het project voor de lezer van de site."
+    fiches = tmp_path / "fiches"
+    fiches.mkdir()
+    text = MINIMAL.read_text(encoding="utf-8")
+    summary = "summary: {nl: Een korte samenvatting., fr: Un résumé court.}"
+    assert summary in text
+    (fiches / "minimal.yml").write_text(text.replace(summary, f"summary: {{nl: {dutch}, fr: Un résumé court., "
+                                                               f"de: {dutch}}}"), encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    prose = {"nl": "Dit is een pagina met uitleg over de werking van het netwerk en zijn leden.\n",
+             "fr": "Ceci est une page qui explique le fonctionnement du réseau et de ses membres.\n"}
+    for lang in ("nl", "fr"):
+        (docs / f"twee.{lang}.md").write_text(f"# T\n\n{prose[lang]}", encoding="utf-8")
+        (docs / f"drie.{lang}.md").write_text(f"# D\n\n{prose[lang]}", encoding="utf-8")
+    (docs / "drie.de.md").write_text(f"# D\n\n{prose['nl']}", encoding="utf-8")  # still the Dutch text
+    records = translation_status.report(fiches, docs)
+    found = {(Path(r["path"]).name, r["field"], r["problem"]) for r in records}
+    summary_line = line_of(text, summary)
+    assert found >= {("twee.nl.md", "", "only-in-nl-fr"), ("drie.de.md", "", "identical"),
+                     ("minimal.yml", "summary", "identical")}, found
+    assert not any(r["field"].endswith(".fr") or r["field"].endswith(".nl") for r in records)
+    identical = next(r for r in records if r["field"] == "summary")
+    assert identical["line"] == summary_line
+    assert identical["detail"] == "same text in nl and de; it reads as Dutch: translate de"
+    assert "translate" in next(r for r in records if r["path"].endswith("drie.de.md"))["detail"]
+    assert "in nl, fr and de" in translation_status.summary([])
+
+
 def test_translation_status_cli(draft_dir, tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -361,7 +393,7 @@ def test_translation_status_cli(draft_dir, tmp_path):
     assert lines[0].startswith(f"{draft_dir / 'half-vertaald.yml'}:{line}: summary.fr: missing")
     assert lines[-1].startswith(f"{docs / 'alleen.nl.md'}:1: only-in-nl")
     assert len(lines) == 4
-    assert "4 translation(s) pending: 2 missing, 1 identical, 1 page(s) in one language only" in result.stderr
+    assert "4 translation(s) pending: 2 missing, 1 identical, 1 page(s) not in every language" in result.stderr
     strict = run("translation_status.py", "--strict", "--fiches", str(draft_dir), "--docs", str(docs))
     assert strict.returncode == 1
     as_json = run("translation_status.py", "--json", "--fiches", str(draft_dir), "--docs", str(docs))

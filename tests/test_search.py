@@ -218,7 +218,7 @@ def test_region_filter_shows_counts_and_keeps_the_fiches_of_that_region(page, ba
     page.select_option("select[data-kb-filter=region]", label)
     page.wait_for_function(DONE, arg="", timeout=10000)
     hrefs = [h[len(base_url):] for h in page.eval_on_selector_all("[data-kb-result]", "ls => ls.map(a => a.href)")]
-    assert set(hrefs) <= set(expected) and len(hrefs) == min(10, len(expected))
+    assert set(hrefs) <= set(expected) and len(hrefs) == min(search_data.RESULTS_SHOWN, len(expected))
     option = page.text_content(f"select[data-kb-filter=region] option[value='{label}']")
     assert option == f"{label} ({len(expected)})"
 

@@ -4,20 +4,18 @@ the site and recovers when the fiche is fixed (issue 16, "Preview shows errors i
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
+from scripts import local_servers
 from scripts.fiche_collection import load_collection
-from tests.conftest import PYTHON, ROOT, fixture_project, free_port
+from tests.conftest import ROOT, fixture_project
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 HOSTILE = "<script>alert(1)</script>"
@@ -25,13 +23,7 @@ WAIT_S = 420  # a rebuild of the tiny fixture site; generous, the machine may be
 
 
 def fetch(base: str, path: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(base + path, timeout=30) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode("utf-8", "replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, ""
+    return local_servers.fetch(base + path)
 
 
 def wait_for(base: str, path: str, condition, process: subprocess.Popen, log: Path) -> str:
@@ -55,23 +47,10 @@ def served(tmp_path, request):
     for path in sorted(VALID.glob("*.yml")):
         shutil.copy(path, fiches / path.name)
     config = fixture_project(tmp_path / "project")
-    port = free_port()
-    env = dict(os.environ, KB_FICHES_DIR=str(fiches), NO_MKDOCS_2_WARNING="1")
-    env.pop("KB_REQUIRE_GIT_HISTORY", None)
-    env.pop("KB_PREVIEW", None)
     log = tmp_path / "serve.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                                    "-f", str(config), *(["--dirty"] if request.param == "--dirty" else [])],
-                                   cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        yield f"http://127.0.0.1:{port}/", fiches, process, log, request.param == "--dirty"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    dirty = request.param == "--dirty"
+    with local_servers.mkdocs_serve(config, fiches, log, dirty=dirty) as (base, process):
+        yield base, fiches, process, log, dirty
 
 
 def test_serve_shows_the_messages_of_an_invalid_fiche_and_recovers(served):

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, cli_env
 
 UNMARKED = '''
 import pytest
@@ -33,8 +33,9 @@ def test_a_test_starting_chromium_without_the_browser_marker_fails(tmp_path):
     shutil.copy(ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
     (tmp_path / "pytest.ini").write_text("[pytest]\nmarkers =\n    browser: chromium\n", encoding="utf-8")
     (tmp_path / "test_unmarked.py").write_text(UNMARKED, encoding="utf-8")
+    env = cli_env()  # the copied conftest imports the scripts package (local_servers), as from the repository
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rA", str(tmp_path)],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     out = result.stdout
     assert result.returncode == 1, out
     assert "test_uses_the_fixture uses chromium (the browser fixture) without @pytest.mark.browser" in out
@@ -42,5 +43,5 @@ def test_a_test_starting_chromium_without_the_browser_marker_fails(tmp_path):
     assert "PASSED test_unmarked.py::test_marked_and_not_launching" in out
     # and `-m "not browser"` deselects only the marked test
     fast = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not browser",
-                           str(tmp_path)], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+                           str(tmp_path)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert fast.returncode == 1 and "1 failed, 1 deselected, 1 error" in fast.stdout, fast.stdout

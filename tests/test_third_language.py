@@ -16,7 +16,6 @@ from conftest import ROOT, build_site, fixture_project
 
 from scripts import fiche_schema as s
 from scripts import ui_text
-from scripts.build import modules
 
 DE = """        - locale: de
           name: Deutsch
@@ -56,7 +55,6 @@ def test_a_third_language_builds_from_data_alone(tmp_path):
         shutil.copy(page, page.with_name(page.name.replace(".nl.", ".de.")))
     lists = {name: value for name, value in vars(s).items() if name.isupper() and isinstance(value, dict)
              and value and all(isinstance(v, dict) and "nl" in v for v in value.values())}
-    lists |= {"INTENSITY": modules.INTENSITY, "GROUP_SIZE": modules.GROUP_SIZE}
     interface = {"labels": {key: german(texts["nl"]) for key, texts in ui_text.LABELS.items()},
                  "choices": {name: {code: german(labels["nl"]) for code, labels in values.items()}
                              for name, values in lists.items()}}

@@ -9,25 +9,13 @@
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
     .replace(/\s+/g, " ").trim();
 
-  const el = (tag, text, attrs = {}) => {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, value));
-    return node;
-  };
-
-  const pluralKey = (lang) => {
-    const rules = new Intl.PluralRules(lang);
-    return (n) => (rules.select(n) === "one" ? "one" : "other");
-  };
+  const { lang, el, pluralForm: plural } = window.kbDom;
 
   const initCatalogue = (root) => {
     const form = root.querySelector("[data-kb-filters]");
     const list = root.querySelector("[data-kb-list]");
     const status = root.querySelector("[data-kb-count]");
     if (!form || !list) return;
-    const lang = document.documentElement.lang || "nl";
-    const plural = pluralKey(lang);
     const words = JSON.parse(root.dataset.kbText || "{}");
     const cards = [...list.querySelectorAll(".kb-card")];
     const facets = [...form.querySelectorAll("[data-facet]")].map((node) => node.dataset.facet);
@@ -225,16 +213,15 @@
     form.addEventListener("reset", () => window.setTimeout(() => apply(true), 0));
     readUrl();
     apply(false);
-    root.kbApply = apply;  // used by the benchmark to time one filter change
-    initCompareSelection(root, plural);
+    initCompareSelection(root);
   };
 
   /* Choosing fiches to compare: a bar at the bottom of the screen says how many are chosen. */
-  const initCompareSelection = (root, plural) => {
+  const initCompareSelection = (root) => {
     const bar = root.querySelector("[data-kb-compare-bar]");
     if (!bar) return;
     const label = bar.dataset.cardLabel || "{title}";
-    const max = Number(bar.dataset.max) || 4;  // written once by the build (render.COMPARE_MAX)
+    const max = Number(bar.dataset.max);  // written once by the build (render.COMPARE_MAX)
     const boxes = [...root.querySelectorAll(".kb-card")].map((card) => {
       const p = el("p", null, { class: "kb-card__compare" });
       const lab = el("label");

@@ -1,4 +1,4 @@
-/* The compare view: ?ids=a,b,c → a table of 2–4 fiches built from each fiche's data.json.
+/* The compare view: ?ids=a,b,c → a table of two fiches or more (at most data-max) built from each fiche's data.json.
    Project names stay in view (sticky heads), modules are lined up by kind with a summary row, rows
    without any value are left out, a toggle keeps only the rows where the projects differ, and an id in
    the address that matches no fiche is named on the page. Data is only inserted with textContent. */
@@ -7,20 +7,13 @@
 
   const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-  const el = (tag, text, attrs = {}) => {
-    const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = text;
-    Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, value));
-    return node;
-  };
+  const { el, number, pluralForm } = window.kbDom;
 
   const initCompare = (root) => {
     const labels = JSON.parse(root.dataset.labels);
-    const MAX = Number(root.dataset.max) || 4;  // written once by the build (render.COMPARE_MAX)
-    const lang = document.documentElement.lang || "nl";
-    const plural = new Intl.PluralRules(lang);
+    const MAX = Number(root.dataset.max);  // written once by the build (render.COMPARE_MAX)
     const say = (key, n, values = {}) => {
-      const text = labels[`${key}_${plural.select(n) === "one" ? "one" : "other"}`] || labels[key] || "";
+      const text = labels[`${key}_${pluralForm(n)}`] || labels[key] || "";
       return Object.entries({ n, ...values }).reduce((out, [k, v]) => out.replaceAll(`{${k}}`, v), text);
     };
     const dataUrl = (id) => root.dataset.ficheData
@@ -45,7 +38,6 @@
     const cache = {};
     picker.hidden = false;
 
-    const number = (value) => (value === null || value === undefined ? null : String(value).replace(".", ","));
     const list = (items) => {
       if (!items || !items.length) return null;
       const ul = el("ul");
@@ -60,7 +52,7 @@
       window.history.replaceState(null, "", window.location.pathname + (query ? `?${query}` : "") + window.location.hash);
     };
 
-    /* The picker offers only fiches not yet in the table; it is closed once four are chosen. */
+    /* The picker offers only fiches not yet in the table; it is closed once the maximum is chosen. */
     const refreshPicker = () => {
       select.textContent = "";
       options.filter((option) => !ids.includes(option.value))

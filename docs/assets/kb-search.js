@@ -8,17 +8,11 @@
    Data from the index is only ever inserted with textContent. Loaded as a module (mkdocs.yml). */
 
 const EXCERPT_WORDS = 30;
-const RESULTS_SHOWN = 10;
 const DEBOUNCE_MS = 120;
 const PHRASE_BOOST = 2;
 const FILTER_KEYS = ["region", "theme", "kind"];
 
-const el = (tag, text, attrs = {}) => {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
-  return node;
-};
+const { el } = window.kbDom;  // assets/kb-dom.js, a classic script that runs before this module
 
 /* Lower case without accents, as Pagefind compares words. */
 const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
@@ -139,6 +133,7 @@ async function initSearch(box) {
   const bundle = new URL(box.dataset.bundle, window.location.href);
   const siteRoot = new URL("../", bundle);
   const lang = document.documentElement.lang || "nl";
+  const resultsShown = Number(box.dataset.results);  // scripts/build/search_data.RESULTS_SHOWN
   const dataUrl = new URL(box.dataset.searchData || `assets/search/${lang}.json`, siteRoot);
 
   const extras = el("div", null, { class: "kb-search-extras" });
@@ -331,7 +326,7 @@ async function initSearch(box) {
       const search = await searchWithPhrase(pagefind, query, filters);
       if (ticket !== latest) return;
       const terms = queryTerms(query, stopwords);
-      const results = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((r) => r.data()));
+      const results = await Promise.all(search.results.slice(0, resultsShown).map((r) => r.data()));
       if (ticket !== latest) return;
       meta.textContent = count(search.results.length);
       showCounts(await facetCounts(pagefind, query, filters, search.filters));

@@ -15,9 +15,8 @@ temporary folder (never in fiches/), then measures and prints one table:
   see PLAIN_CONFIG for its two settings); each build runs in a fresh wrapper process, so
   that its RUSAGE_CHILDREN maxrss is that build's alone (pagefind, run by the hook, included);
 - sizes: fiche pages at N against the same fiches in a site of 10, the search payload of one
-  query per language (pagefind's files for one query, simulated from the bundle; Material's
-  whole per-language index when the site has no pagefind bundle), the catalogue pages, open
-  data, the whole site, the plain site.
+  query per language (the bytes of every response the search box fetches for it, measured in
+  Debian's chromium), the catalogue pages, open data, the whole site, the plain site.
 
 Then a "goals" section says for each goal the measured value and whether it is met. Nothing
 here asserts a time: the exit code is 0 unless the fiches are invalid or a build fails.
@@ -41,6 +40,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts import local_servers, search_quality
 from scripts.bench import synthetic
 from scripts.fiche_collection import ROOT
 
@@ -293,18 +293,6 @@ def _tree_cpu(pid: int) -> float:
     return total
 
 
-def _get(url: str) -> tuple[int, str]:
-    import urllib.error
-    import urllib.request
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, ""
-
-
 def editor_preview(fiches_dir: Path, edits: int = 3) -> dict:
     """The web editor's live preview (scripts/cms_preview.py) of one fiche edited `edits` times: the first
     preview validates every fiche, the next ones only the form's (per-file cache). CPU of this process."""
@@ -329,62 +317,49 @@ def editor_preview(fiches_dir: Path, edits: int = 3) -> dict:
 def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600) -> dict:
     """`mkdocs serve --dirty` (as scripts/serve.sh starts it) on a copy of the fiches: after the first build, one
     fiche's Dutch title is edited; the time (wall and the server's CPU) until its page serves the new title."""
-    import socket
-
     folder = fiches_dir.parent / (fiches_dir.name + "-serve")
     shutil.copytree(fiches_dir, folder)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_FICHES_DIR=str(folder))
-    env.pop("KB_PREVIEW", None)
-    base = f"http://127.0.0.1:{port}/"
     target = sorted(folder.glob("*.yml"))[len(list(folder.glob("*.yml"))) // 2]
-    with open(log, "wb") as out:
-        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}",
-                                   "-f", str(config)], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        def wait(path: str, needle: str) -> None:
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                if server.poll() is not None:
-                    raise BenchError(f"mkdocs serve stopped; log {log}")
-                status, body = _get(base + path)
-                if status == 200 and needle in body:
-                    return
-                time.sleep(0.05)
-            raise BenchError(f"mkdocs serve: {path} did not show {needle!r} in {timeout:.0f} s; log {log}")
+        with local_servers.mkdocs_serve(config, folder, log, dirty=True) as (base, server):
+            def wait(path: str, needle: str) -> None:
+                deadline = time.monotonic() + timeout
+                while time.monotonic() < deadline:
+                    if server.poll() is not None:
+                        raise BenchError(f"mkdocs serve stopped; log {log}")
+                    status, body = local_servers.fetch(base + path)
+                    if status == 200 and needle in body:
+                        return
+                    time.sleep(0.05)
+                raise BenchError(f"mkdocs serve: {path} did not show {needle!r} in {timeout:.0f} s; log {log}")
 
-        start = time.perf_counter()
-        wait(f"fiches/{target.stem}/", "<h1")
-        first_s = time.perf_counter() - start
-        # Let the server settle: Pagefind indexes the first build in the background (its CPU would otherwise be
-        # counted for the edit); settled = the server and its children used < 0.1 s of CPU in the last second.
-        deadline, last = time.monotonic() + 600, _tree_cpu(server.pid)
-        while time.monotonic() < deadline:
-            time.sleep(1)
-            now = _tree_cpu(server.pid)
-            if now - last < 0.1:
-                break
-            last = now
-        text = target.read_text(encoding="utf-8")
-        title = f"Bewerkte titel {time.time_ns()}"
-        edited, count = re.subn(r"(?m)^(title:\s*\n\s+nl:\s*).+$", lambda m: m.group(1) + title, text, count=1)
-        if not count:
-            edited, count = re.subn(r"(?m)^(title:\s*\{nl:\s*)[^,}]+", lambda m: m.group(1) + title, text, count=1)
-        if not count:
-            raise BenchError(f"serve bench: no Dutch title found in {target}")
-        cpu, start = _proc_cpu(server.pid), time.perf_counter()
-        target.write_text(edited, encoding="utf-8")
-        wait(f"fiches/{target.stem}/", title)
-        wall, cpu = time.perf_counter() - start, _proc_cpu(server.pid) - cpu
-        return {"first_build_s": first_s, "edit_wall_s": wall, "edit_cpu_s": cpu, "fiche": target.stem}
+            start = time.perf_counter()
+            wait(f"fiches/{target.stem}/", "<h1")
+            first_s = time.perf_counter() - start
+            # Let the server settle: Pagefind indexes the first build in the background (its CPU would otherwise
+            # be counted for the edit); settled = the server and its children used < 0.1 s of CPU in the last second.
+            deadline, last = time.monotonic() + 600, _tree_cpu(server.pid)
+            while time.monotonic() < deadline:
+                time.sleep(1)
+                now = _tree_cpu(server.pid)
+                if now - last < 0.1:
+                    break
+                last = now
+            text = target.read_text(encoding="utf-8")
+            title = f"Bewerkte titel {time.time_ns()}"
+            edited, count = re.subn(r"(?m)^(title:\s*\n\s+nl:\s*).+$", lambda m: m.group(1) + title, text,
+                                    count=1)
+            if not count:
+                edited, count = re.subn(r"(?m)^(title:\s*\{nl:\s*)[^,}]+", lambda m: m.group(1) + title, text,
+                                        count=1)
+            if not count:
+                raise BenchError(f"serve bench: no Dutch title found in {target}")
+            cpu, start = _proc_cpu(server.pid), time.perf_counter()
+            target.write_text(edited, encoding="utf-8")
+            wait(f"fiches/{target.stem}/", title)
+            wall, cpu = time.perf_counter() - start, _proc_cpu(server.pid) - cpu
+            return {"first_build_s": first_s, "edit_wall_s": wall, "edit_cpu_s": cpu, "fiche": target.stem}
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -404,118 +379,34 @@ def validate(folder: Path, count: int):
     return check_s, bare_s, check_cpu / bare_cpu, collection
 
 
-def search_payload(site: Path, lang: str) -> dict:
-    """What one query downloads in a language: pagefind's files if the site has them, else Material's index."""
-    for entry in sorted(site.rglob("pagefind-entry.json"), key=lambda p: len(p.parts)):
-        if lang in json.loads(entry.read_text(encoding="utf-8")).get("languages", {}):
-            return pagefind_payload(entry.parent, lang)
-    index = (site if lang == "nl" else site / lang) / "search" / "search_index.json"
-    data = index.read_bytes()
-    return {"kind": "lunr", "raw": len(data), "gzip": gz(data), "files": [str(index.relative_to(site))]}
+def search_payloads(sites: list[Path]) -> list[dict[str, dict]]:
+    """What one search downloads in each language of each site, measured in Debian's chromium: the responses
+    the search box fetches to open and answer a typical query (scripts/search_quality.measure_payload: Pagefind's
+    code, wasm, metadata, index and filter chunks, result fragments, the box's own data). Bytes as served by a
+    static server (raw) and as a compressing server sends them (gzip; Pagefind's files are gzip already)."""
+    if not Path(local_servers.CHROMIUM).exists():
+        raise BenchError(f"the search payload is measured in chromium: {local_servers.CHROMIUM} is missing "
+                         "(scripts/test.sh installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    out = []
+    with sync_playwright() as playwright:
+        browser = local_servers.launch_chromium(playwright)
+        try:
+            for site in sites:
+                with local_servers.serve_static(site) as base:
+                    out.append({lang: _payload(search_quality.measure_payload(browser, base, lang, query), query)
+                                for lang, query in search_quality.PAYLOAD_QUERY.items()})
+        finally:
+            browser.close()
+    return out
 
 
-QUERY = {"nl": "taal", "fr": "langu"}  # a typical query per language ("taal", "langue"), as pagefind stems it
-FRAGMENTS_SHOWN = 10  # docs/assets/kb-search.js loads the data (fragment) of the first 10 results
-
-
-def _cbor(data: bytes, i: int = 0):
-    """Minimal CBOR decoder (ints, strings, arrays, maps, simple values): enough for pagefind's pf_meta/pf_index."""
-    head = data[i]
-    major, info = head >> 5, head & 31
-    i += 1
-    if info < 24:
-        n = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        n, i = int.from_bytes(data[i:i + size], "big"), i + size
-    elif info == 31:
-        n = None
-    else:
-        raise ValueError(f"CBOR: unsupported additional info {info}")
-    if major == 0:
-        return n, i
-    if major == 1:
-        return -1 - n, i
-    if major in (2, 3):
-        raw = data[i:i + n]
-        return (raw.decode("utf-8") if major == 3 else raw), i + n
-    if major == 4:
-        out = []
-        while (n is None and data[i] != 0xFF) or (n is not None and len(out) < n):
-            value, i = _cbor(data, i)
-            out.append(value)
-        return out, i + (1 if n is None else 0)
-    if major == 5:
-        pairs = {}
-        for _ in range(n):
-            key, i = _cbor(data, i)
-            pairs[key], i = _cbor(data, i)
-        return pairs, i
-    if major == 7:
-        return {20: False, 21: True, 22: None}.get(info, n), i
-    raise ValueError(f"CBOR: unsupported major type {major}")
-
-
-def _pagefind_file(path: Path):
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(b"pagefind_dcd"):
-        raise ValueError(f"{path.name}: not a pagefind file")
-    return _cbor(raw, len(b"pagefind_dcd"))[0]
-
-
-def pagefind_payload(folder: Path, lang: str) -> dict:
-    """Bytes one pagefind query fetches, simulated from the bundle (pagefind 1.x layout).
-
-    Counted: pagefind-entry.json, pagefind.js (+ pagefind-worker.js when present), the language's wasm and
-    pf_meta, every filter chunk of the language (a filtering UI loads them), the index chunk(s) whose word range
-    covers the query word QUERY[lang] (prefix match) and the fragments of the first FRAGMENTS_SHOWN matching pages
-    (in index order: the ranking is not simulated, fragment sizes are alike). Only the final query is simulated,
-    not the prefixes typed on the way to it. The UI's own CSS/JS are not counted. .pagefind/.pf_* files are
-    served as they are (already gzipped); .js and .json are counted gzipped. If the bundle cannot be decoded, the
-    largest index chunk and median fragments stand in (an estimate, flagged in the note)."""
-    entry_file = folder / "pagefind-entry.json"
-    entry = json.loads(entry_file.read_text(encoding="utf-8"))
-    languages = entry.get("languages", {})
-    code = next((k for k in languages if k == lang), None) or next((k for k in languages if k.startswith(lang)), None)
-    if code is None:
-        return {"kind": "pagefind", "raw": 0, "gzip": 0, "files": [], "note": f"no {lang} index in {folder}"}
-    info = languages[code]
-    meta_file = folder / f"pagefind.{info['hash']}.pf_meta"
-    files = [entry_file, folder / "pagefind.js", folder / "pagefind-worker.js",
-             folder / f"wasm.{info.get('wasm') or 'unknown'}.pagefind", meta_file]
-    note = f"pagefind query {QUERY[lang]!r}"
-    try:
-        meta = _pagefind_file(meta_file)
-        pages, chunks, filters = meta[1], meta[2], meta[3]
-        term = QUERY[lang]
-        hit_chunks = [c for c in chunks if c[1] >= term and c[0] <= term + "\uffff"]
-        files += [folder / "filter" / f"{f[1]}.pf_filter" for f in filters]
-        files += [folder / "index" / f"{c[2]}.pf_index" for c in hit_chunks]
-        matched: list[int] = []
-        for chunk in hit_chunks:
-            for word in _pagefind_file(folder / "index" / f"{chunk[2]}.pf_index")[0]:  # [word, postings, ...]
-                if word[0].startswith(term):
-                    number = 0
-                    for posting in word[1]:  # [page number delta, locations, ...]
-                        number += posting[0]
-                        if number not in matched:
-                            matched.append(number)
-        files += [folder / "fragment" / f"{pages[n][0]}.pf_fragment" for n in matched[:FRAGMENTS_SHOWN]]
-        note += f": {len(hit_chunks)} index chunk(s), {len(matched)} matching page(s)"
-    except (OSError, ValueError, IndexError, KeyError, TypeError, EOFError) as exc:
-        chunks_found = sorted((folder / "index").glob(f"{code}*.pf_index"), key=lambda p: p.stat().st_size)
-        fragments = sorted((folder / "fragment").glob(f"{code}*.pf_fragment"), key=lambda p: p.stat().st_size)
-        files += chunks_found[-1:] + fragments[len(fragments) // 2:][:FRAGMENTS_SHOWN]
-        note += f": ESTIMATE (could not decode the bundle: {exc}); largest chunk + median fragments"
-    raw = wire = 0
-    counted = []
-    for path in files:
-        if path.is_file():
-            data = path.read_bytes()
-            raw += len(data)
-            wire += gz(data) if path.suffix in (".js", ".json") else len(data)
-            counted.append(str(path.relative_to(folder)))
-    return {"kind": "pagefind", "raw": raw, "gzip": wire, "files": counted, "note": note}
+def _payload(files: list[tuple[str, int, int]], query: str) -> dict:
+    fragments = sum(url.endswith(".pf_fragment") for url, _, _ in files)
+    return {"kind": "chromium", "raw": sum(f[1] for f in files), "gzip": sum(f[2] for f in files),
+            "files": [f[0] for f in files],
+            "note": f"query {query!r} in chromium: {len(files)} files fetched, {fragments} result fragment(s)"}
 
 
 def page_sizes(site: Path, ids: list[str], lang: str) -> tuple[float, float]:
@@ -756,11 +647,11 @@ def run(args, work: Path, say) -> dict:
     rows.append(Row("largest_fiche_page_gzip_kb", "largest fiche page gzip, HTML only", "kB", fiche_gz / KB,
                     note=f"{fiche_path} (shared CSS/JS and search index excluded)"))
     rows.append(Row("largest_page_gzip_kb", "largest page of the site gzip", "kB", any_gz / KB, note=any_path))
-    search = {}
-    for lang in ("nl", "fr"):
-        search[lang] = search_payload(site, lang)
-        small_payload = search_payload(site_small, lang)
-        what = search[lang].get("note") or "whole Material index (lunr)"
+    say("measuring the search payload in chromium ...")
+    search, search_small = search_payloads([site, site_small])
+    for lang in search:
+        small_payload = search_small[lang]
+        what = search[lang]["note"]
         rows.append(Row(f"search_raw_kb_{lang}", f"search payload per query raw, {lang}", "kB",
                         search[lang]["raw"] / KB, small_payload["raw"] / KB, f"N={len(small)}; {what}"))
         rows.append(Row(f"search_gzip_kb_{lang}", f"search payload per query gzip, {lang}", "kB",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
+from scripts.build import fiche_view
 from scripts.fiche_collection import Fiche
 
 
@@ -73,10 +74,10 @@ def _texts(items, lang: str) -> list[str]:
 def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
     """Plain-text, localised facts of one fiche for the compare view (rendered with textContent)."""
     data = fiche.data
-    t = ui_text.t
     modules = [{key: m[key] for key in ("name", "kind", "frequency", "hours_per_session", "weekly_hours",
                                         "weekly_hours_text", "duration", "max_group_size")} for m in facts["modules"]]
     competences = data.get("competences", {})
+    competence_labels = {row.key: row.label for row in fiche_view.section_rows("competences", lang)}
     budget = data.get("budget", {})
     return {
         "id": fiche.id,
@@ -98,10 +99,8 @@ def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
         "budget_personnel_fte": facts["budget_personnel_fte"],
         "budget_material": richtext.plain(budget["material"][lang]) if "material" in budget else None,
         "modules": modules,
-        "competences": {key: _texts(competences.get(key), lang)
-                        for key in ("required", "training", "knowledge", "traits", "further_training",
-                                    "supervision") if competences.get(key)},
-        "competence_labels": {key: t(f"comp_{key}", lang) for key in competences},
+        "competences": {key: _texts(competences[key], lang) for key in competence_labels if competences.get(key)},
+        "competence_labels": {key: competence_labels[key] for key in competences},
         "pros": _texts(data.get("pros"), lang),
         "cons": _texts(data.get("cons"), lang),
         "future": _texts(data.get("future"), lang),

@@ -104,8 +104,8 @@ def intensity_phrases(facts: dict, lang: str) -> list[str]:
         parts.append(facts["weekly_hours_text"])
     if facts["duration"]:
         parts.append(f"{t('duration', lang)}{colon} {facts['duration']}")
-    sizes = [f"{t(short, lang)} {facts[key]}" for key, short in (("min_group_size", "min_short"),
-                                                                  ("max_group_size", "max_short"))
+    sizes = [f"{t(short, lang)} {ui_text.number(facts[key], lang)}"
+             for key, short in (("min_group_size", "min_short"), ("max_group_size", "max_short"))
              if facts[key] is not None]
     if sizes:
         parts.append(f"{t('group_size', lang)}{colon} {' – '.join(sizes)} {t('persons', lang)}")

@@ -15,6 +15,22 @@ from scripts import fiche_schema as s
 from scripts import richtext, ui_text
 from scripts.fiche_collection import total_fte, weekly_hours
 
+# Sections laid out as a table of labelled rows, with the ui_text key prefix of their row labels. Which rows
+# they have is read from the schema (section_rows), so a field added there is shown without a template edit.
+ROW_LABELS = {
+    "competences": "comp_",
+    "support": "sup_",
+    "budget": "budget_",
+    "modules.content.phases": "phase_",
+}
+INTRODUCTION = "text"  # a section's own explanation, shown above its rows
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -42,6 +58,30 @@ def localize(schema: s.Node, value, lang: str, glossary: dict[str, str] | None):
                 out[field.name] = localize(field.node, value[field.name], lang, glossary)
         return out
     return value
+
+
+def section_node(path: str) -> s.Obj:
+    """The schema object at a dotted path of the fiche (`modules.content.phases`: through list items)."""
+    node: s.Node = s.FICHE
+    for name in path.split("."):
+        node = node.get(name).node
+        if isinstance(node, s.List):
+            node = node.item
+    return node
+
+
+def section_rows(path: str, lang: str) -> list[Row]:
+    """The rows of a section, in schema order: its texts and lists of texts (other kinds of field, such as
+    budget amounts and source references, have a hand-laid place; tests/test_fields_shown.py checks that
+    every filled field is shown). A field without a row label in ui_text stops the build (KeyError)."""
+    prefix = ROW_LABELS[path]
+    return [Row(field.name, ui_text.t(prefix + field.name, lang))
+            for field in section_node(path).fields
+            if field.name != INTRODUCTION and _is_text(field.node)]
+
+
+def _is_text(node: s.Node) -> bool:
+    return isinstance(node, s.Text) or isinstance(node, s.List) and isinstance(node.item, s.Text)
 
 
 def list_item(rendered: Markup) -> Markup:

@@ -24,21 +24,19 @@ RELATED_PER_MODULE = 5
 # 21-hour programme next to a small occasional action that shares one theme (documented in README).
 SIMILARITY_THRESHOLD = 0.4
 
-INTENSITY = {
-    "lt2": s.d(nl="minder dan 2 uur per week", fr="moins de 2 heures par semaine"),
-    "2to5": s.d(nl="2 tot 5 uur per week", fr="de 2 à 5 heures par semaine"),
-    "5to10": s.d(nl="5 tot 10 uur per week", fr="de 5 à 10 heures par semaine"),
-    "gt10": s.d(nl="meer dan 10 uur per week", fr="plus de 10 heures par semaine"),
-    "unknown": s.d(nl="niet vermeld", fr="non précisé"),
-}
-GROUP_SIZE = {
-    "upto6": s.d(nl="tot 6 personen", fr="jusqu'à 6 personnes"),
-    "7to10": s.d(nl="7 tot 10 personen", fr="de 7 à 10 personnes"),
-    "11to15": s.d(nl="11 tot 15 personen", fr="de 11 à 15 personnes"),
-    "gt15": s.d(nl="meer dan 15 personen", fr="plus de 15 personnes"),
-    "unknown": s.d(nl="niet vermeld", fr="non précisé"),
-}
-languages.add_choices({"INTENSITY": INTENSITY, "GROUP_SIZE": GROUP_SIZE})
+UNKNOWN = "unknown"  # the band of a module whose source gives no figure
+
+
+def _bands(prefix: str, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Band code → label per language: the wording is interface text (ui_text `<prefix>_<code>`), so a language
+    added as data brings its own; a band without a figure reads "not given"."""
+    keys = {code: f"{prefix}_{code}" for code in codes} | {UNKNOWN: "not_given"}
+    return {code: {lang: ui_text.t(key, lang) for lang in languages.LANGS} for code, key in keys.items()}
+
+
+# Bands of the module facets (codes as intensity_bucket and group_bucket give them).
+INTENSITY = _bands("intensity", ("lt2", "2to5", "5to10", "gt10"))
+GROUP_SIZE = _bands("group", ("upto6", "7to10", "11to15", "gt15"))
 MODULE_FACETS = (
     ("kind", "module_kinds", s.MODULE_KINDS),
     ("theme", "themes", s.THEMES),
@@ -74,7 +72,7 @@ def all_modules(fiches: list[Fiche]) -> list[Module]:
 
 def intensity_bucket(hours: float | None) -> str:
     if hours is None:
-        return "unknown"
+        return UNKNOWN
     if hours < 2:
         return "lt2"
     if hours < 5:
@@ -84,7 +82,7 @@ def intensity_bucket(hours: float | None) -> str:
 
 def group_bucket(size: int | None) -> str:
     if size is None:
-        return "unknown"
+        return UNKNOWN
     if size <= 6:
         return "upto6"
     if size <= 10:
@@ -148,7 +146,7 @@ def features(module: Module) -> frozenset[str]:
     """What two modules are compared by: themes, the fiche's target-group profiles and the intensity band."""
     found = {f"theme:{t}" for t in module.themes} | {f"profile:{p}" for p in profiles(module)}
     band = intensity_bucket(weekly_hours(module.data.get("setup", {})))
-    if band != "unknown":
+    if band != UNKNOWN:
         found.add(f"intensity:{band}")
     return frozenset(found)
 
@@ -177,6 +175,6 @@ def shared(a: Module, b: Module, lang: str) -> list[str]:
     out += [s.THEMES[t][lang] for t in a.themes if t in b.themes]
     out += [s.PROFILES[p][lang] for p in profiles(a) if p in profiles(b)]
     band = intensity_bucket(weekly_hours(a.data.get("setup", {})))
-    if band != "unknown" and band == intensity_bucket(weekly_hours(b.data.get("setup", {}))):
+    if band != UNKNOWN and band == intensity_bucket(weekly_hours(b.data.get("setup", {}))):
         out.append(f"{ui_text.t('shared_intensity', lang)} ({INTENSITY[band][lang]})")
     return out

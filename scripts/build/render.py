@@ -41,6 +41,7 @@ def context(lang: str, page_url: str, **extra) -> dict:
         "link": link,
         "href": lambda path: link("page", path),
         "root": lambda path: get_relative_url(path, page_url),
+        "rows": lambda section: fiche_view.section_rows(section, lang),  # a section's fields, from the schema
         "intensity": lambda setup: facts.intensity_phrases(facts.setup_facts(setup, lang), lang),
     }
     ctx.update(extra)

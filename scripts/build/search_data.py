@@ -26,6 +26,7 @@ from scripts.build import urls
 from scripts.languages import LANGS
 
 FOLDER = "assets/search"
+RESULTS_SHOWN = 10  # results the search box shows (and whose fragments it loads); kb-search.js reads data-results
 
 # Pagefind 1.5 ranking (pagefind.options({ranking})). pageLength 0.5 (default 0.75): fiches are long pages and
 # must not lose to short pages that merely mention a word; termSimilarity 2.0 (default 1.0): "Luik" prefers

@@ -1,0 +1,85 @@
+"""Local servers and the browser for the tests and benchmarks, started one way everywhere: a static server of a
+built site, `mkdocs serve` as scripts/serve.sh starts it, and Debian's chromium with the project's launch
+arguments (DEVELOPERS.md). Nothing here is part of the built site."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def launch_chromium(playwright):
+    """Debian's chromium, headless (`playwright install` does not work here)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_static(site: Path, port: int = 0):
+    """A built site over HTTP on a local port (a free one unless given); yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer((HOST, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def mkdocs_serve(config: Path, fiches_dir: Path, log: Path, dirty: bool = True):
+    """`mkdocs serve` of a project from another fiches folder, its output in `log`; yields (base URL, process).
+    `dirty`: only changed pages are rebuilt, as scripts/serve.sh serves; else MkDocs' full rebuilds."""
+    port = free_port()
+    env = dict(os.environ, KB_FICHES_DIR=str(fiches_dir), NO_MKDOCS_2_WARNING="1")
+    env.pop("KB_REQUIRE_GIT_HISTORY", None)  # a fixture or benchmark folder has no git history
+    env.pop("KB_PREVIEW", None)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{HOST}:{port}", "-f", str(config),
+               *(["--dirty"] if dirty else [])]
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://{HOST}:{port}/", process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(HTTP status, body) of a GET; status 0 while nothing answers yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
