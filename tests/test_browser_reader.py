@@ -12,6 +12,7 @@ import yaml
 from conftest import ROOT
 
 from scripts import ui_text
+from scripts.build import urls
 
 pytestmark = pytest.mark.browser
 
@@ -468,3 +469,21 @@ def test_competence_result_appears_near_the_chosen_module(browser, base_url, vie
     result = page.locator("[data-kb-overview-result]").bounding_box()
     assert result["y"] < viewport["height"] and result["y"] + result["height"] > 0  # in the same screen
     context.close()
+
+
+def test_competence_overview_writes_french_typography(browser, base_url):
+    """The overview is written in the browser: its punctuation comes from the interface texts, so French gets
+    its no-break space before ':' and ';' like every page built in Python."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    open_page(page, base_url + urls.url_for("page", "modules/competenties/", "fr"))
+    boxes = page.locator("input[name='module']")
+    for index in range(min(boxes.count(), 3)):
+        boxes.nth(index).check()
+    page.wait_for_selector("[data-kb-overview-result] li strong")
+    projects = page.locator("[data-kb-overview-result] li strong").all_inner_texts()  # "<title> – <organisation> :"
+    staffing = page.locator("[data-kb-overview-result] li:has(strong)").all_inner_texts()
+    context.close()
+    assert projects and all(p.rstrip().endswith(ui_text.t("colon", "fr")) for p in projects), projects
+    assert any(";" in line for line in staffing), staffing  # several roles: the case that needs the check
+    assert not any(re.search(r"[^\u00a0];", line) for line in staffing), staffing

@@ -49,7 +49,7 @@
     };
 
     const staffing = (f) => {
-      const roles = f.roles.map((r) => `${r.count} × ${r.role} (${number(r.fte)} ${labels.fte})`).join("; ");
+      const roles = f.roles.map((r) => `${r.count} × ${r.role} (${number(r.fte)} ${labels.fte})`).join(`${labels.semicolon} `);
       const total = f.total_fte !== null ? ` — ${labels.total_fte} ${f.total_fte_text || number(f.total_fte)}` : "";
       return roles + total;
     };
@@ -86,7 +86,7 @@
           const staff = el("ul");
           data.forEach((f) => {
             const li = el("li");
-            li.appendChild(el("strong", `${f.title} – ${f.organisation}: `));
+            li.appendChild(el("strong", `${f.title} – ${f.organisation}${labels.colon} `));
             li.appendChild(document.createTextNode(staffing(f)));
             staff.appendChild(li);
           });
