@@ -18,7 +18,14 @@
     };
     links.forEach((link) => {
       sync(link);
-      ["pointerdown", "focus", "click", "mouseenter"].forEach((type) => link.addEventListener(type, () => sync(link)));
+      ["pointerdown", "focus", "mouseenter"].forEach((type) => link.addEventListener(type, () => sync(link)));
+      // The link already leads to this page in that language (the build knows it exists). Material's own switch
+      // (a click handler on the body, using sitemap.xml) would drop the query string, or send the reader to
+      // the home page when the sitemaps arrive in another order: the click stops here and the browser follows.
+      link.addEventListener("click", (event) => {
+        sync(link);
+        event.stopPropagation();
+      });
     });
     window.addEventListener("hashchange", () => links.forEach(sync));
   };
