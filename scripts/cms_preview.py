@@ -38,7 +38,8 @@ def file_name(path: str, data: dict) -> str:
     if not isinstance(data, dict):
         raise ValueError("the form's data must be an object")
     name = Path(path).name if path else f"{data.get('id') or 'new'}{FICHE_SUFFIX}"
-    if not name.endswith(FICHE_SUFFIX) or name.startswith("."):
+    # A bare file name: an id such as "/etc/x" or "a/b" must not lead the scratch copy anywhere else.
+    if Path(name).name != name or not name.endswith(FICHE_SUFFIX) or name.startswith("."):
         raise ValueError(f"{name}: not a fiche file")
     return name
 

@@ -358,6 +358,10 @@ def test_live_preview_keeps_fiche_text_inert_and_answers_only_this_machine(previ
     assert ask_preview(address, f"fiches/{path.name}", data, {"Origin": "https://evil.example"})[0] == 403
     assert ask_preview(address, "../secret.txt", data)[0] == 422
     assert ask_preview(address, "", ["not", "a", "fiche"])[0] == 422
+    for bad_id in (str(repo / "elders"), "sub/map", "../buiten"):  # a new fiche's id names its file
+        before = sorted(p.name for p in repo.rglob("*"))
+        assert ask_preview(address, "", dict(data, id=bad_id))[0] == 422, bad_id
+        assert sorted(p.name for p in repo.rglob("*")) == before and not (repo / "elders.yml").exists()
 
 
 # --- the whole round trip in chromium ----------------------------------------------------------
