@@ -9,8 +9,6 @@ fiches/ through the local proxy, so the repository is never written to. Run it a
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
@@ -18,20 +16,13 @@ import tempfile
 import threading
 from pathlib import Path
 
-from scripts import cms_proxy
+from scripts import cms_proxy, local_servers
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets"
-CHROMIUM = "/usr/bin/chromium"
 # The interface's own words (Decap's NL and FR locales): log in, publish, publish now.
+CONFIGURED_PORT = f":{cms_proxy.DEFAULT_PORT}"  # the proxy's port that the built config.yml names
 BUTTONS = {"nl": ("Inloggen", "Publiceer", "Publiceer nu"), "fr": ("Se connecter", "Publier", "Publier maintenant")}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def main(argv: list[str]) -> int:
@@ -42,17 +33,15 @@ def main(argv: list[str]) -> int:
         repo = Path(tmp) / "repo"
         shutil.copytree(ROOT / "fiches", repo / "fiches")
         subprocess.run(["git", "init", "-q", str(repo)], check=True)
-        web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
         proxy = cms_proxy.serve(repo, 0)
-        for server in (web, proxy):
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{web.server_address[1]}/admin/"
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        with local_servers.serve_static(site) as site_url, sync_playwright() as playwright:
+            base = site_url + "admin/"
+            browser = local_servers.launch_chromium(playwright)
             for lang, (login, publish, publish_now) in BUTTONS.items():
                 page = browser.new_page(viewport={"width": 1100, "height": 680}, locale=lang)
-                page.route("http://127.0.0.1:8081/**", lambda route: route.continue_(
-                    url=route.request.url.replace(":8081", f":{proxy.server_address[1]}")))
+                page.route(f"http://{cms_proxy.HOST}{CONFIGURED_PORT}/**", lambda route: route.continue_(
+                    url=route.request.url.replace(CONFIGURED_PORT, f":{proxy.server_address[1]}")))
                 page.set_default_timeout(90_000)
                 page.goto(base + f"?lang={lang}", wait_until="domcontentloaded")
                 page.get_by_role("button", name=login).click()
@@ -72,7 +61,6 @@ def main(argv: list[str]) -> int:
                 page.screenshot(path=str(OUT / f"editor-verplicht.{lang}.png"))
                 page.close()
             browser.close()
-        web.shutdown()
         proxy.shutdown()
     for path in sorted(OUT.glob("editor-*.png")):
         print(f"{path}: {path.stat().st_size} bytes")
