@@ -67,15 +67,12 @@
   }
 
   function makePreview(settings, ui) {
-    let saves = 0;
-    CMS.registerEventListener({ name: "postSave", handler: () => { saves += 1; } });
-
     // Hosted: the published page of a saved fiche (a new fiche has none; no request for a missing page).
     function Published(props) {
       const id = props.entry.getIn(["data", "id"]) || "";
       const shown = !props.entry.get("newRecord") && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
       return h("div", { className: "kb-preview" }, [note(ui.texts.published), ...(shown ? settings.languages.map(
-        (l) => section(l, h("iframe", { src: new URL(l.fiche_url.replace("{id}", id) + `?saved=${saves}`, siteRoot).href,
+        (l) => section(l, h("iframe", { src: new URL(l.fiche_url.replace("{id}", id), siteRoot).href,
           title: `${l.label}: ${id}`, lang: l.code, style: FRAME }))) : [])]);
     }
 
