@@ -1,11 +1,20 @@
-"""Shared fixtures: one strict build of the real site per session, a local server, Debian's chromium."""
+"""Shared fixtures: one strict build of the content site per test run (shared by every xdist worker), one local
+server of it, Debian's chromium.
+
+The content site is the repository's fiches plus tests/fixtures/coordinator/ (a new published fiche without
+coordinates and a new draft), built once from a folder that keeps the fiches' git history. Every content test
+therefore also proves that a coordinator who adds a valid fiche never has to edit a test."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,9 +36,53 @@ def cli_env(env: dict | None = None) -> dict:
     return env
 
 
+COORDINATOR = ROOT / "tests" / "fixtures" / "coordinator"
+SHARED_ENV = "KB_TEST_SHARED"  # the folder the controlling pytest process shares with its xdist workers
+PORT_ENV = "KB_TEST_PORT"
+
+
 def fiches_dir() -> Path:
     """The fiches folder the build reads (KB_FICHES_DIR, as in the hook), so expectations follow the content."""
     return Path(os.environ.get("KB_FICHES_DIR") or ROOT / "fiches")
+
+
+def _content_folder(shared: Path, source: Path) -> Path:
+    """A copy of the fiches as they are on disk plus the coordinator's two new fiches, inside a clone of the
+    repository so that `git log` still gives each committed fiche its change history."""
+    repo = shared / "repo"
+    if (ROOT / ".git").exists() and shutil.which("git"):
+        subprocess.run(["git", "clone", "-q", "--no-checkout", str(ROOT), str(repo)], check=True,
+                       capture_output=True, timeout=120)
+    folder = repo / "fiches"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in [*sorted(source.glob("*.yml")), *sorted(COORDINATOR.glob("*.yml"))]:
+        assert not (folder / path.name).exists(), f"{path.name}: a coordinator fixture has the id of a real fiche"
+        shutil.copy2(path, folder / path.name)
+    return folder
+
+
+def pytest_configure(config) -> None:
+    """In the controlling process only (xdist workers inherit the environment): make the content folder and
+    start the one static server of the content site, so that its address (site_url) is the same everywhere."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or os.environ.get(SHARED_ENV):
+        return
+    shared = Path(tempfile.mkdtemp(prefix="kb-tests-"))
+    stack = contextlib.ExitStack()
+    stack.callback(shutil.rmtree, shared, True)
+    config._kb_shared = stack
+    if (ROOT / "fiches").is_dir():
+        os.environ["KB_FICHES_DIR"] = str(_content_folder(shared, fiches_dir()))
+    url = stack.enter_context(local_servers.serve_static(shared / "site"))
+    os.environ[SHARED_ENV] = str(shared)
+    os.environ[PORT_ENV] = url.rsplit(":", 1)[1].strip("/")
+
+
+def pytest_unconfigure(config) -> None:
+    stack = getattr(config, "_kb_shared", None)
+    if stack is not None:
+        stack.close()
+        for name in (SHARED_ENV, PORT_ENV):
+            os.environ.pop(name, None)
 
 
 def load_fiches(include_drafts: bool = False) -> list[dict]:
@@ -122,22 +175,28 @@ def _chromium_only_with_the_browser_marker(request, monkeypatch):
 
 @pytest.fixture(scope="session")
 def server_port() -> int:
-    return free_port()
+    return int(os.environ[PORT_ENV])
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, server_port) -> Path:
-    """The real site, built once with --strict for the whole session."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir, site_url=f"http://127.0.0.1:{server_port}/")
-    assert result.returncode == 0, result.stderr[-4000:]
+def site(server_port) -> Path:
+    """The content site, built once with --strict for the whole run: the first worker to need it builds it under
+    a lock, the others read the outcome it recorded."""
+    shared = Path(os.environ[SHARED_ENV])
+    site_dir, outcome = shared / "site", shared / "site.json"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            result = build_site(site_dir, fiches_dir=fiches_dir(), site_url=f"http://127.0.0.1:{server_port}/")
+            outcome.write_text(json.dumps({"returncode": result.returncode, "stderr": result.stderr}))
+        built = json.loads(outcome.read_text())
+    assert built["returncode"] == 0, built["stderr"][-4000:]
     return site_dir
 
 
 @pytest.fixture(scope="session")
-def base_url(site, server_port):
-    with local_servers.serve_static(site, server_port) as url:
-        yield url
+def base_url(site, server_port) -> str:
+    return f"http://127.0.0.1:{server_port}/"
 
 
 @pytest.fixture(scope="session")
@@ -150,6 +209,12 @@ def browser():
         instance = local_servers.launch_chromium(playwright)
         yield instance
         instance.close()
+
+
+def next_frames(page, count: int = 2) -> None:
+    """Let the page run its pending tasks and paint `count` frames: an event-loop wait, not a timed sleep."""
+    page.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) "
+                  ": done(); step(n); })", count)
 
 
 class PageWatch:

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, load_fiches
+from conftest import ROOT, load_fiches, next_frames
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ ALL_KEY_URLS = [url for pair in KEY_PAGES.values() for url in pair]
 
 
 def open_page(page, base_url: str, path: str) -> None:
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(base_url + path)
 
 
 def article_words(path) -> set[str]:
@@ -94,8 +94,8 @@ def test_language_switch_leads_to_the_same_page(page, base_url, kind):
     for source, target, lang in ((nl, fr, "fr"), (fr, nl, "nl")):
         open_page(page, base_url, source)
         page.hover(".md-header__option .md-select")
-        page.click(f".md-select__link[hreflang='{lang}']")
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.click(f".md-select__link[hreflang='{lang}']")
         assert page.url == base_url + target, (source, page.url)
         assert page.get_attribute("html", "lang") == lang
 
@@ -104,7 +104,7 @@ def test_key_pages_make_no_third_party_requests_and_no_errors(page, base_url):
     for path in ALL_KEY_URLS:
         page.watch.requests.clear()
         open_page(page, base_url, path)
-        page.wait_for_timeout(300)
+        next_frames(page)
         outside = [url for url in page.watch.requests if not url.startswith(base_url) and not url.startswith("data:")]
         assert outside == [], (path, outside)
     assert page.watch.failures == []

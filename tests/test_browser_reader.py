@@ -5,12 +5,12 @@ and a home page that starts the three tasks. Every page and fiche is derived fro
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import fiches_dir, next_frames
+from playwright.sync_api import expect
 
 from scripts import ui_text
 from scripts.build import urls
@@ -26,7 +26,7 @@ MAX_PRINT_PAGES = 8
 def published_fiches() -> dict[str, int]:
     """Published fiche ids with the size of their YAML (a stand-in for how much there is to read)."""
     found = {}
-    for path in sorted((ROOT / "fiches").glob("*.yml")):
+    for path in sorted(fiches_dir().glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if isinstance(data, dict) and data.get("status", "published") == "published" and data.get("id"):
             found[data["id"]] = len(path.read_bytes())
@@ -70,7 +70,7 @@ def page_types(site: Path) -> dict[str, str]:
 
 
 def open_page(page, url: str) -> None:
-    page.goto(url, wait_until="networkidle")
+    page.goto(url)  # "load": the page's scripts have run
     if "vergelijk/?ids=" in url:
         page.wait_for_selector(".kb-compare-table")
 
@@ -187,22 +187,46 @@ def catalogue_facet(site: Path) -> tuple[str, str]:
     return match.group(1), match.group(2)
 
 
+def default_sitemap_last(page, base_url: str) -> None:
+    """Hold the default language's sitemap.xml until every other language's has arrived: the order in which
+    Material's own switch went wrong (it then sent readers home, or dropped the query string)."""
+    others = {base_url + prefix(lang) + "sitemap.xml" for lang in LANGS if prefix(lang)}
+    arrived: set[str] = set()
+    held: list = []
+
+    def release() -> None:
+        while arrived >= others and held:
+            held.pop().continue_()
+
+    def hold(route) -> None:
+        held.append(route)
+        release()
+
+    def finished(request) -> None:
+        if request.url in others:
+            arrived.add(request.url)
+            release()
+
+    page.on("requestfinished", finished)
+    page.route(base_url + "sitemap.xml", hold)
+
+
 def switch_language(page, lang: str) -> None:
     # As a reader would: after the page has settled, when Material has read every language's sitemap.xml (its
     # own language switch would then take over the click, and it drops the query string).
     page.wait_for_function("n => performance.getEntriesByType('resource')"
                            ".filter(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0).length >= n",
                            arg=len(LANGS))
-    page.wait_for_timeout(300)
+    next_frames(page)  # Material has handled the sitemaps it fetched
     page.hover(".md-header__option .md-select")
-    page.click(f".md-select__link[hreflang='{lang}']")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click(f".md-select__link[hreflang='{lang}']")
 
 
 @pytest.mark.parametrize("source,target", [("nl", "fr"), ("fr", "nl")])
 def test_language_switch_keeps_query_and_anchor(page, base_url, site, source, target):
     # The default language's sitemap arrives last: the order in which Material's own switch went wrong.
-    page.route(base_url + "sitemap.xml", lambda route: (time.sleep(0.5), route.continue_()))
+    default_sitemap_last(page, base_url)
     ids = sorted(published_fiche for published_fiche in published_fiches())[:2]
     name, code = catalogue_facet(site)
     fiche = largest_fiche()
@@ -288,7 +312,7 @@ def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site
     assert page.locator(".kb-chips .kb-chip").count() == 1
     page.click(".kb-chips .kb-chip")
     assert page.input_value(".kb-filters input[name='q']") == ""
-    assert page.locator(".kb-card:not([hidden])").count() == len(fiches)
+    expect(page.locator(".kb-card:not([hidden])")).to_have_count(len(fiches))
     # a facet becomes a chip; removing the chip unchecks the box
     name, code = catalogue_facet(site)
     page.check(f"input[name='{name}'][value='{code}']")
@@ -305,7 +329,7 @@ def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site
     page.keyboard.press("Escape")
     page.evaluate("document.getElementById('__search').checked = false")
     page.click(".kb-empty button:not(.md-button--primary)")
-    assert page.locator(".kb-card:not([hidden])").count() == len(fiches)
+    expect(page.locator(".kb-card:not([hidden])")).to_have_count(len(fiches))
     # choosing fiches shows a bar in view with a real plural, leading to the comparison
     ids = [f["id"] for f in fiches][:2]
     for i, fiche_id in enumerate(ids, start=1):

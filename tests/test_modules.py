@@ -147,7 +147,7 @@ def test_competence_overview_combines_the_chosen_modules(page, base_url, site):
     first, second = fiches[:2]
     chosen = [f"{first['id']}--{first['modules'][0]['id']}", f"{second['id']}--{second['modules'][0]['id']}"]
     data = [json.loads((site / "fiches" / f["id"] / "data.json").read_text(encoding="utf-8")) for f in (first, second)]
-    page.goto(base_url + "modules/competenties/?modules=" + ",".join(chosen), wait_until="networkidle")
+    page.goto(base_url + "modules/competenties/?modules=" + ",".join(chosen))
     page.wait_for_selector("[data-kb-overview-result] h3")
     result = "[data-kb-overview-result]"
     text = page.text_content(result)

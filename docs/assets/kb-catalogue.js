@@ -174,7 +174,7 @@
         actions.append(search, " ");
       }
       const clear = el("button", words.clear || "", { type: "button", class: "md-button" });
-      clear.addEventListener("click", () => { form.reset(); });
+      clear.addEventListener("click", () => { form.reset(); apply(true); });
       actions.append(clear);
       empty.append(actions);
     };
