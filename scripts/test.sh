@@ -10,4 +10,5 @@ source scripts/setup_venv.sh requirements-dev.txt
 source scripts/setup_npm.sh
 .venv/bin/ruff check scripts tests
 .venv/bin/python -m scripts.validate
-exec .venv/bin/python -m pytest "$@"
+# One worker per core (pytest-xdist); a test file stays on one worker, so module fixtures are made once.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -8,7 +8,9 @@ therefore also proves that a coordinator who adds a valid fiche never has to edi
 from __future__ import annotations
 
 import contextlib
+import copy
 import fcntl
+import functools
 import json
 import os
 import shutil
@@ -86,12 +88,14 @@ def pytest_unconfigure(config) -> None:
 
 
 def load_fiches(include_drafts: bool = False) -> list[dict]:
-    """Every fiche of fiches/ as plain YAML (read independently of the code under test), sorted by id."""
-    fiches = []
-    for path in sorted(fiches_dir().glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        if include_drafts or data.get("status") != "draft":
-            fiches.append(data)
+    """Every fiche of the content folder as plain YAML (read independently of the code under test), sorted by
+    id; parsed once per run, a fresh copy for each caller."""
+    return copy.deepcopy([f for f in _parsed_fiches(fiches_dir()) if include_drafts or f.get("status") != "draft"])
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_fiches(folder: Path) -> list[dict]:
+    fiches = [yaml.safe_load(path.read_text(encoding="utf-8-sig")) for path in sorted(folder.glob("*.yml"))]
     return sorted(fiches, key=lambda f: f["id"])
 
 
@@ -99,7 +103,8 @@ SEED_FACTS_FILE = ROOT / "tests" / "fixtures" / "seed_facts.yml"
 
 
 def seed_facts(key: str) -> list:
-    """pytest params (fiche id, facts) for every seed fiche that records `key`; skipped when the fiche is gone.
+    """pytest params (fiche id, facts) for every seed fiche that records `key`; a seed fiche that is no longer
+    published fails (its facts in the fixture are stale), never skips.
 
     The facts of particular fiches live in tests/fixtures/seed_facts.yml, never in test code: removing or
     adding a fiche never requires editing Python."""
@@ -109,9 +114,11 @@ def seed_facts(key: str) -> list:
     for fiche_id, facts in sorted(table.items()):
         if key not in facts:
             continue
-        marks = () if fiche_id in present else (pytest.mark.skip(reason=f"{fiche_id} is not in fiches/"),)
-        params.append(pytest.param(fiche_id, facts[key], id=fiche_id, marks=marks))
-    return params or [pytest.param(None, None, marks=pytest.mark.skip(reason=f"no seed fact {key!r}"))]
+        gone = () if fiche_id in present else (pytest.mark.stale_seed(
+            f"{SEED_FACTS_FILE.name} records facts of {fiche_id}, which is not a published fiche: remove them"),)
+        params.append(pytest.param(fiche_id, facts[key], id=fiche_id, marks=gone))
+    assert params, f"{SEED_FACTS_FILE.name}: no seed fact {key!r}"
+    return params
 
 
 def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str = "http://127.0.0.1:8000/",
@@ -150,6 +157,9 @@ def fixture_project(tmp_path: Path) -> Path:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item) -> None:
+    stale = item.get_closest_marker("stale_seed")
+    if stale is not None:  # content a test needs and does not find fails, it never skips
+        pytest.fail(stale.args[0], pytrace=False)
     """A test that starts chromium must carry the `browser` marker, so `-m "not browser"` never needs chromium."""
     if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
         pytest.fail(f"{item.nodeid} uses chromium (the browser fixture) without @pytest.mark.browser",

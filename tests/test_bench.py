@@ -61,6 +61,7 @@ def columns(line: str) -> list[str]:
     return re.split(r"\s{2,}", line.strip())
 
 
+@pytest.mark.slow
 @pytest.mark.browser  # the search payload is measured in chromium
 def test_bench_prints_the_table_and_goals(tmp_path):
     assert synthetic_traces(ROOT / "fiches") == []

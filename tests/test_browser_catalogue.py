@@ -16,7 +16,7 @@ def number(value) -> str:
 def pick(fiches: list[dict], count: int, need=lambda f: True) -> list[dict]:
     chosen = [f for f in fiches if need(f)][:count]
     if len(chosen) < count:
-        pytest.skip(f"needs {count} published fiches for this check")
+        pytest.fail(f"needs {count} published fiches of this kind; the content site has {len(chosen)}")
     return chosen
 
 

@@ -190,6 +190,7 @@ def assert_history_on_the_pages(clone: Path, env: dict) -> None:
     assert checked
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("host", ["github", "gitlab"])
 def test_workflow_steps_pass_in_a_fresh_clone(tmp_path, host):
     log: list[str] = []

@@ -370,10 +370,11 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
 
 
-@pytest.fixture
-def editor(tmp_path, browser, base_url, site):
-    """/admin/ of the built site in chromium, its local backend on a temporary git repository."""
-    repo = tmp_path / "repo"
+@pytest.fixture(scope="module")
+def editor_session(tmp_path_factory, browser, base_url, site):
+    """/admin/ of the built site in chromium, signed in once for this module; its local backend on a temporary
+    git repository."""
+    repo = tmp_path_factory.mktemp("editor") / "repo"
     shutil.copytree(ROOT / "fiches", repo / "fiches")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
@@ -386,6 +387,7 @@ def editor(tmp_path, browser, base_url, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(WAIT)
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?" after a test's last step
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     # The built config names the default port; this test's proxy listens on a free one.
@@ -401,6 +403,21 @@ def editor(tmp_path, browser, base_url, site):
     context.close()
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def editor(editor_session, base_url):
+    """The module's editor as new for each test: the repository back at its seed commit, no unsaved entry kept
+    by Decap (its local backups live in IndexedDB), the collection freshly loaded; still signed in."""
+    page, repo, requests = editor_session
+    git(repo, "reset", "-q", "--hard")
+    git(repo, "clean", "-qfdx")
+    requests.clear()
+    page.evaluate("async () => { for (const db of await indexedDB.databases()) indexedDB.deleteDatabase(db.name); }")
+    page.goto(base_url + "admin/#/collections/fiches")
+    page.reload()  # a new Decap: nothing of the previous test's form stays mounted
+    page.get_by_text("Fiches", exact=True).first.wait_for()
+    return page, repo, requests
 
 
 def control(page, *names):
@@ -427,9 +444,17 @@ def add_item(page, scope) -> None:
     scope.locator("button", has_text="Voeg").first.click()
 
 
-def publish(page) -> None:
+def publish(page, saved: bool = True) -> None:
+    """Publish the open entry; when `saved`, return once the local backend has answered the save (it writes the
+    file before it answers)."""
     page.get_by_text("Publiceer", exact=True).first.click()
-    page.get_by_role("menuitem", name="Publiceer nu").click()
+    if not saved:
+        page.get_by_role("menuitem", name="Publiceer nu").click()
+        return
+    with page.expect_response(lambda r: r.request.method == "POST"
+                              and '"persistEntry"' in (r.request.post_data or "")) as answer:
+        page.get_by_role("menuitem", name="Publiceer nu").click()
+    assert answer.value.ok, answer.value.text()
 
 
 def error_texts(page) -> list[str]:
@@ -475,10 +500,6 @@ def test_create_a_fiche_through_the_form(editor, tmp_path):
     page.screenshot(path=str(tmp_path / "form.png"))
     publish(page)
     saved = repo / "fiches" / "ocmw-editor-test.yml"
-    for _ in range(50):
-        if saved.exists():
-            break
-        page.wait_for_timeout(200)
     assert saved.exists(), error_texts(page)
     data = yaml.safe_load(saved.read_text(encoding="utf-8"))
     assert data["status"] == "draft" and data["title"] == {"nl": "Proefproject editor",
@@ -515,10 +536,6 @@ def test_edit_a_title_gives_a_one_line_diff(editor):
     old = title.input_value()
     title.fill(old + " (bijgewerkt)")
     publish(page)
-    for _ in range(50):
-        if git(repo, "diff", "--numstat"):
-            break
-        page.wait_for_timeout(200)
     assert git(repo, "diff", "--numstat").split() == ["1", "1", f"fiches/{path.name}"]
     diff = git(repo, "diff", "-U0")
     assert "(bijgewerkt)" in [line for line in diff.splitlines() if line.startswith("+") and "+++" not in line][0]
@@ -542,12 +559,7 @@ def test_save_back_to_the_original_gives_no_diff(editor):
             expect(title).to_have_value(old + " (bis)", timeout=WAIT)  # the saved entry is loaded
             title.fill(old)
         publish(page)
-        wanted = step == "changed"
-        for _ in range(50):
-            if bool(git(repo, "status", "--porcelain")) == wanted:
-                break
-            page.wait_for_timeout(200)
-        assert bool(git(repo, "status", "--porcelain")) == wanted, step
+        assert bool(git(repo, "status", "--porcelain")) == (step == "changed"), step
     assert git(repo, "status", "--porcelain") == ""
 
 
@@ -561,39 +573,16 @@ def test_an_empty_required_field_is_refused_with_the_validators_words(editor, tm
     assert words == {cms_config.REQUIRED_MESSAGE["en"]}
     page.goto(page.url.split("#")[0] + "#/collections/fiches/new")
     page.locator('input[id^="id-field-"]').fill("ocmw-leeg")
-    publish(page)
+    publish(page, saved=False)
+    expect(control(page, "title").locator("li").first).to_be_visible()
     title_errors = control(page, "title").locator("li").all_inner_texts()
     assert title_errors and all(next(iter(words)) in t.lower() for t in title_errors), title_errors
     assert not (repo / "fiches" / "ocmw-leeg.yml").exists()
 
 
-def preview_frames(page) -> dict[str, dict]:
-    """The preview pane's rendered pages (sandboxed frames inside Decap's preview frame), by language."""
-    found = {}
-    for frame in page.frames:
-        if frame.url != "about:srcdoc":
-            continue
-        try:
-            lang = frame.evaluate("document.documentElement.lang")
-            if lang not in cms_config.LANGS:  # Decap's own preview frame holds ours
-                continue
-            found[lang] = frame.evaluate("""() => ({
-                h1: (document.querySelector("h1") || {}).textContent || "",
-                styled: getComputedStyle(document.querySelector(".md-typeset h1") || document.body).fontWeight})""")
-        except Exception:  # a frame replaced while typing
-            continue
-    return found
-
-
-def preview_problems(page) -> str:
-    for frame in page.frames:
-        try:
-            box = frame.query_selector("[data-kb-preview-problems]")
-        except Exception:
-            continue
-        if box:
-            return box.inner_text()
-    return ""
+def preview_pane(page):
+    """Decap's preview frame, which holds the live preview (one sandboxed frame per language, or the problems)."""
+    return page.frame_locator("iframe").first
 
 
 @pytest.mark.browser
@@ -604,20 +593,17 @@ def test_the_preview_shows_the_unsaved_form_in_each_language(editor):
     title = control(page, "title").locator(f'[id^="{cms_config.LANGS[0]}-field-"]').first
     expect(title).not_to_have_value("", timeout=WAIT)
     title.fill("Voorbeeld zonder opslaan")
-    frames = {}
-    for _ in range(WAIT // 200):  # a typing pause, the proxy's rendering, the stylesheets: slow on a busy machine
-        frames = preview_frames(page)
-        if "Voorbeeld zonder opslaan" in frames.get(cms_config.LANGS[0], {}).get("h1", ""):
-            break
-        page.wait_for_timeout(200)
-    assert set(frames) == set(cms_config.LANGS), frames
-    assert "Voorbeeld zonder opslaan" in frames[cms_config.LANGS[0]]["h1"]
-    assert all(f["h1"] for f in frames.values()) and all(f["styled"] == "300" for f in frames.values()), frames
+    pane = preview_pane(page)
+    # a typing pause, the proxy's rendering, the stylesheets: awaited on the rendered heading itself
+    first = pane.frame_locator(f'iframe[lang="{cms_config.LANGS[0]}"]').locator(".md-typeset h1")
+    expect(first).to_contain_text("Voorbeeld zonder opslaan", timeout=WAIT)
+    for lang in cms_config.LANGS:  # every language rendered, with the site's stylesheets
+        heading = pane.frame_locator(f'iframe[lang="{lang}"]').locator(".md-typeset h1")
+        expect(heading).not_to_be_empty()
+        expect(heading).to_have_css("font-weight", "300")
     assert git(repo, "status", "--porcelain") == ""  # nothing saved
     title.fill("")
-    for _ in range(WAIT // 200):
-        if preview_problems(page):
-            break
-        page.wait_for_timeout(200)
-    shown = preview_problems(page)
-    assert ui_text.t("editor_preview_problems", cms_config.LANGS[0]) in shown and "title" in shown, shown
+    problems_box = pane.locator("[data-kb-preview-problems]")
+    expect(problems_box).to_contain_text(ui_text.t("editor_preview_problems", cms_config.LANGS[0]), timeout=WAIT)
+    shown = problems_box.inner_text()
+    assert "title" in shown, shown

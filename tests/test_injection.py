@@ -130,7 +130,7 @@ def test_built_site_contains_no_script_from_fiche_text(tmp_path):
 
 
 @pytest.mark.parametrize("payload", HOSTILE[:8])
-def test_validator_refuses_the_build_for_hostile_text(tmp_path, payload):
+def test_validator_refuses_hostile_text(tmp_path, payload):
     fiches = tmp_path / "fiches"
     fiches.mkdir()
     text = (ROOT / "tests" / "fixtures" / "valid" / "minimal.yml").read_text(encoding="utf-8")
@@ -139,3 +139,18 @@ def test_validator_refuses_the_build_for_hostile_text(tmp_path, payload):
     (fiches / "minimal.yml").write_text(text, encoding="utf-8")
     problems = [p for p in load_collection([fiches / "minimal.yml"]).problems if p.severity == "error"]
     assert problems and all(p.field == "summary.nl" for p in problems), problems
+
+
+def test_a_fiche_with_hostile_text_stops_the_strict_build(tmp_path):
+    """The refusal above is the build's too: the strict build names the file and writes no page of it."""
+    fiches = tmp_path / "fiches"
+    fiches.mkdir()
+    text = (ROOT / "tests" / "fixtures" / "valid" / "minimal.yml").read_text(encoding="utf-8")
+    quoted = HOSTILE[0].replace("\\", "\\\\").replace('"', '\\"')
+    text = re.sub(r"summary: \{[^}]*\}\n", f'summary: {{nl: "{quoted}", fr: "Un résumé."}}\n', text)
+    (fiches / "minimal.yml").write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, fiches_dir=fiches, config=fixture_project(tmp_path))
+    assert result.returncode != 0
+    assert "minimal.yml" in result.stderr and "summary" in result.stderr, result.stderr[-2000:]
+    assert not (site / "fiches" / "minimal" / "index.html").exists()

@@ -125,7 +125,7 @@ def test_review_notice_is_decided_in_the_browser_from_the_visitors_date(tmp_path
 def test_history_comes_from_git(site):
     """Each fiche page lists the dates of the commits that changed its file (up to 10), newest first."""
     if shutil.which("git") is None or not (ROOT / ".git").exists():
-        pytest.skip("not a git checkout")
+        pytest.fail("the change history is read from git: run the tests in a git checkout")
     for fiche in load_fiches():
         log = subprocess.run(["git", "log", "--no-merges", "--format=%cs", "--", f"fiches/{fiche['id']}.yml"], cwd=ROOT,
                              capture_output=True, text=True, check=True).stdout.split()
@@ -143,7 +143,7 @@ def test_history_comes_from_git(site):
 def test_competence_overview_combines_the_chosen_modules(page, base_url, site):
     fiches = [f for f in load_fiches() if f.get("modules") and f.get("competences")]
     if len(fiches) < 2:
-        pytest.skip("needs two published fiches with modules and competences")
+        pytest.fail(f"needs two published fiches with modules and competences; the content site has {len(fiches)}")
     first, second = fiches[:2]
     chosen = [f"{first['id']}--{first['modules'][0]['id']}", f"{second['id']}--{second['modules'][0]['id']}"]
     data = [json.loads((site / "fiches" / f["id"] / "data.json").read_text(encoding="utf-8")) for f in (first, second)]

@@ -6,6 +6,7 @@ import filecmp
 import os
 import shutil
 
+import pytest
 from conftest import ROOT, build_site, fixture_project
 
 
@@ -19,6 +20,7 @@ def differences(left, right) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     fiches = tmp_path / "fiches"
     fiches.mkdir()

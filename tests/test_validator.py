@@ -102,31 +102,31 @@ def test_corpus_is_large_and_only_yml_files():
     assert all(name.endswith(".yml") for name in FIXTURE_NAMES)
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_expectation_records_are_well_formed(name):
-    records = EXPECTED[name]
-    assert isinstance(records, list) and records, "every fixture must produce at least one problem"
-    for record in records:
-        assert set(record) <= RECORD_KEYS and RECORD_KEYS - {"col"} <= set(record), record
-        assert isinstance(record["line"], int) and record["line"] >= 1
-        assert isinstance(record.get("col", 1), int) and record.get("col", 1) >= 1
-        assert isinstance(record["field"], str)
-        assert isinstance(record["message_contains"], str) and record["message_contains"].strip()
-        assert record["severity"] in ("error", "warning")
+def test_expectation_records_are_well_formed():
+    """The fixture table itself, checked once for every fixture (not a test per file: it tests no code)."""
+    for name, records in sorted(EXPECTED.items()):
+        assert isinstance(records, list) and records, f"{name}: every fixture must produce at least one problem"
+        for record in records:
+            assert set(record) <= RECORD_KEYS and RECORD_KEYS - {"col"} <= set(record), (name, record)
+            assert isinstance(record["line"], int) and record["line"] >= 1, name
+            assert isinstance(record.get("col", 1), int) and record.get("col", 1) >= 1, name
+            assert isinstance(record["field"], str), name
+            assert isinstance(record["message_contains"], str) and record["message_contains"].strip(), name
+            assert record["severity"] in ("error", "warning"), name
 
 
-@pytest.mark.parametrize("name", FIXTURE_NAMES)
-def test_fixture_id_equals_file_name(name):
+def test_fixture_ids_equal_file_names():
     """Only the intended defect may show: the id must match the file name unless the id is the defect."""
-    text = (INVALID / name).read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
-    found = re.search(r"^[- ]*id: *(\S+)", text, re.MULTILINE)
-    stem = name[: -len(".yml")]
-    if name in ("empty-file.yml", "comment-only.yml", "toplevel-scalar.yml"):
-        assert found is None
-    elif name == "id-mismatch.yml":
-        assert found is not None and found.group(1) != stem
-    else:
-        assert found is not None and found.group(1) == stem
+    for name in FIXTURE_NAMES:
+        text = (INVALID / name).read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
+        found = re.search(r"^[- ]*id: *(\S+)", text, re.MULTILINE)
+        stem = name[: -len(".yml")]
+        if name in ("empty-file.yml", "comment-only.yml", "toplevel-scalar.yml"):
+            assert found is None, name
+        elif name == "id-mismatch.yml":
+            assert found is not None and found.group(1) != stem, name
+        else:
+            assert found is not None and found.group(1) == stem, name
 
 
 # --- each bad fiche on its own ------------------------------------------------------------
@@ -146,17 +146,17 @@ def test_fixture_in_process(name, monkeypatch):
         assert [f.id for f in collection.fiches] == [name[: -len(".yml")]]
 
 
-@pytest.mark.parametrize("name", FIXTURE_NAMES)
-def test_fixture_through_cli(name):
-    path = INVALID / name
-    result = run_cli("--json", rel(path))
+def test_every_fixture_through_the_cli_in_one_run():
+    """The command line reports, per file, what the table expects (each file alone: test_fixture_in_process)."""
+    result = run_cli("--json", rel(INVALID))
     assert "Traceback" not in result.stderr
-    has_error = any(r["severity"] == "error" for r in EXPECTED[name])
-    assert result.returncode == (1 if has_error else 0), result.stderr
-    problems = [Problem(**record) for record in json.loads(result.stdout)]
-    assert {p.file for p in problems} == {rel(path)}
-    difference = compare(EXPECTED[name], problems)
-    assert not difference, f"{name}:\n{difference}"
+    assert result.returncode == 1, result.stderr
+    by_file: dict[str, list[Problem]] = {}
+    for record in json.loads(result.stdout):
+        by_file.setdefault(record["file"], []).append(Problem(**record))
+    assert sorted(by_file) == sorted(rel(INVALID / name) for name in FIXTURE_NAMES)
+    differences = {name: compare(EXPECTED[name], by_file[rel(INVALID / name)]) for name in FIXTURE_NAMES}
+    assert {name: d for name, d in differences.items() if d} == {}
 
 
 # --- valid fiches -------------------------------------------------------------------------
