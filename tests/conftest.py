@@ -53,8 +53,14 @@ def _content_folder(shared: Path, source: Path) -> Path:
     repository so that `git log` still gives each committed fiche its change history."""
     repo = shared / "repo"
     if (ROOT / ".git").exists() and shutil.which("git"):
-        subprocess.run(["git", "clone", "-q", "--no-checkout", str(ROOT), str(repo)], check=True,
-                       capture_output=True, timeout=120)
+        # through a bundle made inside the repository: git reads a checkout owned by another user (a CI
+        # container) when it is a trusted safe.directory, but would refuse to clone it from its path
+        bundle = shared / "history.bundle"
+        for command in (["git", "-C", str(ROOT), "bundle", "create", "-q", str(bundle), "HEAD"],
+                        ["git", "clone", "-q", "--no-checkout", str(bundle), str(repo)]):
+            if subprocess.run(command, capture_output=True, timeout=120).returncode != 0:
+                shutil.rmtree(repo, ignore_errors=True)  # no history then: the history test says why it fails
+                break
     folder = repo / "fiches"
     folder.mkdir(parents=True, exist_ok=True)
     for path in [*sorted(source.glob("*.yml")), *sorted(COORDINATOR.glob("*.yml"))]:
@@ -97,6 +103,19 @@ def load_fiches(include_drafts: bool = False) -> list[dict]:
 def _parsed_fiches(folder: Path) -> list[dict]:
     fiches = [yaml.safe_load(path.read_text(encoding="utf-8-sig")) for path in sorted(folder.glob("*.yml"))]
     return sorted(fiches, key=lambda f: f["id"])
+
+
+CHANGED_ENV = "KB_CHANGED_FICHES"  # set by scripts/ci_check.sh for a pull request that changes fiches only
+
+
+def fiches_under_check() -> list[str]:
+    """The published fiches whose own pages a test walks: those a fiche-only pull request changed (that are
+    still published), else every one."""
+    published = [f["id"] for f in load_fiches()]
+    changed = os.environ.get(CHANGED_ENV)
+    if changed is None:
+        return published
+    return [fiche_id for fiche_id in published if fiche_id in changed.split()]
 
 
 SEED_FACTS_FILE = ROOT / "tests" / "fixtures" / "seed_facts.yml"

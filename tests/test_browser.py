@@ -6,7 +6,10 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, load_fiches, next_frames
+from conftest import ROOT, fiches_under_check, load_fiches, next_frames
+
+from scripts.build import urls
+from scripts.languages import LANGS
 
 pytestmark = pytest.mark.browser
 
@@ -116,19 +119,37 @@ AXE_EXTRA = ["bijdragen/schema/", "fr/bijdragen/schema/", "fiches/cijfers/", "fr
              "fiches/?region=vlaanderen&theme=taal"]
 
 
-@pytest.mark.parametrize("path", ALL_KEY_URLS + AXE_EXTRA)
-def test_axe_finds_no_wcag_a_or_aa_violations(page, base_url, path):
-    open_page(page, base_url, path)
-    if "vergelijk" in path:
-        page.wait_for_selector(".kb-compare-table")
+def axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => {
+    return page.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
         return r.violations.map(v => ({id: v.id, impact: v.impact,
             nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
     }""")
+
+
+@pytest.mark.parametrize("path", ALL_KEY_URLS + AXE_EXTRA)
+def test_axe_finds_no_wcag_a_or_aa_violations(page, base_url, path):
+    open_page(page, base_url, path)
+    if "vergelijk" in path:
+        page.wait_for_selector(".kb-compare-table")
+    result = axe_violations(page)
     assert result == [], json.dumps(result, indent=1, ensure_ascii=False)
+
+
+@pytest.mark.fiche
+@pytest.mark.parametrize("fiche_id", fiches_under_check())
+def test_axe_on_the_pages_of_each_fiche(page, base_url, fiche_id):
+    """Every published fiche's page and module pages, in every language (only the fiches a pull request
+    changed when scripts/ci_check.sh names them)."""
+    for lang in LANGS:
+        fiche_url = urls.url_for("fiche", fiche_id, lang)
+        modules = [m["id"] for m in next(f for f in FICHES if f["id"] == fiche_id).get("modules", [])]
+        for path in [fiche_url, *(urls.url_for("module", (fiche_id, m), lang) for m in modules[:1])]:
+            open_page(page, base_url, path)
+            result = axe_violations(page)
+            assert result == [], (path, json.dumps(result, indent=1, ensure_ascii=False))
 
 
 def test_fiche_prints_without_site_chrome_and_tables_fit_a4(page, base_url, tmp_path):

@@ -14,6 +14,8 @@ from scripts import fiche_schema as s
 from scripts import ui_text
 from scripts.build import open_data
 
+pytestmark = pytest.mark.fiche  # what a change to fiches/ alone can break
+
 
 def yaml_facets(fiche: dict) -> dict[str, list[str]]:
     """The facet codes of a fiche, read from its YAML here (not with catalogue.facet_codes, which is under test)."""

@@ -10,8 +10,9 @@ Steps that are not run, each with its reason (printed with -rA / in the step log
   simulated);
 - the apt-get lines that install Debian packages into the container image: this machine is not a disposable
   container; the test checks that the programs they provide are there instead.
-The step running `bash scripts/test.sh` runs with PYTEST_ADDOPTS narrowing its pytest to one quick test (this
-suite itself is the full run); ruff, validate and the rest of the script run as shipped.
+The pull request's check (`scripts/ci_check.sh`, which runs `scripts/test.sh`) runs with PYTEST_ADDOPTS narrowing
+its pytest to one quick test (this suite itself is the full run); ruff, validate and the rest of the script run as
+shipped. A fiche-only pull request runs its narrowed check for real (what a fiche can break, `-m fiche`).
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PYTHON, ROOT, fixture_project
+from conftest import COORDINATOR, PYTHON, ROOT, fixture_project
 
 CI = ROOT / "ci-template"
 WORKFLOW = CI / "github" / "workflows" / "publish.yml"
@@ -92,7 +94,10 @@ def installs_system_packages(command: str) -> bool:
     return command.lstrip().startswith(("apt-get", "DEBIAN_FRONTEND=noninteractive apt-get"))
 
 
-def run_steps(steps: list[tuple[str, str, dict]], clone: Path, env: dict, log: list[str]) -> None:
+def run_steps(steps: list[tuple[str, str, dict]], clone: Path, env: dict, log: list[str],
+              narrow: bool = True) -> str:
+    """Run the steps in order; their output. `narrow`: the full test run is narrowed to one quick test."""
+    output = []
     for name, command, step_env in steps:
         if installs_system_packages(command):
             missing = [tool for tool in PROVIDED_BY_APT if shutil.which(tool) is None]
@@ -100,12 +105,34 @@ def run_steps(steps: list[tuple[str, str, dict]], clone: Path, env: dict, log: l
             log.append(f"skipped (installs Debian packages into the image; {PROVIDED_BY_APT} present): {name}")
             continue
         run_env = dict(env, **step_env)
-        if "scripts/test.sh" in command:
+        if narrow and ("scripts/test.sh" in command or "scripts/ci_check.sh" in command):
             run_env["PYTEST_ADDOPTS"] = INNER_PYTEST
         result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command], cwd=clone,
                                 env=run_env, capture_output=True, text=True, timeout=900)
         log.append(f"ran: {name}")
         assert result.returncode == 0, f"step {name!r} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        output.append(result.stdout)
+    return "".join(output)
+
+
+BASE = "kb-base"  # the pull request's target branch, as the checkout names it (origin/<base>)
+
+
+def pull_request(clone: Path, env: dict, new_fiche: Path | None = None) -> dict:
+    """The clone as a pull request's checkout: origin/<BASE> at the cloned commit, and optionally one commit on
+    top that adds a fiche. Returns the variables each host sets for a pull/merge request."""
+    trusted = dict(env, GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0="safe.directory", GIT_CONFIG_VALUE_0="*")
+    base = git("rev-parse", "HEAD", cwd=clone, env=trusted).stdout.strip()
+    assert git("update-ref", f"refs/remotes/origin/{BASE}", base, cwd=clone, env=trusted).returncode == 0
+    if new_fiche is not None:
+        shutil.copy(new_fiche, clone / "fiches" / new_fiche.name)
+        for args in (["add", "fiches"], ["-c", "user.name=Coordinator", "-c", "user.email=c@example.org",
+                                         "commit", "-qm", "A new fiche"]):
+            result = git(*args, cwd=clone, env=trusted)
+            assert result.returncode == 0, result.stderr
+        if os.geteuid() == 0:
+            subprocess.run(["chown", "-R", f"{NOBODY}:{NOBODY}", str(clone)], check=True)
+    return {"github.base_ref": BASE, "CI_MERGE_REQUEST_DIFF_BASE_SHA": base}
 
 
 def github_steps(workflow: dict, context: dict, log: list[str]) -> tuple[int, list[tuple[str, str, dict]], dict]:
@@ -194,24 +221,52 @@ def assert_history_on_the_pages(clone: Path, env: dict) -> None:
 @pytest.mark.parametrize("host", ["github", "gitlab"])
 def test_workflow_steps_pass_in_a_fresh_clone(tmp_path, host):
     log: list[str] = []
-    context = {"github.event_name": "pull_request", "github.ref": "refs/pull/1/merge"}
+    env = isolated_git_env(tmp_path)
+    clone = fresh_clone(tmp_path, 0)
+    request = pull_request(clone, env)
+    context = {"github.event_name": "pull_request", "github.ref": "refs/pull/1/merge", **request}
     if host == "github":
         depth, steps, job_env = github_steps(yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")), context, log)
     else:
         depth, steps, job_env = gitlab_steps(yaml.safe_load(GITLAB.read_text(encoding="utf-8")), log)
+        job_env["CI_MERGE_REQUEST_DIFF_BASE_SHA"] = request["CI_MERGE_REQUEST_DIFF_BASE_SHA"]
     assert depth == 0, "the checkout must fetch the whole history"
-    clone = fresh_clone(tmp_path, depth)
-    env = isolated_git_env(tmp_path)
     env.update(job_env, GITHUB_WORKSPACE=str(clone), CI_PROJECT_DIR=str(clone))
     if os.geteuid() == 0:  # the clone reproduces the container's ownership mismatch
         refused = git("log", "-1", cwd=clone, env=env)
         assert refused.returncode != 0 and "dubious ownership" in refused.stderr
     commands = [command for _, command, _ in steps]
-    assert any("scripts/test.sh" in c for c in commands) and any("mkdocs build --strict" in c for c in commands)
-    run_steps(steps, clone, env, log)
+    assert any("scripts/ci_check.sh" in c for c in commands) and any("mkdocs build --strict" in c for c in commands)
+    output = run_steps(steps, clone, env, log)
     print("\n".join(log))
+    assert "running every test" in output  # the request changes nothing here: nothing to narrow down
     assert (clone / "site" / "index.html").is_file() and (clone / "site" / "fr" / "index.html").is_file()
     assert_history_on_the_pages(clone, env)
+
+
+@pytest.mark.slow
+@pytest.mark.browser  # the narrowed check runs axe on the new fiche's pages in chromium
+def test_a_fiche_only_pull_request_runs_the_fiche_checks(tmp_path):
+    """GitHub's workflow for a pull request that adds one fiche: the real narrowed check, timed."""
+    log: list[str] = []
+    env = isolated_git_env(tmp_path)
+    clone = fresh_clone(tmp_path, 0)
+    source = next(p for p in sorted(COORDINATOR.glob("*.yml")) if "status: published" in p.read_text("utf-8"))
+    new = tmp_path / "ocmw-nieuw-in-pr.yml"  # a name no fixture uses: the inner run adds the fixtures too
+    new.write_text(source.read_text(encoding="utf-8").replace(f"id: {source.stem}\n", f"id: {new.stem}\n"),
+                   encoding="utf-8")
+    context = {"github.event_name": "pull_request", "github.ref": "refs/pull/2/merge",
+               **pull_request(clone, env, new)}
+    _, steps, job_env = github_steps(yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")), context, log)
+    env.update(job_env, GITHUB_WORKSPACE=str(clone))
+    started = time.monotonic()
+    output = run_steps(steps, clone, env, log, narrow=False)
+    elapsed = time.monotonic() - started
+    print(f"fiche-only pull request: its steps took {elapsed:.0f} s")
+    assert f"Only fiches changed ({new.stem})" in output, output[-3000:]
+    assert re.search(r"\d+ passed", output) and " failed" not in output, output[-3000:]
+    assert "deselected" in output  # the narrowed run, not the whole suite
+    assert (clone / "site" / "fiches" / new.stem / "index.html").is_file()
 
 
 def history_guard(host: str) -> str:

@@ -65,6 +65,7 @@ def test_fiche_has_the_modules_of_its_source(site, fiche_id, count):
         assert fiche_html(site, fiche_id, lang).count('class="kb-module"') == count, lang
 
 
+@pytest.mark.fiche
 def test_every_fiche_page_shows_each_module_of_its_yaml(site):
     fiches = load_fiches()
     assert fiches
@@ -142,6 +143,7 @@ def language_score(sentence: str) -> tuple[int, int]:
     return sum(w in DUTCH for w in words), sum(w in FRENCH for w in words)
 
 
+@pytest.mark.fiche
 @pytest.mark.parametrize("lang", ["nl", "fr"])
 def test_no_sentence_left_in_the_other_language(site, lang):
     leftovers = []
@@ -182,6 +184,7 @@ def test_staff_name_check_finds_a_listed_name():
     assert len(STAFF_NAME_HASHES) >= 20
 
 
+@pytest.mark.fiche
 def test_no_staff_names_anywhere(site):
     sources = list((ROOT / "fiches").glob("*.yml")) + list((ROOT / "docs").rglob("*.md")) + \
         list((ROOT / "docs").rglob("*.yml"))
@@ -197,6 +200,7 @@ def test_no_staff_names_anywhere(site):
     ("fr", [r"\bAntwerpen\b", r"(?<!IN-)\bGent\b(?!/Gand)", r"\bLuik\b", r"(?<!VDAB )\bBrussel\b"]),
     ("nl", [r"\bAnvers\b", r"(?<!Gent/)\bGand\b", r"\bBruxelles\b(?! Formation)"]),
 ])
+@pytest.mark.fiche
 def test_place_names_in_the_readers_language(site, lang, forbidden):
     wrong = []
     for url in content_pages(site, lang):

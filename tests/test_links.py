@@ -6,6 +6,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
+
+pytestmark = pytest.mark.fiche  # what a change to fiches/ alone can break
+
 
 class LinkParser(HTMLParser):
     def __init__(self):

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, build_site, fixture_project, load_fiches, parse_cards
+from conftest import ROOT, build_site, fiches_dir, fixture_project, load_fiches, parse_cards
 
 from scripts.build import modules as mod
 
@@ -122,13 +122,14 @@ def test_review_notice_is_decided_in_the_browser_from_the_visitors_date(tmp_path
         context.close()
 
 
+@pytest.mark.fiche
 def test_history_comes_from_git(site):
     """Each fiche page lists the dates of the commits that changed its file (up to 10), newest first."""
-    if shutil.which("git") is None or not (ROOT / ".git").exists():
+    if shutil.which("git") is None or not (fiches_dir().parent / ".git").exists():
         pytest.fail("the change history is read from git: run the tests in a git checkout")
     for fiche in load_fiches():
-        log = subprocess.run(["git", "log", "--no-merges", "--format=%cs", "--", f"fiches/{fiche['id']}.yml"], cwd=ROOT,
-                             capture_output=True, text=True, check=True).stdout.split()
+        log = subprocess.run(["git", "log", "--no-merges", "--format=%cs", "--", f"{fiche['id']}.yml"],
+                             cwd=fiches_dir(), capture_output=True, text=True, check=True).stdout.split()
         html = (site / "fiches" / fiche["id"] / "index.html").read_text(encoding="utf-8")
         if not log:  # not committed yet
             assert "kb-history" not in html

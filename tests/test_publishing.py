@@ -597,8 +597,11 @@ def test_github_workflow():
     assert [name for name, job in jobs.items() if "pages" in job.get("permissions", {})] == ["deploy"]
     assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]
     commands = runs(workflow)
-    assert "bash scripts/test.sh" in commands and ".venv/bin/mkdocs build --strict" in commands
-    assert commands.index("bash scripts/test.sh") < commands.index(".venv/bin/mkdocs build --strict")
+    check = next(c for c in commands if "scripts/ci_check.sh" in c)
+    assert 'bash scripts/ci_check.sh "origin/$BASE_REF"' in check  # a pull request: the tests its change needs
+    assert check.count("bash scripts/ci_check.sh") == 2  # and main: no second test run after the request's
+    assert ".venv/bin/mkdocs build --strict" in commands
+    assert commands.index(check) < commands.index(".venv/bin/mkdocs build --strict")
     check_commands_exist(commands)
     assert "vars.SITE_URL" in build["env"]["SITE_URL"]
     steps = {step.get("uses", "").split("@")[0]: step for step in build["steps"]}
@@ -624,10 +627,10 @@ def test_gitlab_ci():
     assert pipeline["variables"]["GIT_DEPTH"] == 0  # the whole history (GitLab clones 20 commits by default)
     before = pipeline["default"]["before_script"]
     assert 'git config --global --add safe.directory "$CI_PROJECT_DIR"' in before
-    for job in ("check", "pages"):
+    for job, check in (("check", 'bash scripts/ci_check.sh "$CI_MERGE_REQUEST_DIFF_BASE_SHA"'),
+                       ("pages", "bash scripts/ci_check.sh")):  # publishing runs no test a second time
         script = pipeline[job]["script"]
-        assert script.index("bash scripts/test.sh") < \
-            script.index("KB_REQUIRE_GIT_HISTORY=1 .venv/bin/mkdocs build --strict")
+        assert script.index(check) < script.index("KB_REQUIRE_GIT_HISTORY=1 .venv/bin/mkdocs build --strict")
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
     assert "mv site public" in pipeline["pages"]["script"]
     assert "$CI_DEFAULT_BRANCH" in pipeline["pages"]["rules"][0]["if"]

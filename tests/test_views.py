@@ -208,6 +208,7 @@ def _squash(text: str) -> str:
 QUALIFIED = [f for f in FICHES if _qualified(f) and not f.is_draft]
 
 
+@pytest.mark.fiche
 @pytest.mark.parametrize("fiche", QUALIFIED or [None], ids=lambda f: getattr(f, "id", "none"))
 def test_qualifiers_in_every_built_view(site, fiche):
     assert fiche is not None, "no published fiche with a qualified or contradicted figure to check"
@@ -241,6 +242,7 @@ def test_qualifiers_in_every_built_view(site, fiche):
     assert item["total_fte_range"] == {"min": fte["min"], "max": fte["max"], "contradicted": fte["min"] != fte["max"]}
 
 
+@pytest.mark.fiche
 def test_unstated_figures_are_listed_apart_never_ranked(site):
     for lang in LANGS:
         page = (site / urls.url_for("page", "fiches/cijfers/", lang) / "index.html").read_text(encoding="utf-8")
@@ -267,6 +269,7 @@ def _lang_of(path: Path) -> str:
     return match.group(1) if match else ""
 
 
+@pytest.mark.fiche
 def test_no_plural_hacks_on_any_built_page(site):
     found = []
     for path in _pages(site):
@@ -275,6 +278,7 @@ def test_no_plural_hacks_on_any_built_page(site):
     assert found == []
 
 
+@pytest.mark.fiche
 def test_french_typography_on_every_built_french_page(site):
     found = []
     pages = [p for p in _pages(site) if _lang_of(p) == "fr"]
