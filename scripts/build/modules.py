@@ -141,7 +141,8 @@ def module_item(module: Module, lang: str) -> dict:
         "goals": goals,
         "weekly_hours": hours["value"],  # to sort by: None when not stated or contradicted
         # what the card and the module page say: the hours with their basis, else the frequency; else nothing
-        "intensity_text": hours["text"] or frequency,
+        "intensity_text": hours["text"] or frequency or (
+            ui_text.t("source_contradicts", lang) if hours["basis"] == "contradicted" else None),
         "max_group_size": setup.get("max_group_size"),
         "path": module.path,
         "last_reviewed": module.fiche.data["last_reviewed"],
