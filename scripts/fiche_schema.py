@@ -356,15 +356,18 @@ MODULE = Obj(
         F("languages", List(item=Enum(values=ACTIVITY_LANGUAGES), unique=True,
                             description=d(nl="Taal van de activiteit, alleen als de bron die noemt.",
                                           fr="Langue de l'activité, uniquement si la source la mentionne."))),
-        F("origin", Enum(description=d(nl="Herkomst: uit de praktijk of met wetenschappelijke onderbouwing. Alleen "
-                                       "met `origin_source` (waar de bron het zegt) of `origin_inferred: yes`.",
-                                       fr="Origine : issue de la pratique ou fondée sur des données scientifiques. "
-                                       "Uniquement avec `origin_source` (où la source le dit) ou "
-                                       "`origin_inferred: yes`."),
+        F("origin", Enum(description=d(nl="Basis van de aanpak van deze module: uit de praktijk of met "
+                                       "wetenschappelijke onderbouwing. Alleen wat de bron over deze module zegt (een "
+                                       "uitspraak over het hele project geldt niet voor elke module), met "
+                                       "`origin_source` (waar de bron het zegt) of `origin_inferred: yes`.",
+                                       fr="Fondement de l'approche de ce module : issue de la pratique ou fondée sur "
+                                       "des données scientifiques. Uniquement ce que la source dit de ce module (un "
+                                       "constat sur l'ensemble du projet ne vaut pas pour chaque module), avec "
+                                       "`origin_source` (où la source le dit) ou `origin_inferred: yes`."),
                          values=ORIGINS), needs_one_of=("origin_source", "origin_inferred")),
-        F("origin_source", source_ref("Waar de bron de herkomst van de module vermeldt.",
-                                      "Où la source mentionne l'origine du module.")),
-        F("origin_inferred", inferred_flag("de herkomst", "l'origine")),
+        F("origin_source", source_ref("Waar de bron de basis van de aanpak van deze module vermeldt.",
+                                      "Où la source mentionne le fondement de l'approche de ce module.")),
+        F("origin_inferred", inferred_flag("de basis van de aanpak", "le fondement de l'approche")),
         F("goals", texts(nl="Doelen (Doel).", fr="Objectifs.", min_items=1), required=True),
         F("content", Obj(
             description=d(nl="Inhoud.", fr="Contenu."),

@@ -222,7 +222,7 @@ LABELS: dict[str, dict[str, str]] = {
     # modules, lifecycle, who to call
     "module_page": {"nl": "Aparte pagina van deze module", "fr": "Page consacrée à ce module"},
     "activity_language": {"nl": "Taal van de activiteit", "fr": "Langue de l'activité"},
-    "origin": {"nl": "Herkomst", "fr": "Origine"},
+    "origin": {"nl": "Basis van de aanpak", "fr": "Fondement de l'approche"},
     "part_of": {"nl": "Onderdeel van", "fr": "Fait partie de"},
     "also_done_by": {"nl": "Vergelijkbare modules", "fr": "Modules comparables"},
     "also_done_by_note": {"nl": "Modules van dezelfde soort in andere projecten met een gemeenschappelijk thema en "

@@ -205,3 +205,13 @@ def test_a_contradicted_module_figure_is_a_range_without_a_second_qualifier():
                 if len(set(numbers)) > 1:
                     low, high = ui_text.number(min(numbers), lang), ui_text.number(max(numbers), lang)
                     assert text.startswith(f"{low}–{high} ") and module["hours"]["value"] is None
+
+
+def test_a_project_level_statement_is_not_an_origin_label_on_every_module():
+    """The basis of a module's approach (`origin`) is what the source says about that module: one place in the
+    source cited as the basis of every module of a fiche is a statement about the project."""
+    for fiche in fiche_collection.load_collection([ROOT / "fiches"]).fiches:
+        modules = fiche.data.get("modules", [])
+        cited = {(m.get("origin"), json.dumps(m.get("origin_source"), sort_keys=True)) for m in modules}
+        if len(modules) > 1 and all("origin" in m for m in modules):
+            assert len(cited) > 1, fiche.id
