@@ -622,7 +622,12 @@ FICHE = Obj(
             fields=(
                 F("organisation", text(nl="Organisatie of dienst.", fr="Organisation ou service.", inline=True),
                   required=True),
-                F("address", text(nl="Adres.", fr="Adresse.", inline=True)),
+                F("address", text(nl="Adres, zoals het geschreven wordt: een postadres wordt niet vertaald (Grote "
+                                     "Markt 1, 2000 Antwerpen ook in het Frans); alleen in het tweetalige Brussel "
+                                     "heeft het twee officiële vormen.",
+                                  fr="Adresse, telle qu'elle s'écrit : une adresse postale ne se traduit pas (Place "
+                                     "Saint-Jacques 13, 4000 Liège aussi en néerlandais) ; seule Bruxelles, "
+                                     "bilingue, en a deux formes officielles.", inline=True)),
                 F("website", Url(description=d(nl="Website (http/https).", fr="Site web (http/https)."))),
                 F("email", Email(description=d(nl="Algemeen e-mailadres van de organisatie.",
                                                fr="Adresse e-mail générale de l'organisation."))),

@@ -215,3 +215,24 @@ def test_a_project_level_statement_is_not_an_origin_label_on_every_module():
         cited = {(m.get("origin"), json.dumps(m.get("origin_source"), sort_keys=True)) for m in modules}
         if len(modules) > 1 and all("origin" in m for m in modules):
             assert len(cited) > 1, fiche.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_contradicted_team_is_qualified_once_and_has_no_head_count(derived_site, site, lang):
+    """'2,5 (bron tegenstrijdig: 2,5–3 (bron tegenstrijdig))' said it twice; a head count from the team
+    description ignores the budget's extra team leader, so a contradicted team has none."""
+    mark = re.escape(ui_text.t("source_contradicts", lang))
+    nested = re.compile(rf"\([^()]*\([^()]*{mark}[^()]*\)[^()]*\)|\([^()]*{mark}[^()]*\([^()]*\)\)")
+    persons = {ui_text.plural("persons", n, lang) for n in range(1, 40)}
+    contradicted = 0
+    for built, fiches in _sites(derived_site, site):
+        for fiche in fiches:
+            if fiche.is_draft:
+                continue
+            page = _page(built, "fiche", fiche.id, lang)
+            assert not nested.search(_plain(page)), fiche.id
+            team = _fact(page, "fte")[0]
+            if facts.fiche_facts(fiche, lang)["fte"]["conflict"]:
+                contradicted += 1
+                assert not any(p in team for p in persons), (fiche.id, team)
+    assert contradicted  # the fixture fiche has a contradicted team
