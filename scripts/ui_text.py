@@ -119,7 +119,8 @@ LABELS: dict[str, dict[str, str]] = {
     "municipality": {"nl": "Gemeente", "fr": "Commune"},
     "region": {"nl": "Gewest", "fr": "Région"},
     "period": {"nl": "Looptijd", "fr": "Période"},
-    "since": {"nl": "sinds", "fr": "depuis"},
+    # a period whose source gives no end: "sinds" would read as still running today
+    "period_open": {"nl": "vanaf {start}, einde niet vermeld", "fr": "à partir de {start}, fin non précisée"},
     "lifecycle": {"nl": "Stand van zaken", "fr": "État"},
     "funding": {"nl": "Financiering", "fr": "Financement"},
     "themes": {"nl": "Thema's", "fr": "Thèmes"},

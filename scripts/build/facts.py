@@ -346,7 +346,7 @@ def period_facts(period: dict | None, lang: str, today: dt.date | None = None) -
     start = date(period["start"], lang)
     state = planned_end_state(period, today or build_date())
     if "end" not in period:
-        text = f"{ui_text.t('since', lang)} {start}"
+        text = ui_text.t("period_open", lang, start=start)
     elif state is None:
         text = f"{start} – {date(period['end'], lang)}"
     else:
