@@ -120,7 +120,7 @@ LABELS: dict[str, dict[str, str]] = {
     "region": {"nl": "Gewest", "fr": "Région"},
     "period": {"nl": "Looptijd", "fr": "Période"},
     # a period whose source gives no end: "sinds" would read as still running today
-    "period_open": {"nl": "vanaf {start}, einde niet vermeld", "fr": "à partir de {start}, fin non précisée"},
+    "period_open": {"nl": "begin: {start}; einde niet vermeld", "fr": "début\u00a0: {start}\u00a0; fin non précisée"},
     "lifecycle": {"nl": "Stand van zaken", "fr": "État"},
     "funding": {"nl": "Financiering", "fr": "Financement"},
     "themes": {"nl": "Thema's", "fr": "Thèmes"},
