@@ -236,3 +236,32 @@ def test_a_contradicted_team_is_qualified_once_and_has_no_head_count(derived_sit
                 contradicted += 1
                 assert not any(p in team for p in persons), (fiche.id, team)
     assert contradicted  # the fixture fiche has a contradicted team
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compare_view_shows_each_projects_intensity_with_its_basis(browser, base_url, site, lang):
+    """The compare table's intensity row: the project's own figure, else each module's intensity named, with the
+    basis in its words (a contradicted module reads as contradicted there too)."""
+    fiches = [f for f in fiche_collection.load_collection([ROOT / "fiches"]).fiches if not f.is_draft]
+    ids = [f.id for f in fiches]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        for start in range(0, len(ids), 4):  # the view holds at most four fiches
+            chosen = ids[start:start + 4]
+            page.goto(base_url + ("" if lang == LANGS[0] else f"{lang}/") + "fiches/vergelijk/?ids=" + ",".join(chosen))
+            page.wait_for_selector(".kb-compare-table")
+            cells = page.eval_on_selector_all("tr[data-row='weekly_hours'] td", "els => els.map(e => e.textContent)")
+            assert len(cells) == len(chosen)
+            for cell, fiche_id in zip(cells, chosen, strict=True):
+                hours = facts.fiche_facts(next(f for f in fiches if f.id == fiche_id), lang)["hours"]
+                if hours["text"]:
+                    assert hours["text"] in cell, fiche_id
+                else:
+                    for named in hours["modules"]:
+                        assert f"{named['name']}{ui_text.t('colon', lang)} {named['text']}" in cell, fiche_id
+                    if not hours["modules"]:
+                        assert cell.strip() == ui_text.t("not_given", lang), fiche_id
+    finally:
+        context.close()
