@@ -261,7 +261,9 @@ def test_the_compare_view_shows_each_projects_intensity_with_its_basis(browser, 
                 else:
                     for named in hours["modules"]:
                         assert f"{named['name']}{ui_text.t('colon', lang)} {named['text']}" in cell, fiche_id
-                    if not hours["modules"]:
+                    if hours["source_text"]:
+                        assert hours["source_text"] in cell, fiche_id
+                    if not hours["modules"] and not hours["source_text"]:
                         assert cell.strip() == ui_text.t("not_given", lang), fiche_id
     finally:
         context.close()

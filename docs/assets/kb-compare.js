@@ -155,7 +155,9 @@
       row(labels.intensity, (f) => {
         if (!f.hours) return null;
         if (f.hours.text) return text(f.hours.text);
-        return list((f.hours.modules || []).map((m) => `${m.name}${labels.colon} ${m.text}`));
+        // as the key facts: the source's own words about the project's week, then each module's intensity
+        const said = f.hours.source_text ? [f.hours.source_text] : [];
+        return list(said.concat((f.hours.modules || []).map((m) => `${m.name}${labels.colon} ${m.text}`)));
       }, false, "weekly_hours");
       row(labels.budget, (f) => text(f.budget_amount), true, "budget");
       row(labels.budget_personnel, (f) => text(f.budget_personnel), false, "budget_personnel");

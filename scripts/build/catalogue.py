@@ -88,7 +88,7 @@ def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
         "fte": facts["fte"],
         # the project's figure with its basis, or each module's intensity named (never one module's as the project's)
         "hours": {key: facts["hours"][key] for key in ("value", "qualifier", "basis", "text", "short", "display",
-                                                       "modules")},
+                                                       "modules", "source_text")},
         "as_of": facts["as_of"]["text"],
         "period": facts["period_facts"]["text"] if facts["period_facts"] else None,
         "budget_amount_eur": facts["budget_amount"]["value"],
