@@ -475,10 +475,12 @@ FICHE = Obj(
         F("intensity", Obj(
             description=d(nl="Hoe intensief het traject voor een deelnemer is, als de bron dat over het geheel zegt "
                           "(niet per module). Zonder cijfer in de bron: alleen `text`; dan rangschikt de site "
-                          "niet op uren (niet vermeld is niet nul).",
+                          "niet op uren (niet vermeld is niet nul) en toont ze de intensiteit van elke module, bij "
+                          "naam: de uren van één module zijn nooit die van het project.",
                           fr="L'intensité du parcours pour un participant, si la source la donne pour l'ensemble "
                           "(et non par module). Sans chiffre dans la source : seulement `text` ; le site ne classe "
-                          "alors pas selon les heures (non précisé n'est pas zéro)."),
+                          "alors pas selon les heures (l'absence d'indication n'est pas zéro) et montre l'intensité de "
+                          "chaque module, nommé : les heures d'un module ne sont jamais celles du projet."),
             fields=(
                 F("hours_per_week", quantity("Uren activiteiten per week.", "Heures d'activités par semaine.",
                                              maximum=60)),
