@@ -172,6 +172,7 @@ LABELS: dict[str, dict[str, str]] = {
     "max_group": {"nl": "Max. groepsgrootte", "fr": "Taille max. du groupe"},
     "not_given": {"nl": "niet vermeld", "fr": "pas d'indication"},
     # bands of the module catalogue's facets (scripts/build/modules.py)
+    "intensity_unknown": {"nl": "aantal uren niet vermeld", "fr": "nombre d'heures non précisé"},
     "intensity_lt2": {"nl": "minder dan 2 uur per week", "fr": "moins de 2 heures par semaine"},
     "intensity_2to5": {"nl": "2 tot 5 uur per week", "fr": "de 2 à 5 heures par semaine"},
     "intensity_5to10": {"nl": "5 tot 10 uur per week", "fr": "de 5 à 10 heures par semaine"},

@@ -33,8 +33,8 @@ def _bands(prefix: str, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
     """Band code → label per language: the wording is interface text (ui_text `<prefix>_<code>`), so a language
     added as data brings its own; a band without a figure reads "not given"."""
     keys = {code: f"{prefix}_{code}" for code in codes} | {UNKNOWN: "not_given"}
-    if prefix == "intensity":
-        keys[CONTRADICTED] = "source_contradicts"
+    if prefix == "intensity":  # a module may give a frequency without hours: it is the hours that are unknown
+        keys |= {UNKNOWN: "intensity_unknown", CONTRADICTED: "source_contradicts"}
     return {code: {lang: ui_text.t(key, lang) for lang in languages.LANGS} for code, key in keys.items()}
 
 
