@@ -242,8 +242,6 @@ LABELS: dict[str, dict[str, str]] = {
     "shared_goal": {"nl": "zelfde doel", "fr": "même objectif"},
     "colon": {"nl": ":", "fr": "\u00a0:"},
     "semicolon": {"nl": ";", "fr": "\u00a0;"},
-    "quote_open": {"nl": "“", "fr": "«\u00a0"},
-    "quote_close": {"nl": "”", "fr": "\u00a0»"},
     "review_due": {"nl": "Deze fiche moest uiterlijk op {date} opnieuw nagekeken worden. Controleer of de informatie "
                          "nog klopt bij de organisatie.",
                    "fr": "Cette fiche devait être revue au plus tard le {date}. Vérifiez auprès de l'organisation "
