@@ -311,14 +311,6 @@ def stated_number(quantity: dict | None) -> float | None:
     return quantity.get("value", quantity.get("min"))
 
 
-def project_weekly_hours(data: dict, module_hours: list[float]) -> float | None:
-    """A fiche-level intensity from the source wins over the modules' hours (which may be a small part of
-    the week, e.g. Charleroi's participants are there almost every day); without hours it is not stated."""
-    if "intensity" in data:
-        return stated_number(data["intensity"].get("hours_per_week"))
-    return max(module_hours) if module_hours else None
-
-
 def weekly_hours(setup: dict) -> float | None:
     """Hours per week computed from what the source gives; None when it gives too little."""
     if "hours_per_week" in setup:

@@ -356,15 +356,18 @@ MODULE = Obj(
         F("languages", List(item=Enum(values=ACTIVITY_LANGUAGES), unique=True,
                             description=d(nl="Taal van de activiteit, alleen als de bron die noemt.",
                                           fr="Langue de l'activité, uniquement si la source la mentionne."))),
-        F("origin", Enum(description=d(nl="Herkomst: uit de praktijk of met wetenschappelijke onderbouwing. Alleen "
-                                       "met `origin_source` (waar de bron het zegt) of `origin_inferred: yes`.",
-                                       fr="Origine : issue de la pratique ou fondée sur des données scientifiques. "
-                                       "Uniquement avec `origin_source` (où la source le dit) ou "
-                                       "`origin_inferred: yes`."),
+        F("origin", Enum(description=d(nl="Basis van de aanpak van deze module: uit de praktijk of met "
+                                       "wetenschappelijke onderbouwing. Alleen wat de bron over deze module zegt (een "
+                                       "uitspraak over het hele project geldt niet voor elke module), met "
+                                       "`origin_source` (waar de bron het zegt) of `origin_inferred: yes`.",
+                                       fr="Fondement de l'approche de ce module : issue de la pratique ou fondée sur "
+                                       "des données scientifiques. Uniquement ce que la source dit de ce module (un "
+                                       "constat sur l'ensemble du projet ne vaut pas pour chaque module), avec "
+                                       "`origin_source` (où la source le dit) ou `origin_inferred: yes`."),
                          values=ORIGINS), needs_one_of=("origin_source", "origin_inferred")),
-        F("origin_source", source_ref("Waar de bron de herkomst van de module vermeldt.",
-                                      "Où la source mentionne l'origine du module.")),
-        F("origin_inferred", inferred_flag("de herkomst", "l'origine")),
+        F("origin_source", source_ref("Waar de bron de basis van de aanpak van deze module vermeldt.",
+                                      "Où la source mentionne le fondement de l'approche de ce module.")),
+        F("origin_inferred", inferred_flag("de basis van de aanpak", "le fondement de l'approche")),
         F("goals", texts(nl="Doelen (Doel).", fr="Objectifs.", min_items=1), required=True),
         F("content", Obj(
             description=d(nl="Inhoud.", fr="Contenu."),
@@ -472,10 +475,12 @@ FICHE = Obj(
         F("intensity", Obj(
             description=d(nl="Hoe intensief het traject voor een deelnemer is, als de bron dat over het geheel zegt "
                           "(niet per module). Zonder cijfer in de bron: alleen `text`; dan rangschikt de site "
-                          "niet op uren (niet vermeld is niet nul).",
+                          "niet op uren (niet vermeld is niet nul) en toont ze de intensiteit van elke module, bij "
+                          "naam: de uren van één module zijn nooit die van het project.",
                           fr="L'intensité du parcours pour un participant, si la source la donne pour l'ensemble "
                           "(et non par module). Sans chiffre dans la source : seulement `text` ; le site ne classe "
-                          "alors pas selon les heures (non précisé n'est pas zéro)."),
+                          "alors pas selon les heures (l'absence d'indication n'est pas zéro) et montre l'intensité de "
+                          "chaque module, nommé : les heures d'un module ne sont jamais celles du projet."),
             fields=(
                 F("hours_per_week", quantity("Uren activiteiten per week.", "Heures d'activités par semaine.",
                                              maximum=60)),
@@ -619,7 +624,12 @@ FICHE = Obj(
             fields=(
                 F("organisation", text(nl="Organisatie of dienst.", fr="Organisation ou service.", inline=True),
                   required=True),
-                F("address", text(nl="Adres.", fr="Adresse.", inline=True)),
+                F("address", text(nl="Adres, zoals het geschreven wordt: een postadres wordt niet vertaald (Grote "
+                                     "Markt 1, 2000 Antwerpen ook in het Frans); alleen in het tweetalige Brussel "
+                                     "heeft het twee officiële vormen.",
+                                  fr="Adresse, telle qu'elle s'écrit : une adresse postale ne se traduit pas (Place "
+                                     "Saint-Jacques 13, 4000 Liège aussi en néerlandais) ; seule Bruxelles, "
+                                     "bilingue, en a deux formes officielles.", inline=True)),
                 F("website", Url(description=d(nl="Website (http/https).", fr="Site web (http/https)."))),
                 F("email", Email(description=d(nl="Algemeen e-mailadres van de organisatie.",
                                                fr="Adresse e-mail générale de l'organisation."))),

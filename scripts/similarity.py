@@ -29,7 +29,8 @@ class Item:
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b)
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
 
 
 def related(items: Iterable[Item], k: int, threshold: float = 0.0) -> dict[str, list[str]]:

@@ -53,7 +53,8 @@ LABELS: dict[str, dict[str, str]] = {
     "q_approximate": {"nl": "ongeveer {n}", "fr": "environ {n}"},
     "q_range": {"nl": "{low} tot {high}", "fr": "de {low} à {high}"},
     "computed": {"nl": "berekend uit frequentie en duur van de sessies",
-                 "fr": "calculé à partir de la fréquence et de la durée des séances"},
+                 "fr": "valeur calculée à partir de la fréquence et de la durée des séances"},
+    "computed_short": {"nl": "berekend", "fr": "valeur calculée"},
     "source_contradicts": {"nl": "bron tegenstrijdig", "fr": "source contradictoire"},
     "conflict_title": {"nl": "De bron spreekt zichzelf tegen", "fr": "La source se contredit"},
     "conflict_fte": {"nl": "De bron geeft voor het team {values} VTE; de site toont beide.",
@@ -68,7 +69,7 @@ LABELS: dict[str, dict[str, str]] = {
     "state_unknown": {"nl": "huidige stand niet bekend", "fr": "situation actuelle inconnue"},
     "title_translated": {"nl": "titel vertaald door de redactie; het document bestaat in het {languages}",
                          "fr": "titre traduit par la rédaction ; le document existe en {languages}"},
-    "approximate_place": {"nl": "approximatieve ligging", "fr": "emplacement approximatif"},
+    "approximate_place": {"nl": "ligging bij benadering", "fr": "emplacement approximatif"},
     "location": {"nl": "Ligging op de kaart", "fr": "Emplacement sur la carte"},
     "duration": {"nl": "Duur", "fr": "Durée"},
     "group_size": {"nl": "Groepsgrootte", "fr": "Taille du groupe"},
@@ -118,7 +119,8 @@ LABELS: dict[str, dict[str, str]] = {
     "municipality": {"nl": "Gemeente", "fr": "Commune"},
     "region": {"nl": "Gewest", "fr": "Région"},
     "period": {"nl": "Looptijd", "fr": "Période"},
-    "since": {"nl": "sinds", "fr": "depuis"},
+    # a period whose source gives no end: "sinds" would read as still running today
+    "period_open": {"nl": "begin: {start}; einde niet vermeld", "fr": "début\u00a0: {start}\u00a0; fin non précisée"},
     "lifecycle": {"nl": "Stand van zaken", "fr": "État"},
     "funding": {"nl": "Financiering", "fr": "Financement"},
     "themes": {"nl": "Thema's", "fr": "Thèmes"},
@@ -128,6 +130,7 @@ LABELS: dict[str, dict[str, str]] = {
                            "public."},
     # catalogue
     "project": {"nl": "Project", "fr": "Projet"},
+    "module": {"nl": "Module", "fr": "Module"},
     "target_brief": {"nl": "Doelgroep", "fr": "Public"},
     "profiles": {"nl": "Profiel van de deelnemers", "fr": "Profil des participants"},
     "no_fiches": {"nl": "Nog geen fiches.", "fr": "Pas encore de fiches."},
@@ -167,8 +170,9 @@ LABELS: dict[str, dict[str, str]] = {
     "weekly_hours": {"nl": "Uren per week", "fr": "Heures par semaine"},
     "frequency": {"nl": "Frequentie", "fr": "Fréquence"},
     "max_group": {"nl": "Max. groepsgrootte", "fr": "Taille max. du groupe"},
-    "not_given": {"nl": "niet vermeld", "fr": "non précisé"},
+    "not_given": {"nl": "niet vermeld", "fr": "pas d'indication"},
     # bands of the module catalogue's facets (scripts/build/modules.py)
+    "intensity_unknown": {"nl": "aantal uren niet vermeld", "fr": "nombre d'heures non précisé"},
     "intensity_lt2": {"nl": "minder dan 2 uur per week", "fr": "moins de 2 heures par semaine"},
     "intensity_2to5": {"nl": "2 tot 5 uur per week", "fr": "de 2 à 5 heures par semaine"},
     "intensity_5to10": {"nl": "5 tot 10 uur per week", "fr": "de 5 à 10 heures par semaine"},
@@ -189,17 +193,19 @@ LABELS: dict[str, dict[str, str]] = {
                              "partir de l'équipe décrite par la source ; lorsque la source se contredit, une barre "
                              "claire va jusqu'à la valeur la plus haute. Le tableau ci-dessous donne les mêmes "
                              "chiffres."},
-    "chart_hours_title": {"nl": "Intensiteit: uren per week volgens de bron",
-                          "fr": "Intensité : heures par semaine selon la source"},
-    "chart_hours_desc": {"nl": "Staafdiagram van het aantal uren per week per project: wat de bron voor het hele "
-                               "traject zegt, anders de meest intensieve module. Alleen waar de bron een getal "
-                               "geeft; een minimum staat er als ≥. Projecten zonder getal staan onder het "
-                               "diagram als niet vermeld. De tabel eronder geeft dezelfde cijfers.",
-                         "fr": "Diagramme en barres du nombre d'heures par semaine par projet : ce que la source "
-                               "dit pour l'ensemble du parcours, sinon le module le plus intensif. Uniquement "
-                               "lorsque la source donne un chiffre ; un minimum est noté ≥. Les projets sans "
-                               "chiffre figurent sous le diagramme comme non précisés. Le tableau ci-dessous "
-                               "donne les mêmes chiffres."},
+    "chart_hours_title": {"nl": "Intensiteit per module: uren per week volgens de bron",
+                          "fr": "Intensité par module : heures par semaine selon la source"},
+    "chart_hours_desc": {"nl": "Staafdiagram van het aantal uren per week van elke module waarvoor de bron een "
+                               "getal geeft, met project en module bij naam. Een minimum staat er als ≥; een getal "
+                               "dat de redactie uit frequentie en duur berekende, draagt “berekend”; waar de bron "
+                               "zichzelf tegenspreekt, een lichte balk tot de hoogste waarde. Projecten zonder "
+                               "getal staan onder het diagram. De tabel eronder geeft dezelfde cijfers.",
+                         "fr": "Diagramme en barres du nombre d'heures par semaine de chaque module pour lequel la "
+                               "source donne un chiffre, avec le projet et le module nommés. Un minimum est noté "
+                               "≥ ; un chiffre que la rédaction a calculé à partir de la fréquence et de la durée "
+                               "porte la mention « valeur calculée » ; lorsque la source se contredit, une barre "
+                               "claire va jusqu'à la valeur la plus haute. Les projets sans chiffre figurent sous "
+                               "le diagramme. Le tableau ci-dessous donne les mêmes chiffres."},
     "map_title": {"nl": "Kaart van de projecten in België", "fr": "Carte des projets en Belgique"},
     "map_desc": {"nl": "Kaart van België met één punt per project; elk punt leidt naar de fiche. De lijst eronder "
                        "geeft dezelfde projecten.",
@@ -216,25 +222,26 @@ LABELS: dict[str, dict[str, str]] = {
     "map_source": {"nl": "Kaartgegevens: Natural Earth (publiek domein).",
                    "fr": "Données cartographiques : Natural Earth (domaine public)."},
     # modules, lifecycle, who to call
-    "module_page": {"nl": "Aparte pagina van deze module", "fr": "Page propre de ce module"},
+    "module_page": {"nl": "Aparte pagina van deze module", "fr": "Page consacrée à ce module"},
     "activity_language": {"nl": "Taal van de activiteit", "fr": "Langue de l'activité"},
-    "origin": {"nl": "Herkomst", "fr": "Origine"},
+    "origin": {"nl": "Basis van de aanpak", "fr": "Fondement de l'approche"},
     "part_of": {"nl": "Onderdeel van", "fr": "Fait partie de"},
     "also_done_by": {"nl": "Vergelijkbare modules", "fr": "Modules comparables"},
-    "also_done_by_note": {"nl": "Modules van dezelfde soort in andere projecten die genoeg gemeen hebben (thema's, "
-                                "doelgroep, intensiteit): automatisch berekend, met telkens wat ze delen.",
-                          "fr": "Modules du même type dans d'autres projets qui ont assez de points communs "
-                                "(thèmes, public, intensité) : calcul automatique, avec à chaque fois ce qu'ils "
-                                "partagent."},
+    "also_done_by_note": {"nl": "Modules van dezelfde soort in andere projecten met een gemeenschappelijk thema en "
+                                "hetzelfde ritme, dezelfde intensiteit of een gelijkaardig doel: automatisch "
+                                "berekend, met telkens wat ze delen.",
+                          "fr": "Modules du même type dans d'autres projets qui partagent un thème et le même "
+                                "rythme, la même intensité ou un objectif proche : calcul automatique, avec à "
+                                "chaque fois ce qu'ils partagent."},
     "no_related": {"nl": "Geen vergelijkbare module in andere fiches.",
                    "fr": "Aucun module comparable dans d'autres fiches."},
     "shared": {"nl": "Gemeen", "fr": "En commun"},
     "shared_kind": {"nl": "zelfde soort", "fr": "même type"},
     "shared_intensity": {"nl": "zelfde intensiteit", "fr": "même intensité"},
+    "shared_frequency": {"nl": "zelfde ritme", "fr": "même rythme"},
+    "shared_goal": {"nl": "zelfde doel", "fr": "même objectif"},
     "colon": {"nl": ":", "fr": "\u00a0:"},
     "semicolon": {"nl": ";", "fr": "\u00a0;"},
-    "quote_open": {"nl": "“", "fr": "«\u00a0"},
-    "quote_close": {"nl": "”", "fr": "\u00a0»"},
     "review_due": {"nl": "Deze fiche moest uiterlijk op {date} opnieuw nagekeken worden. Controleer of de informatie "
                          "nog klopt bij de organisatie.",
                    "fr": "Cette fiche devait être revue au plus tard le {date}. Vérifiez auprès de l'organisation "
@@ -251,8 +258,8 @@ LABELS: dict[str, dict[str, str]] = {
                               "minpunten.",
                         "fr": "Synthèse des sections sur l'adhésion, le lieu et le suivi de la qualité, et des points "
                               "faibles."},
-    "add_to_overview": {"nl": "Kies voor het overzicht van competenties en personeel",
-                        "fr": "Choisir pour l'aperçu des compétences et du personnel"},
+    "add_to_overview": {"nl": "Toevoegen aan het overzicht van competenties en personeel",
+                        "fr": "Ajouter à l'aperçu des compétences et du personnel"},
     "overview_title": {"nl": "Competenties en personeel voor de gekozen modules",
                        "fr": "Compétences et personnel pour les modules choisis"},
     "overview_empty": {"nl": "Kies hieronder een of meer modules.", "fr": "Choisissez ci-dessous un ou plusieurs "
@@ -291,8 +298,6 @@ LABELS: dict[str, dict[str, str]] = {
     "compare_module_summary": {"nl": "Modules in het kort", "fr": "Modules en bref"},
     "module_count_one": {"nl": "{n} module", "fr": "{n}\u00a0module"},
     "module_count_other": {"nl": "{n} modules", "fr": "{n}\u00a0modules"},
-    "compare_highest_hours": {"nl": "Hoogste intensiteit: {hours} ({module})",
-                              "fr": "Intensité la plus élevée\u00a0: {hours} ({module})"},
     "compare_unknown_one": {"nl": "Het adres vraagt een fiche die niet (meer) bestaat en die daarom ontbreekt: {ids}.",
                             "fr": "L'adresse demande une fiche qui n'existe pas (ou plus) et qui manque donc\u00a0: "
                                   "{ids}."},
@@ -380,6 +385,10 @@ LABELS: dict[str, dict[str, str]] = {
     "csv_weekly_hours": {"nl": "Uren per week (getal)", "fr": "Heures par semaine (nombre)"},
     "csv_weekly_hours_qualifier": {"nl": "Uren per week: zoals de bron het zegt",
                                    "fr": "Heures par semaine : ce que dit la source"},
+    "csv_module_weekly_hours": {"nl": "Uren per week per module (met basis: zoals de bron het zegt, berekend of "
+                                      "tegenstrijdig)",
+                                "fr": "Heures par semaine par module (selon la source, valeur calculée ou source "
+                                      "contradictoire)"},
     "csv_total_fte": {"nl": "Totaal VTE (team)", "fr": "Total ETP (équipe)"},
     "csv_total_fte_min": {"nl": "Totaal VTE: laagste waarde in de bron",
                           "fr": "Total ETP : valeur la plus basse de la source"},

@@ -195,6 +195,10 @@ def test_no_staff_names_anywhere(site):
     assert found == []
 
 
+ADDRESSES = sorted({text for f in load_fiches() for text in f.get("contact", {}).get("address", {}).values()},
+                   key=len, reverse=True)
+
+
 @pytest.mark.parametrize("lang,forbidden", [
     # organisation names (IN-Gent, VDAB Brussel, Bruxelles Formation) keep their own spelling
     ("fr", [r"\bAntwerpen\b", r"(?<!IN-)\bGent\b(?!/Gand)", r"\bLuik\b", r"(?<!VDAB )\bBrussel\b"]),
@@ -205,7 +209,8 @@ def test_place_names_in_the_readers_language(site, lang, forbidden):
     wrong = []
     for url in content_pages(site, lang):
         text = page_text(site, url)
-        text = re.sub(r"Grote Markt 1|Sint-Martensstraat 13", "", text)
+        for address in ADDRESSES:  # a postal address is written as it is (2000 Antwerpen), in every language
+            text = text.replace(address, "")
         for pattern in forbidden:
             for match in re.finditer(pattern, text):
                 wrong.append(f"{url}: …{text[max(0, match.start() - 40):match.end() + 20]}…")

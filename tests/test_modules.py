@@ -40,12 +40,13 @@ def test_module_catalogue_facet_counts_match_the_fiches(site, fiches, prefix):
     for fiche in fiches:
         for module in fiche.get("modules", []):
             total += 1
-            themes = module.get("themes") or fiche["themes"]
+            themes = module.get("themes", [])  # never the fiche's: they say nothing about this module
             setup = module.get("setup", {})
-            from scripts.fiche_collection import weekly_hours
-
+            # a set-up the source contradicts is its own band, never bucketed as one number
+            contradicted = any(f"modules[{module['id']}].setup" in c["applies_to"] for c in fiche.get("conflicts", []))
+            hours = fiche["module_weekly_hours"].get(module["id"], {}).get("value")
             codes = {"kind": [module["kind"]], "theme": themes,
-                     "intensity": [mod.intensity_bucket(weekly_hours(setup))],
+                     "intensity": [mod.CONTRADICTED if contradicted else mod.intensity_bucket(hours)],
                      "group": [mod.group_bucket(setup.get("max_group_size"))],
                      "language": module.get("languages", []),
                      "origin": [module["origin"]] if "origin" in module else []}
@@ -75,6 +76,7 @@ def test_related_module_links_are_symmetric_and_computed(site, fiches):
 
 
 CONTENT = {"text": {"nl": "Inhoud", "fr": "Contenu"}}
+GOALS = [{"nl": "Sociaal netwerk uitbouwen", "fr": "Développer son réseau social"}]
 
 
 def test_related_modules_relation_is_symmetric_on_synthetic_data():
@@ -84,8 +86,10 @@ def test_related_modules_relation_is_symmetric_on_synthetic_data():
     for index in range(30):
         themes = [["taal", "werk", "wonen", "gezin"][index % 4], ["taal", "samenleving"][index % 2]]
         fiches.append(Fiche(data={"id": f"f{index}", "themes": themes, "modules": [
-            {"id": "a", "kind": "collective", "themes": themes, "content": CONTENT},
-            {"id": "b", "kind": ["individual", "collective"][index % 2], "themes": themes[:1], "content": CONTENT}]},
+            {"id": "a", "kind": "collective", "themes": themes, "content": CONTENT, "goals": GOALS,
+             "setup": {"frequency": {"times": 1, "per": "week"}}},
+            {"id": "b", "kind": ["individual", "collective"][index % 2], "themes": themes[:1], "content": CONTENT,
+             "goals": GOALS}]},
             path=ROOT, display=f"f{index}"))
     related = mod.related_modules(mod.all_modules(fiches), k=3)
     assert any(related.values())

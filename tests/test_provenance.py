@@ -140,12 +140,10 @@ def test_conflicts_point_at_real_fields_and_keep_every_statement(fiche):
 
 @pytest.mark.parametrize("fiche", FICHES.fiches, ids=lambda f: f.path.name)
 def test_weekly_hours_are_not_invented(fiche):
-    """A fiche-level intensity wins; without hours in the source the project is not ranked (None, not zero)."""
-    item_hours = catalogue.max_weekly_hours(fiche.data)
-    intensity = fiche.data.get("intensity")
-    if intensity is not None:
-        stated = intensity.get("hours_per_week", {})
-        assert item_hours == stated.get("value", stated.get("min"))
+    """Only a figure the source states for the whole project ranks it; never a module's (None, not zero)."""
+    item_hours = catalogue.project_weekly_hours(fiche.data)
+    stated = (fiche.data.get("intensity") or {}).get("hours_per_week") or {}
+    assert item_hours == stated.get("value", stated.get("min"))
     for module in fiche.data.get("modules", []):
         hours = module.get("setup", {}).get("hours_per_week")
         if hours is not None:  # the qualifier survives loading
@@ -213,15 +211,18 @@ def test_qualified_hours_keep_their_qualifier_in_the_data(tmp_path):
     assert collection.problems == []
     data = collection.fiches[0].data
     assert data["modules"][0]["setup"]["hours_per_week"] == {"min": 21}
-    assert catalogue.max_weekly_hours(data) == 21  # ranked by the source's lower bound
+    # a module's hours are that module's: the project has no figure of its own
+    assert catalogue.project_weekly_hours(data) is None
+    assert catalogue.module_facts(data, "nl")[0]["weekly_hours"] == 21  # ranked by the source's lower bound
     only_max = module.replace("{min: 21}", "{max: 21}")
     path.write_text(MINIMAL + only_max, encoding="utf-8")
     data = fiche_collection.load_collection([path]).fiches[0].data
-    assert catalogue.max_weekly_hours(data) is None  # "at most 21" gives no number to rank by
-    intensity = "intensity:\n  text: {nl: Bijna elke dag., fr: Presque tous les jours.}\n  source: {ref: 1}\n"
+    assert catalogue.module_facts(data, "nl")[0]["weekly_hours"] is None  # "at most 21": no number to rank by
+    intensity = ("intensity:\n  hours_per_week: {min: 21}\n  text: {nl: Bijna elke dag., fr: Presque tous les jours.}\n"
+                 "  source: {ref: 1}\n")
     path.write_text(MINIMAL + module + intensity, encoding="utf-8")
     data = fiche_collection.load_collection([path]).fiches[0].data
-    assert catalogue.max_weekly_hours(data) is None  # the project's intensity has no hours: not stated
+    assert catalogue.project_weekly_hours(data) == 21  # stated for the whole project
 
 
 # --- a planned end that has passed ---------------------------------------------------------------------------------

@@ -29,11 +29,12 @@ def pairwise(items: list[similarity.Item], k: int, threshold: float = 0.0) -> di
 
 def module_items(modules: list[mod.Module]) -> list[similarity.Item]:
     return [similarity.Item(m.key, m.fiche.id, m.data["kind"], mod.features(m)) for m in modules
-            if mod.has_content(m)]
+            if mod.has_content(m) and m.themes]
 
 
 def test_real_fiches_give_the_pairwise_result():
-    """related_modules = the pairwise top k above the threshold, then only pairs that share a theme."""
+    """related_modules = the pairwise top k above the threshold, then only pairs that share a theme and a
+    format or goal topic."""
     collection = load_collection(sorted((ROOT / "fiches").glob("*.yml")))
     modules = mod.all_modules(collection.fiches)
     assert modules
@@ -44,8 +45,7 @@ def test_real_fiches_give_the_pairwise_result():
 def expected_related(modules: list[mod.Module], k: int) -> dict[str, list[str]]:
     by_key = {m.key: m for m in modules}
     found = pairwise(module_items(modules), k, mod.SIMILARITY_THRESHOLD - 1e-9)
-    found = {key: [o for o in others if set(by_key[key].themes) & set(by_key[o].themes)]
-             for key, others in found.items()}
+    found = {key: [o for o in others if mod.comparable(by_key[key], by_key[o])] for key, others in found.items()}
     return {m.key: found.get(m.key, []) for m in modules}
 
 
@@ -69,7 +69,8 @@ def test_random_data_gives_the_pairwise_result(seed):
 
 
 def test_related_modules_is_the_pairwise_result_on_synthetic_fiches():
-    """Modules built like the real ones (Module objects, the fiche's themes when the module names none)."""
+    """Modules built like the real ones (Module objects; some without themes of their own, which are never
+    compared; goals and frequencies that sometimes meet)."""
     from scripts.fiche_collection import Fiche
 
     rng = random.Random(3)
@@ -80,7 +81,11 @@ def test_related_modules_is_the_pairwise_result_on_synthetic_fiches():
         fiches.append(Fiche(data={"id": f"f{index:02d}", "themes": fiche_themes, "modules": [
             {"id": f"m{j}", "kind": rng.choice(["individual", "collective", "orientation"]),
              **({"themes": rng.sample(themes, rng.randint(1, 3))} if rng.random() < 0.7 else {}),
-             **({"content": {"text": {"nl": "Inhoud", "fr": "Contenu"}}} if rng.random() < 0.9 else {})}
+             **({"content": {"text": {"nl": "Inhoud", "fr": "Contenu"}}} if rng.random() < 0.9 else {}),
+             "goals": [{"nl": rng.choice(["Sociaal netwerk uitbouwen", "Zelfvertrouwen verhogen", "Taal leren"]),
+                        "fr": "But"}],
+             **({"setup": {"frequency": {"times": 1, "per": rng.choice(["week", "month"])}}}
+                if rng.random() < 0.5 else {})}
             for j in range(rng.randint(0, 5))]}, path=ROOT, display=f"f{index}"))
     modules = mod.all_modules(fiches)
     related = mod.related_modules(modules, 5)

@@ -250,9 +250,14 @@ def test_unstated_figures_are_listed_apart_never_ranked(site):
             if fiche.is_draft:
                 continue
             record = facts.fiche_facts(fiche, lang)
-            if record["hours"]["value"] is None:
+            text = page.replace("&#39;", "'")
+            with_hours = [m for m in record["modules"] if m["hours"]["text"]]
+            if not with_hours:
                 title = html.escape(record["title"], quote=False)
-                assert f">{title}</a></th><td>{ui_text.t('not_given', lang)}" in page.replace("&#39;", "'"), title
+                assert f">{title}</a></th><td></td><td>{ui_text.t('not_given', lang)}" in text, title
+            for module in with_hours:  # each module's figure, named, with its basis in the words
+                row = re.search(rf'<tr data-module="{fiche.id}--{module["id"]}">(.*?)</tr>', text)
+                assert row and html.escape(module["hours"]["text"], quote=False) in row.group(1), module["id"]
 
 
 # --- language of every built page ---------------------------------------------------------------------------------

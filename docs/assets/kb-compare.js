@@ -79,12 +79,6 @@
       const ul = el("ul");
       kinds.forEach((count, kind) => ul.append(el("li", `${count} × ${kind}`)));
       box.append(ul);
-      const hours = mods.filter((m) => m.weekly_hours !== null && m.weekly_hours !== undefined);
-      if (hours.length) {
-        const top = hours.reduce((a, b) => (b.weekly_hours > a.weekly_hours ? b : a));
-        box.append(el("p", say("compare_highest_hours", top.weekly_hours,
-          { hours: top.weekly_hours_text || number(top.weekly_hours), module: top.name })));
-      }
       return box;
     };
 
@@ -94,7 +88,7 @@
       mods.forEach((mod) => {
         const item = el("div", null, { class: "kb-compare__module-item" });
         item.append(el("strong", mod.name));
-        const facts = [[labels.frequency, mod.frequency], [labels.weekly_hours, mod.weekly_hours_text || number(mod.weekly_hours)],
+        const facts = [[labels.frequency, mod.frequency], [labels.weekly_hours, mod.weekly_hours_text],
           [labels.duration, mod.duration], [labels.max_group, mod.max_group_size]]
           .filter(([, value]) => value !== null && value !== undefined && value !== "");
         if (facts.length) {
@@ -156,7 +150,15 @@
       // the fact record's wording: qualified ('minstens 21 uur') or contradicted ('2,5–3 (bron tegenstrijdig)')
       row(labels.total_fte, (f) => (f.total_fte === null ? null : el("strong", f.total_fte_text || number(f.total_fte))),
         false, "total_fte");
-      row(labels.weekly_hours, (f) => text(f.hours ? f.hours.display : null), false, "weekly_hours");
+      // the project's figure as the source states it, else each module's intensity named with its basis
+      // (computed, contradicted): one module's hours are never shown as the project's
+      row(labels.intensity, (f) => {
+        if (!f.hours) return null;
+        if (f.hours.text) return text(f.hours.text);
+        // as the key facts: the source's own words about the project's week, then each module's intensity
+        const said = f.hours.source_text ? [f.hours.source_text] : [];
+        return list(said.concat((f.hours.modules || []).map((m) => `${m.name}${labels.colon} ${m.text}`)));
+      }, false, "weekly_hours");
       row(labels.budget, (f) => text(f.budget_amount), true, "budget");
       row(labels.budget_personnel, (f) => text(f.budget_personnel), false, "budget_personnel");
       row(labels.budget_material, (f) => text(f.budget_material), false, "budget_material");

@@ -42,7 +42,7 @@ def catalogue_item(fiche: Fiche, facts: dict, lang: str) -> dict:
                       [label for key in FACET_KEYS for label in facts["labels"][key]]).lower()
     return {
         **{key: facts[key] for key in ("id", "title", "organisation", "municipality", "codes", "total_fte",
-                                       "max_weekly_hours", "period", "last_reviewed", "draft", "fte", "hours",
+                                       "project_weekly_hours", "period", "last_reviewed", "draft", "fte", "hours",
                                        "as_of", "period_facts", "conflicts", "place")},
         "labels": {key: facts["labels"][key] for key in FACET_KEYS},
         "summary": richtext.to_html(data["summary"][lang]),
@@ -75,7 +75,8 @@ def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
     """Plain-text, localised facts of one fiche for the compare view (rendered with textContent)."""
     data = fiche.data
     modules = [{key: m[key] for key in ("name", "kind", "frequency", "hours_per_session", "weekly_hours",
-                                        "weekly_hours_text", "duration", "max_group_size")} for m in facts["modules"]]
+                                        "weekly_hours_text", "weekly_hours_basis", "duration", "max_group_size")}
+               for m in facts["modules"]]
     competences = data.get("competences", {})
     competence_labels = {row.key: row.label for row in fiche_view.section_rows("competences", lang)}
     budget = data.get("budget", {})
@@ -85,7 +86,9 @@ def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
         **{key: facts[key] for key in ("title", "organisation", "municipality", "region", "total_fte")},
         "total_fte_text": facts["fte"]["text"],  # '2,5–3 (bron tegenstrijdig)' where the source contradicts itself
         "fte": facts["fte"],
-        "hours": {key: facts["hours"][key] for key in ("value", "qualifier", "text", "short", "display")},
+        # the project's figure with its basis, or each module's intensity named (never one module's as the project's)
+        "hours": {key: facts["hours"][key] for key in ("value", "qualifier", "basis", "text", "short", "display",
+                                                       "modules", "source_text")},
         "as_of": facts["as_of"]["text"],
         "period": facts["period_facts"]["text"] if facts["period_facts"] else None,
         "budget_amount_eur": facts["budget_amount"]["value"],

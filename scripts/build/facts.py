@@ -19,11 +19,16 @@ from scripts import richtext, ui_text
 from scripts.fiche_collection import (
     Fiche,
     planned_end_state,
-    project_weekly_hours,
     stated_number,
     total_fte,
     weekly_hours,
 )
+
+# How a figure came about; it travels with the value to every view, and a view that cannot show it leaves the
+# value out. stated: the source gives it; computed: the editors multiplied frequency by hours per session;
+# contradicted: the source gives two values (shown as a range, never ranked or bucketed as one number);
+# inherited: taken over from the fiche where the module itself says nothing.
+BASES = ("stated", "computed", "contradicted", "inherited")
 
 
 def facet_codes(data: dict) -> dict[str, list[str]]:
@@ -42,9 +47,11 @@ FACET_VALUES = {"region": s.REGIONS, "theme": s.THEMES, "profile": s.PROFILES, "
                 "funding": s.FUNDING, "lifecycle": s.LIFECYCLE}
 
 
-def max_weekly_hours(data: dict) -> float | None:
-    hours = [h for h in (weekly_hours(m.get("setup", {})) for m in data.get("modules", [])) if h is not None]
-    return project_weekly_hours(data, hours)
+def project_weekly_hours(data: dict) -> float | None:
+    """The project's weekly hours, to rank by: only a figure the source states for the whole project. A module's
+    hours are that module's (AMIE's three-hour group is not the project's week), so without a project figure
+    the project is not ranked at all."""
+    return stated_number((data.get("intensity") or {}).get("hours_per_week"))
 
 
 def duration_unit(duration: dict, lang: str) -> str:
@@ -56,34 +63,79 @@ def duration_unit(duration: dict, lang: str) -> str:
     return forms[lang][0 if category == "one" else 1]
 
 
-def module_hours_facts(setup: dict, lang: str) -> dict:
-    """A module's weekly hours with their qualifier: as the source states them, or computed (an average)."""
+def module_setup_conflicts(data: dict, module_id: str, lang: str) -> list[dict]:
+    """The source's contradictions about one module's set-up (numbers on them are weekly hours, as numbers on
+    the team are FTE)."""
+    return conflicts_for(data, {f"modules[{module_id}].setup", f"modules[{module_id}].setup.hours_per_week"}, lang)
+
+
+def module_hours_facts(setup: dict, lang: str, conflicts: list[dict] | tuple = ()) -> dict:
+    """A module's weekly hours with their basis: stated by the source, computed (frequency × hours per session,
+    an average), or contradicted (the source's values as a range: never one rankable number)."""
     if "hours_per_week" in setup:
-        return quantity_facts(setup["hours_per_week"], "hour", lang, "per_week")
-    hours = weekly_hours(setup)
-    if hours is None:
-        return quantity_facts(None, "hour", lang)
-    record = quantity_facts({"value": hours}, "hour", lang, "per_week")
-    record["text"] += f" ({ui_text.t('computed', lang)})"
-    record["qualifier"] = "computed"
+        record = quantity_facts(setup["hours_per_week"], "hour", lang, "per_week")
+        record["basis"] = "stated"
+    else:
+        hours = weekly_hours(setup)
+        record = quantity_facts(None if hours is None else {"value": hours}, "hour", lang, "per_week")
+        if hours is None:
+            record["basis"] = None
+        else:
+            record["text"] += f" ({ui_text.t('computed', lang)})"
+            record["short"] += f" ({ui_text.t('computed_short', lang)})"
+            record["qualifier"] = record["basis"] = "computed"
+    record["conflicts"] = list(conflicts)
+    if conflicts:
+        record.update(_contradicted(record, [x for c in conflicts for x in c["numbers"]], lang))
     return record
 
 
-def setup_facts(setup: dict, lang: str) -> dict:
-    """A module's numeric set-up in the reader's language; None where the source gives nothing."""
+def _contradicted(record: dict, numbers: list[float], lang: str) -> dict:
+    """A figure the source contradicts: the range its statements span, marked, and nothing to rank by."""
+    n = ui_text.number
+    own = [x for x in (record.get("min"), record.get("max")) if x is not None]
+    values = sorted(set(numbers + own))
+    mark = ui_text.t("source_contradicts", lang)
+    if len(values) > 1:
+        low, high = values[0], values[-1]
+        short = f"{n(low, lang)}–{n(high, lang)}"
+        text = f"{short} {plural('hour', high, lang)} {ui_text.t('per_week', lang)} ({mark})"
+    elif record.get("text"):  # a contradiction in words only: the figure is in doubt all the same
+        low = high = values[0] if values else None
+        short, text = f"{bare(record['short'])} ({mark})", f"{bare(record['text'])} ({mark})"
+    else:
+        return {"basis": "contradicted"}
+    return {"value": None, "min": low, "max": high, "qualifier": "contradicted", "basis": "contradicted",
+            "text": text, "short": short}
+
+
+def bare(text: str) -> str:
+    """A figure's words without a trailing parenthesised basis, so that a second qualifier is never added to
+    the first ('2,5 (bron tegenstrijdig: 2,5–3 (bron tegenstrijdig))')."""
+    return text.split(" (", 1)[0] if text.endswith(")") else text
+
+
+def setup_facts(setup: dict, lang: str, conflicts: list[dict] | tuple = ()) -> dict:
+    """A module's numeric set-up in the reader's language; None where the source gives nothing. `conflicts`:
+    the source's contradictions about this set-up (module_setup_conflicts): the frequency and the weekly hours
+    then say so."""
     n = ui_text.number
     freq = setup.get("frequency")
     duration = setup.get("duration")
     about = f"{ui_text.t('approximately', lang)} " if duration and duration.get("approximate") else ""
     per_session = setup.get("hours_per_session")
-    hours = module_hours_facts(setup, lang)
+    hours = module_hours_facts(setup, lang, conflicts)
+    frequency = f"{n(freq['times'], lang)} × {s.FREQUENCY_UNITS[freq['per']][lang]}" if freq else None
+    if frequency and conflicts:
+        frequency += f" ({ui_text.t('source_contradicts', lang)})"
     return {
-        "frequency": f"{n(freq['times'], lang)} × {s.FREQUENCY_UNITS[freq['per']][lang]}" if freq else None,
+        "frequency": frequency,
         "hours_per_session": per_session,
         "hours_per_session_text": (f"{n(per_session, lang)} {plural('hour', per_session, lang)} "
                                    f"{ui_text.t('per_session', lang)}" if per_session is not None else None),
-        "weekly_hours": hours["value"],  # rankable: stated, at least, or frequency × hours per session
-        "weekly_hours_text": hours["text"],  # with its qualifier: 'minstens 21 uur per week'
+        "weekly_hours": hours["value"],  # rankable: stated, at least, or computed; None when contradicted
+        "weekly_hours_text": hours["text"],  # with its qualifier and basis: 'minstens 21 uur per week'
+        "weekly_hours_basis": hours["basis"],
         "hours": hours,
         "duration": (f"{about}{n(duration['amount'], lang)} {duration_unit(duration, lang)}" if duration else None),
         "min_group_size": setup.get("min_group_size"),
@@ -119,6 +171,7 @@ def fiche_facts(fiche: Fiche, lang: str) -> dict:
     codes = facet_codes(data)
     return {
         "id": fiche.id,
+        "lang": lang,
         "title": plain(data["title"][lang]),
         "organisation": plain(data["organisation"]["name"][lang]),
         "organisation_type": s.ORG_TYPES[data["organisation"]["type"]][lang],
@@ -128,14 +181,31 @@ def fiche_facts(fiche: Fiche, lang: str) -> dict:
         "labels": {key: [FACET_VALUES[key][c][lang] for c in found] for key, found in codes.items()},
         "total_fte": total_fte(data),
         "budget_personnel_fte": data.get("budget", {}).get("personnel_fte"),
-        "max_weekly_hours": max_weekly_hours(data),  # rankable number only; words in facts["hours"]
-        "modules": [{"id": m["id"], "name": plain(m["name"][lang]), "kind": s.MODULE_KINDS[m["kind"]][lang],
-                     **setup_facts(m.get("setup", {}), lang)} for m in data.get("modules", [])],
+        "project_weekly_hours": project_weekly_hours(data),  # rankable, project figure only; words in "hours"
+        "modules": module_facts(data, lang),
         "period": data.get("period"),
         "last_reviewed": data["last_reviewed"],
         "draft": fiche.is_draft,
         **provenance_facts(fiche, lang),
     }
+
+
+def module_facts(data: dict, lang: str) -> list[dict]:
+    return [{"id": m["id"], "name": richtext.plain(m["name"][lang]), "kind": s.MODULE_KINDS[m["kind"]][lang],
+             **setup_facts(m.get("setup", {}), lang, module_setup_conflicts(data, m["id"], lang))}
+            for m in data.get("modules", [])]
+
+
+def module_intensities(modules: list[dict]) -> list[dict]:
+    """Each module's intensity, named: its weekly hours with their basis, else its frequency as the source
+    gives it. What a project shows when the source gives no figure for the whole project."""
+    out = []
+    for m in modules:
+        text = m["weekly_hours_text"] or m["frequency"]
+        if text:
+            basis = m["weekly_hours_basis"] or ("contradicted" if m["hours"]["conflicts"] else "stated")
+            out.append({"id": m["id"], "name": m["name"], "text": text, "basis": basis})
+    return out
 
 
 # --- provenance and qualified numbers: one ready-to-show phrase per fact, the same in every view ---------
@@ -235,36 +305,26 @@ def fte_facts(data: dict, lang: str) -> dict:
             "conflicts": conflicts, "text": text, "short": short}
 
 
-def hours_facts(data: dict, lang: str) -> dict:
-    """The project's weekly hours with their qualifier; the fiche's own intensity (from the source) wins over the
-    modules' hours. Without a number it is not stated (never zero), and the source's words are kept."""
-    intensity = data.get("intensity")
-    if intensity:
-        record = quantity_facts(intensity.get("hours_per_week"), "hour", lang, "per_week")
-        days = quantity_facts(intensity.get("days_per_week"), "day", lang, "per_week")
-        record["days_text"] = days["text"]
-        record["source_text"] = richtext.plain(intensity["text"][lang]) if "text" in intensity else None
-        record["basis"] = "fiche"
-    else:
-        best = None
-        for module in data.get("modules", []):
-            setup = module.get("setup", {})
-            hours = weekly_hours(setup)
-            if hours is not None and (best is None or hours > best[0]):
-                best = (hours, setup)
-        if best is None:
-            record = quantity_facts(None, "hour", lang)
-        elif "hours_per_week" in best[1]:
-            record = quantity_facts(best[1]["hours_per_week"], "hour", lang, "per_week")
-        else:  # frequency × hours per session: an average the editors computed
-            record = quantity_facts({"value": best[0]}, "hour", lang, "per_week")
-            record["text"] += f" ({ui_text.t('computed', lang)})"
-            record["qualifier"] = "computed"
-        record.update(days_text=None, source_text=None, basis="module")
+def hours_facts(data: dict, lang: str, modules: list[dict] | None = None) -> dict:
+    """The project's weekly hours: only what the source states for the whole project (basis "stated", or
+    "contradicted" when the source gives two values). Without it the project has no figure (never zero, never
+    one module's hours): `modules` then holds each module's intensity, named, and `display` says it that way."""
+    intensity = data.get("intensity") or {}
+    record = quantity_facts(intensity.get("hours_per_week"), "hour", lang, "per_week")
+    record["basis"] = "stated" if record["text"] else None
+    record["days_text"] = quantity_facts(intensity.get("days_per_week"), "day", lang, "per_week")["text"]
+    record["source_text"] = richtext.plain(intensity["text"][lang]) if "text" in intensity else None
     record["conflicts"] = conflicts_for(data, {"intensity", "intensity.hours_per_week"}, lang)
+    numbers = [x for c in record["conflicts"] for x in c["numbers"]]
+    if numbers:
+        record.update(_contradicted(record, numbers, lang))
     if record["text"] is None:
-        record["display"] = ui_text.t("not_given", lang)
+        named = module_intensities(module_facts(data, lang) if modules is None else modules)
+        record["modules"] = named
+        record["display"] = (ui_text.t("semicolon", lang) + " ").join(
+            f"{m['name']}{ui_text.t('colon', lang)} {m['text']}" for m in named) or ui_text.t("not_given", lang)
     else:
+        record["modules"] = []
         record["display"] = record["text"]
     return record
 
@@ -286,7 +346,7 @@ def period_facts(period: dict | None, lang: str, today: dt.date | None = None) -
     start = date(period["start"], lang)
     state = planned_end_state(period, today or build_date())
     if "end" not in period:
-        text = f"{ui_text.t('since', lang)} {start}"
+        text = ui_text.t("period_open", lang, start=start)
     elif state is None:
         text = f"{start} – {date(period['end'], lang)}"
     else:
@@ -340,7 +400,7 @@ def provenance_facts(fiche: Fiche, lang: str, today: dt.date | None = None) -> d
         "as_of": as_of_facts(data, lang),
         "period_facts": period_facts(data.get("period"), lang, today),
         "fte": fte_facts(data, lang),
-        "hours": hours_facts(data, lang),
+        "hours": hours_facts(data, lang),  # the project's figure, or its modules' each named
         "budget_amount": budget_amount_facts(data, lang),
         "place": place_facts(data, lang),
         "conflicts": conflicts_for(data, {p for c in data.get("conflicts", []) for p in c["applies_to"]}, lang),

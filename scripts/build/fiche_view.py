@@ -13,7 +13,8 @@ from markupsafe import Markup
 
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
-from scripts.fiche_collection import total_fte, weekly_hours
+from scripts.build import facts
+from scripts.fiche_collection import total_fte
 
 # Sections laid out as a table of labelled rows, with the ui_text key prefix of their row labels. Which rows
 # they have is read from the schema (section_rows), so a field added there is shown without a template edit.
@@ -96,8 +97,10 @@ def fiche_view(data: dict, lang: str, glossary: dict[str, str] | None = None) ->
     if budget_fte is not None and view["total_fte"] is not None and abs(budget_fte - view["total_fte"]) > 1e-6:
         view["budget_mismatch"] = ui_text.t("budget_mismatch", lang, budget=ui_text.number(budget_fte, lang),
                                             team=ui_text.number(view["total_fte"], lang))
-    for module, raw in zip(view.get("modules", []), data.get("modules", []), strict=True):
-        setup = raw.get("setup", {})
-        module["weekly_hours"] = weekly_hours(setup)
+    for module, record in zip(view.get("modules", []), facts.module_facts(data, lang), strict=True):
+        # the set-up's figures with their basis (computed, contradicted), from the one fact record
+        module["weekly_hours"] = record["weekly_hours"]
+        module["hours"] = record["hours"]
+        module["intensity"] = facts.intensity_phrases(record, lang)
     view["title_plain"] = richtext.plain(data["title"][lang])
     return view

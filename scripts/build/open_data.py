@@ -17,15 +17,16 @@ from mkdocs.utils import get_relative_url
 
 from scripts import ui_text
 from scripts.build import catalogue, urls
-from scripts.build.facts import build_date, fiche_facts, fte_facts, hours_facts
+from scripts.build.facts import build_date, fiche_facts, fte_facts, hours_facts, module_facts
 from scripts.fiche_collection import Fiche, planned_end_state, total_fte
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # the columns in order; each header is the interface text "csv_<column>" in the file's language
 CSV_COLUMNS = ("id", "title", "organisation", "organisation_type", "municipality", "region", "themes", "profiles",
-               "module_kinds", "modules", "weekly_hours", "weekly_hours_qualifier", "total_fte", "total_fte_min",
-               "total_fte_max", "budget_personnel_fte", "budget_amount_eur", "conflicts", "funding", "lifecycle",
+               "module_kinds", "modules", "weekly_hours", "weekly_hours_qualifier", "module_weekly_hours",
+               "total_fte", "total_fte_min", "total_fte_max", "budget_personnel_fte", "budget_amount_eur",
+               "conflicts", "funding", "lifecycle",
                "as_of", "period_start", "period_end", "period_state", "last_reviewed", "url")
 
 
@@ -38,8 +39,13 @@ def csv_row(facts: dict, url: str) -> dict:
         **{key: facts[key] for key in ("id", "title", "organisation", "organisation_type", "municipality", "region",
                                        "total_fte", "budget_personnel_fte", "last_reviewed")},
         # a number column a spreadsheet can sort (empty = not stated, never 0) and the source's words beside it
+        # the project's figure only where the source states one for the whole project; the words column holds
+        # what the source says, never a computed value; each module's hours, named, with their basis, beside it
         "weekly_hours": facts["hours"]["value"],
-        "weekly_hours_qualifier": facts["hours"]["text"] or "",
+        "weekly_hours_qualifier": facts["hours"]["text"] if facts["hours"]["basis"] in ("stated", "contradicted")
+        else "",
+        "module_weekly_hours": join(f"{m['name']}{ui_text.t('colon', facts['lang'])} {m['weekly_hours_text']}"
+                                    for m in facts["modules"] if m["weekly_hours_text"]),
         "total_fte_min": facts["fte"]["min"],
         "total_fte_max": facts["fte"]["max"],
         "budget_amount_eur": facts["budget_amount"]["value"],
@@ -94,8 +100,12 @@ def fiche_item(fiche: Fiche) -> dict:
     fte = fte_facts(fiche.data, urls.LANGS[0])
     item["total_fte_range"] = {"min": fte["min"], "max": fte["max"], "contradicted": fte["min"] != fte["max"]}
     hours = hours_facts(fiche.data, urls.LANGS[0])
-    item["weekly_hours"] = {key: hours.get(key) for key in ("value", "min", "max", "approximate", "qualifier")}
-    item["weekly_hours"]["basis"] = hours["basis"]
+    # the project's figure (basis "stated"/"contradicted", or none); modules' hours per module, each with its basis
+    item["weekly_hours"] = {key: hours.get(key) for key in ("value", "min", "max", "approximate", "qualifier",
+                                                            "basis")}
+    item["module_weekly_hours"] = {
+        m["id"]: {key: m["hours"].get(key) for key in ("value", "min", "max", "approximate", "qualifier", "basis")}
+        for m in module_facts(fiche.data, urls.LANGS[0]) if m["hours"]["text"]}
     item["period_planned_end"] = planned_end_state(fiche.data.get("period"), build_date())
     item["url"] = {lang: urls.url_for("fiche", fiche.id, lang) for lang in urls.LANGS}
     return item

@@ -42,7 +42,6 @@ def context(lang: str, page_url: str, **extra) -> dict:
         "href": lambda path: link("page", path),
         "root": lambda path: get_relative_url(path, page_url),
         "rows": lambda section: fiche_view.section_rows(section, lang),  # a section's fields, from the schema
-        "intensity": lambda setup: facts.intensity_phrases(facts.setup_facts(setup, lang), lang),
     }
     ctx.update(extra)
     return ctx
@@ -82,18 +81,16 @@ def fiche_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
 
 
 def key_intensity(data: dict, hours: dict, lang: str) -> str | None:
-    """The intensity line of a fiche's key facts: the fact record's hours with their qualifier (the same words
-    as every other view), else the source's own words, else the set-up of the module the source describes
-    most fully (named, so it is not read as the whole project's)."""
+    """The intensity line of a fiche's key facts: the project's figure as the fact record words it (the same in
+    every view); without one, the source's own words about the project's week and each module's intensity,
+    named, so that no module's hours are read as the whole project's."""
     stated = [text for text in (hours["text"], hours.get("days_text")) if text]
     if stated:
         return " · ".join(stated)
-    if hours.get("source_text"):
-        return hours["source_text"]
-    described = [(facts.intensity_phrases(facts.setup_facts(m.get("setup", {}), lang), lang), m)
-                 for m in data.get("modules", [])]
-    phrases, module = max(described, key=lambda pair: len(pair[0]), default=([], None))
-    return f"{' · '.join(phrases)} ({richtext.plain(module['name'][lang])})" if phrases else None
+    colon = ui_text.t("colon", lang)
+    parts = [hours["source_text"]] if hours.get("source_text") else []
+    parts += [f"{m['name']}{colon} {m['text']}" for m in hours["modules"]]
+    return " · ".join(parts) or None
 
 
 def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
@@ -153,15 +150,19 @@ def figures(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     items = site.items(lang)
     # ranked only by numbers the source gives; "not stated" is neither zero nor lowest: listed apart
     fte = sorted((i for i in items if i["fte"]["value"] is not None), key=lambda i: (-i["fte"]["min"], i["title"]))
-    hours = sorted((i for i in items if i["hours"]["value"] is not None),
-                   key=lambda i: (-i["hours"]["value"], i["title"]))
     fte_unstated = sorted((i for i in items if i["fte"]["value"] is None), key=lambda i: i["title"])
-    hours_unstated = sorted((i for i in items if i["hours"]["value"] is None), key=lambda i: i["title"])
+    # intensity is a property of a module: one bar per module with a figure, named, with its basis; a
+    # contradicted figure is a range bar; projects without any module figure are listed apart
+    hours = sorted(module_hours_rows(site, items, lang), key=lambda r: (-(r["low"] or 0), r["label"]))
+    with_hours = {r["id"] for r in hours}
+    hours_unstated = sorted((i for i in items if i["id"] not in with_hours), key=lambda i: i["title"])
 
     def bars(ranked: list[dict], key: str) -> list[dict]:
-        return [{"label": i["title"], "value": i[key]["min"] if key == "fte" else i[key]["value"],
-                 "high": i[key]["max"] if key == "fte" else None, "text": i[key]["short"],
-                 "flag": t("source_contradicts", lang) if key == "fte" and i["fte"]["conflict"] else None,
+        if key == "hours":
+            return [{"label": r["label"], "value": r["low"], "high": r["high"], "text": r["number"],
+                     "flag": r["flag"], "href": link("module", (r["id"], r["module_id"]))} for r in ranked]
+        return [{"label": i["title"], "value": i[key]["min"], "high": i[key]["max"], "text": i[key]["short"],
+                 "flag": t("source_contradicts", lang) if i["fte"]["conflict"] else None,
                  "href": link("fiche", i["id"])} for i in ranked]
 
     by_id = {i["id"]: i for i in items}
@@ -184,6 +185,29 @@ def figures(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
                                             t("hours_unit", lang), lang, narrow=True),
         map=charts.belgium_map("map", t("map_title", lang), t("map_desc", lang), places))
     return _template(env, "figures", ctx)
+
+
+BASIS_FLAG = {"computed": "computed_short", "contradicted": "source_contradicts"}  # stated needs no word
+
+
+def module_hours_rows(site: SiteData, items: list[dict], lang: str) -> list[dict]:
+    """Every module with weekly hours, for the figures page: the figure keeps its basis (a flag beside the
+    number: "berekend", "bron tegenstrijdig") and says which module it belongs to."""
+    rows = []
+    for item in items:
+        for module in site.fiche_facts(item["id"], lang)["modules"]:
+            hours = module["hours"]
+            if hours["text"] is None:
+                continue
+            low = hours["value"] if hours["value"] is not None else hours.get("min")
+            contradicted = hours["basis"] == "contradicted"
+            rows.append({"id": item["id"], "module_id": module["id"], "title": item["title"],
+                         "module": module["name"], "label": f"{item['title']} – {module['name']}",
+                         "text": hours["text"], "low": low, "high": hours.get("max") if contradicted else None,
+                         "number": facts.bare(hours["short"]),
+                         "flag": ui_text.t(BASIS_FLAG[hours["basis"]], lang) if hours["basis"] in BASIS_FLAG
+                         else None})
+    return rows
 
 
 def recent_fiches(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
