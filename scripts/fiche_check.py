@@ -244,7 +244,7 @@ class Checker:
                 continue
             self._text_content(schema, value_node, lang_path, value)
             if value.strip():
-                out[key] = value.strip() if schema.inline else value.rstrip()
+                out[key] = s.TEXT_TYPOGRAPHY.get(key, str)(value.strip() if schema.inline else value.rstrip())
             else:
                 reported.discard(key)
         if not out and not reported and self.draft:

@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from scripts import languages
 from scripts.languages import LANGS  # noqa: F401  (the site's languages, from mkdocs.yml)
 from scripts.typography import fix as french_typography
+from scripts.typography import fix_text as french_text_typography
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LEN = 60  # fiche and module ids: the file name and the page address
 # Typography applied once to every label of a language (French: no-break spaces before : ; ! ?).
 TYPOGRAPHY = {"fr": french_typography}
+# The same rules applied to the texts of a fiche when it is read (the checker's data), so that every view and the open
+# data carry them and a contributor never has to type a no-break space.
+TEXT_TYPOGRAPHY = {"fr": french_text_typography}
 
 
 def d(**texts: str) -> dict[str, str]:
