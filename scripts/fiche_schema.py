@@ -78,7 +78,22 @@ class Url(Node):
 
 @dataclass(frozen=True)
 class Email(Node):
-    pass
+    organisation_only: bool = False  # refuse what looks like a person's address (firstname.lastname@…)
+
+
+# Words of a mailbox that names a service, not a person (info@, integratie@, cpas.activation@): an address whose
+# name part is two or more words, none of them one of these, looks like a person's (jan.peeters@, j.peeters@).
+MAILBOX_WORDS = frozenset("""
+    info infos information informatie contact contacts onthaal accueil secretariaat secretariat administratie
+    administration admin dienst diensten service services sociaal sociale social sociales welzijn bienetre
+    integratie integration inburgering activering activation socialeactivering ocmw cpas gemeente commune stad
+    ville werk emploi taal langue langues vrijwilligers vrijwilliger benevoles benevolat nieuwkomers nieuwkomer
+    primo primoarrivants arrivants team equipe project projet projects projets communicatie communication
+    noreply reply no post mail bureau cel cellule maatschappelijk maatschappelijke actie action insertion
+    participatie participation cultuur culture sport jeugd jeunesse onderwijs enseignement opleiding formation
+    begeleiding accompagnement wonen logement huisvesting asiel asile migratie migration diversiteit diversite
+    kb lerend netwerk reseau mi is pod spp be vl brussel bruxelles wallonie vlaanderen
+""".split())
 
 
 @dataclass(frozen=True)
@@ -625,8 +640,11 @@ FICHE = Obj(
                   required=True),
                 F("address", text(nl="Adres.", fr="Adresse.", inline=True)),
                 F("website", Url(description=d(nl="Website (http/https).", fr="Site web (http/https)."))),
-                F("email", Email(description=d(nl="Algemeen e-mailadres van de organisatie.",
-                                               fr="Adresse e-mail générale de l'organisation."))),
+                F("email", Email(description=d(nl="Algemeen e-mailadres van de organisatie (geen persoonlijk "
+                                                  "adres zoals voornaam.naam@).",
+                                               fr="Adresse e-mail générale de l'organisation (pas d'adresse "
+                                                  "personnelle comme prenom.nom@)."),
+                                 organisation_only=True)),
                 F("phone", Str(description=d(nl="Algemeen telefoonnummer.", fr="Numéro de téléphone général."),
                                pattern=r"^\+?[0-9 ./()-]{6,20}$", example="+32 2 508 85 85")),
                 F("contact_page", Url(description=d(nl="Publiek contactpunt of contactformulier van de organisatie.",
