@@ -767,6 +767,40 @@ ITEM_NOUNS: dict[str, dict[str, str]] = {
     "intake_questions": {"en": "question", "nl": "vraag", "fr": "question"},
 }
 
+# Short field names for forms (the web editor), by field name, where a description's first clause is too long for a
+# label; every other field is named by that first clause (scripts/cms_config.py). Each in every language.
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "id": d(nl="Id (bestandsnaam)", fr="Identifiant (nom du fichier)"),
+    "municipality": d(nl="Gemeente of regio", fr="Commune ou région"),
+    "ref": d(nl="Nummer van de bron", fr="Numéro de la source"),
+    "at": d(nl="Pagina of deel van de bron", fr="Page ou section de la source"),
+    "approximate": d(nl="Bij benadering", fr="Approximatif"),
+    "basis": d(nl="Waarop de ligging berust", fr="Base de la position"),
+    "end_planned": d(nl="Einde gepland", fr="Fin prévue"),
+    "inferred": d(nl="Afgeleid door de redactie", fr="Déduit par la rédaction"),
+    "lifecycle": d(nl="Levensfase van de praktijk", fr="Stade de vie de la pratique"),
+    "as_of": d(nl="Stand van de informatie", fr="Date de l'information"),
+    "as_of_inferred": d(nl="Datum afgeleid door de redactie", fr="Date déduite par la rédaction"),
+    "intensity": d(nl="Intensiteit van het traject", fr="Intensité du parcours"),
+    "summary": d(nl="Korte samenvatting", fr="Résumé court"),
+    "count": d(nl="Aantal personen", fr="Nombre de personnes"),
+    "fte": d(nl="VTE per persoon", fr="ETP par personne"),
+    "languages": d(nl="Taal van de activiteit", fr="Langue de l'activité"),
+    "origin_inferred": d(nl="Herkomst afgeleid door de redactie", fr="Origine déduite par la rédaction"),
+    "phases": d(nl="Fasen van de inhoud", fr="Phases du contenu"),
+    "notes": d(nl="Opzet volgens de bron", fr="Organisation selon la source"),
+    "amount_eur": d(nl="Bedrag in euro", fr="Montant en euros"),
+    "email": d(nl="Algemeen e-mailadres", fr="Adresse e-mail générale"),
+    "contact_page": d(nl="Contactpagina", fr="Page de contact"),
+    "peers": d(nl="Andere organisaties", fr="Autres organisations"),
+    "date_inferred": d(nl="Datum afgeleid door de redactie", fr="Date déduite par la rédaction"),
+    "note": d(nl="Opmerking over de bron", fr="Remarque sur la source"),
+    "see_also": d(nl="Verwante pagina's", fr="Pages liées"),
+    "applies_to": d(nl="Betrokken velden", fr="Champs concernés"),
+    "number": d(nl="Getal volgens de bron", fr="Nombre selon la source"),
+    "last_reviewed": d(nl="Laatst nagekeken", fr="Dernière vérification"),
+}
+
 # Site folder of the fiche pages: a fiche id may not be the name of a hand-written page there
 # (read from docs/ by the validator), and a module id may not be `index` (fiches/<id>/index.md is the
 # fiche page itself).
