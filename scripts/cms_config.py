@@ -51,17 +51,23 @@ def _in_each_language(texts: dict[str, str]) -> list[str]:
     return out
 
 
-def labels(name: str, node: s.Node) -> dict[str, str]:
-    """The field's label in each language: the schema's short name (FIELD_LABELS), else the description's first
-    clause. A field with neither is a schema error, never a raw key such as "As of" in the form."""
-    out = dict(s.FIELD_LABELS.get(name) or {})
+def own_labels(name: str, node: s.Node) -> dict[str, str]:
+    """The labels the schema gives a field: its short name (FIELD_LABELS), else the description's first clause."""
+    out = {lang: text for lang, text in (s.FIELD_LABELS.get(name) or {}).items() if lang in LANGS}
     for lang in LANGS:
-        if lang not in out:
-            clause = first_clause((node.description or {}).get(lang, ""))
-            if not clause or len(clause) > LABEL_MAX:
-                raise ValueError(f"{name}: no label in {lang}; add one to fiche_schema.FIELD_LABELS")
+        clause = first_clause((node.description or {}).get(lang, ""))
+        if lang not in out and clause and len(clause) <= LABEL_MAX:
             out[lang] = clause
-    return {lang: ui_text.typeset(out[lang], lang) for lang in LANGS}
+    return out
+
+
+def labels(name: str, node: s.Node) -> dict[str, str]:
+    """The field's label in each language. A field without one in the site's first language is a schema error,
+    never a raw key such as "As of" in the form; a language the schema has no text for yet borrows that one."""
+    out = own_labels(name, node)
+    if LANGS[0] not in out:
+        raise ValueError(f"{name}: no label in {LANGS[0]}; add one to fiche_schema.FIELD_LABELS")
+    return {lang: ui_text.typeset(out.get(lang, out[LANGS[0]]), lang) for lang in LANGS}
 
 
 def label(name: str, node: s.Node) -> str:
@@ -78,7 +84,8 @@ def hint(node: s.Node) -> str:
 
 
 def enum_options(values: dict[str, dict[str, str]]) -> list[dict[str, str]]:
-    return [{"label": names[LANGS[0]], "value": code, "kb_label": {lang: names[lang] for lang in LANGS}}
+    return [{"label": names[LANGS[0]], "value": code,
+             "kb_label": {lang: names.get(lang, names[LANGS[0]]) for lang in LANGS}}
             for code, names in values.items()]
 
 
@@ -123,7 +130,8 @@ def widget(name: str, node: s.Node, required: bool, named: dict[str, str] | None
     elif isinstance(node, s.Enum):
         out.update(widget="select", options=enum_options(node.values))
     elif isinstance(node, s.Date):
-        forms = {lang: MESSAGES["forms_partial" if node.partial else "forms_full"][lang] for lang in LANGS}
+        wanted = MESSAGES["forms_partial" if node.partial else "forms_full"]
+        forms = {lang: wanted.get(lang, wanted["en"]) for lang in LANGS}
         out.update(widget="string", **_pattern(DATE_PARTIAL if node.partial else DATE_FULL,
                                                {lang: ui_text.t("editor_form_date", lang, forms=forms[lang])
                                                 for lang in LANGS}))

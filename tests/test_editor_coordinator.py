@@ -23,6 +23,23 @@ NL = s.LANGS[0]
 editor = test_editor.editor  # the fixture: chromium on /admin/, the local proxy on a temporary git repository
 
 
+def test_every_field_has_its_own_label_in_dutch_and_french():
+    """From the schema's own texts (a short name or the description's first clause), never a raw key, never the
+    other language's, and every hint is the whole description."""
+    def walk(obj: s.Obj):
+        for field in obj.fields:
+            yield field
+            item = field.node.item if isinstance(field.node, s.List) else field.node
+            if isinstance(item, s.Obj):
+                yield from walk(item)
+
+    for field in walk(s.FICHE):
+        own = cms_config.own_labels(field.name, field.node)
+        assert set(own) >= {"nl", "fr"}, field.name
+        for lang in ("nl", "fr"):  # a label cut at an abbreviation's full stop ends with it
+            assert not own[lang].endswith((" bv", " p", " p. ex", "(bv", "(p")), (field.name, own[lang])
+
+
 def fill_a_new_fiche(page, fiche_id: str) -> object:
     """A new fiche with its required fields and one team role; returns the role's FTE box."""
     page.goto(page.url.split("#")[0] + "#/collections/fiches/new")
