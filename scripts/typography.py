@@ -63,8 +63,16 @@ def problems(text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def _candidates(text: str) -> bool:
+    """Whether anything could need fixing: masking only ever removes matches, so a text without one as written
+    (most of them) skips the masks."""
+    return any(rx.search(text) for rx in (_SPACE_BEFORE, _NO_SPACE_BEFORE, _AFTER_OPEN, _BEFORE_CLOSE))
+
+
 def fix(text: str) -> str:
     """The text with the problems that `problems` reports corrected (masked parts unchanged)."""
+    if not _candidates(text):
+        return text
     prose = _masked(text)
     edits: list[tuple[int, int, str]] = []
     for m in _SPACE_BEFORE.finditer(prose):
