@@ -13,7 +13,7 @@ import re
 from scripts import fiche_schema as s  # the schema's one import in the editor code (the others use SCHEMA)
 from scripts import languages, ui_text
 from scripts.build import urls
-from scripts.problems import MESSAGES
+from scripts.problems import MESSAGE_LANGS, MESSAGES
 
 SCHEMA = s
 FICHE = s.FICHE
@@ -30,12 +30,16 @@ DATE_FULL = r"^\d{4}-\d{2}-\d{2}$"
 DATE_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^(?:{schemes})://[^\s<>\"']+$"
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
-POSITIVE = r"^(?!0*(\.0*)?$)"
+
+
+# A full stop after an abbreviation (bv., p., p. ex., e.g.) does not end a clause.
+_NOT_AN_END = "".join(f"(?<!\\b{re.escape(a)})" for a in ("bv", "bijv", "p", "ex", "nr", "cf", "e.g", "i.e"))
+_CLAUSE_END = re.compile(_NOT_AN_END + r"(?<=[^.])[.:;?](?:\s|$)")
 
 
 def first_clause(text: str) -> str:
     text = re.sub(r"`([^`]*)`", r"\1", text)
-    return re.split(r"(?<=[^.])[.:;?](?:\s|$)", text, maxsplit=1)[0].strip().rstrip(".")
+    return _CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".")
 
 
 def _in_each_language(texts: dict[str, str]) -> list[str]:
@@ -47,31 +51,60 @@ def _in_each_language(texts: dict[str, str]) -> list[str]:
     return out
 
 
+def own_labels(name: str, node: s.Node) -> dict[str, str]:
+    """The labels the schema gives a field: its short name (FIELD_LABELS), else the description's first clause."""
+    out = {lang: text for lang, text in (s.FIELD_LABELS.get(name) or {}).items() if lang in LANGS}
+    for lang in LANGS:
+        clause = first_clause((node.description or {}).get(lang, ""))
+        if lang not in out and clause and len(clause) <= LABEL_MAX:
+            out[lang] = clause
+    return out
+
+
+def labels(name: str, node: s.Node) -> dict[str, str]:
+    """The field's label in each language. A field without one in the site's first language is a schema error,
+    never a raw key such as "As of" in the form; a language the schema has no text for yet borrows that one."""
+    out = own_labels(name, node)
+    if LANGS[0] not in out:
+        raise ValueError(f"{name}: no label in {LANGS[0]}; add one to fiche_schema.FIELD_LABELS")
+    return {lang: ui_text.typeset(out.get(lang, out[LANGS[0]]), lang) for lang in LANGS}
+
+
 def label(name: str, node: s.Node) -> str:
-    """A multilingual label from the description's first clause ("Naam van het project · Nom du projet")."""
-    clauses = [first_clause(text) for text in _in_each_language(node.description or {})]
-    if clauses and all(len(clause) <= LABEL_MAX for clause in clauses):
-        return " · ".join(dict.fromkeys(clauses))
-    return name.replace("_", " ").capitalize()
+    return labels(name, node)[LANGS[0]]
+
+
+def hints(node: s.Node) -> dict[str, str]:
+    """The whole description in each language (the editor shows the one of its interface)."""
+    return {lang: text for lang, text in (node.description or {}).items() if lang in LANGS and text}
 
 
 def hint(node: s.Node) -> str:
-    return " / ".join(_in_each_language(node.description or {}))
+    return hints(node).get(LANGS[0], "")
 
 
 def enum_options(values: dict[str, dict[str, str]]) -> list[dict[str, str]]:
-    return [{"label": " · ".join(_in_each_language(names)), "value": code} for code, names in values.items()]
+    return [{"label": names[LANGS[0]], "value": code,
+             "kb_label": {lang: names.get(lang, names[LANGS[0]]) for lang in LANGS}}
+            for code, names in values.items()]
 
 
-def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+def _form_messages(key: str, **values) -> dict[str, str]:
+    return {lang: ui_text.t(key, lang, **values) for lang in LANGS}
 
 
-def widget(name: str, node: s.Node, required: bool) -> dict:
-    """One Decap field for one schema field."""
-    out: dict = {"name": name, "label": label(name, node), "required": required}
+def _pattern(regex: str, messages: dict[str, str]) -> dict:
+    """Decap's [regex, message] in the first language, and the message in each (kb-admin.js picks one)."""
+    return {"pattern": [regex, messages[LANGS[0]]], "kb_pattern": messages}
+
+
+def widget(name: str, node: s.Node, required: bool, named: dict[str, str] | None = None) -> dict:
+    """One Decap field for one schema field (`named`: the labels of a list whose item this is)."""
+    named = named or labels(name, node)
+    out: dict = {"name": name, "label": named[LANGS[0]], "kb_label": named, "required": required}
     if hint(node):
         out["hint"] = hint(node)
+        out["kb_hint"] = hints(node)
     if isinstance(node, s.Text):
         out["widget"] = "object"
         out["collapsed"] = False
@@ -81,30 +114,33 @@ def widget(name: str, node: s.Node, required: bool) -> dict:
     elif isinstance(node, s.Str):
         out["widget"] = "string"
         if node.pattern:
-            example = f" (e.g. {node.example})" if node.example else ""
-            out["pattern"] = [node.pattern, f"has the wrong form{example}"]
+            example = {lang: ui_text.t("editor_form_example", lang, example=node.example) if node.example else ""
+                       for lang in LANGS}
+            out.update(_pattern(node.pattern, {lang: ui_text.t("editor_form_pattern", lang, example=example[lang])
+                                               for lang in LANGS}))
     elif isinstance(node, s.FicheRef):
         out.update(widget="relation", collection=COLLECTION, value_field="id",
                    search_fields=["id", *(f"title.{lang}" for lang in LANGS)], display_fields=[f"title.{LANGS[0]}"])
     elif isinstance(node, s.Number):
-        out.update(widget="number", value_type="int" if node.integer else "float",
-                   min=node.minimum, max=node.maximum)
-        if not node.integer:
-            out["step"] = 0.1
-        if node.exclusive_minimum:
-            out["pattern"] = [POSITIVE, f"expected a number above {_number_text(node.minimum)}"]
+        # kb-number (admin/kb-admin.js): a text box that takes 0,5 and 0.5 alike and checks the validator's
+        # range with the validator's words; Decap's own number box turns "0,5" into 5 in a Belgian browser
+        out.update(widget="kb-number", value_type="int" if node.integer else "float",
+                   min=node.minimum, max=node.maximum, step=1 if node.integer else 0.01,
+                   exclusive_minimum=node.exclusive_minimum, money=node.money)
     elif isinstance(node, s.Enum):
         out.update(widget="select", options=enum_options(node.values))
     elif isinstance(node, s.Date):
-        wanted = "YYYY, YYYY-MM or YYYY-MM-DD" if node.partial else "YYYY-MM-DD"
-        out.update(widget="string", pattern=[DATE_PARTIAL if node.partial else DATE_FULL,
-                                             f"expected a date as {wanted}"])
+        wanted = MESSAGES["forms_partial" if node.partial else "forms_full"]
+        forms = {lang: wanted.get(lang, wanted["en"]) for lang in LANGS}
+        out.update(widget="string", **_pattern(DATE_PARTIAL if node.partial else DATE_FULL,
+                                               {lang: ui_text.t("editor_form_date", lang, forms=forms[lang])
+                                                for lang in LANGS}))
     elif isinstance(node, s.Url):
         schemes = "|".join(node.schemes)
-        out.update(widget="string", pattern=[URL_PATTERN.format(schemes=schemes),
-                                             "a link must start with " + " or ".join(f"{x}://" for x in node.schemes)])
+        out.update(widget="string", **_pattern(URL_PATTERN.format(schemes=schemes), _form_messages(
+            "editor_form_url", schemes=" · ".join(f"{x}://" for x in node.schemes))))
     elif isinstance(node, s.Email):
-        out.update(widget="string", pattern=[EMAIL_PATTERN, "is not an e-mail address"])
+        out.update(widget="string", **_pattern(EMAIL_PATTERN, _form_messages("editor_form_email")))
     elif isinstance(node, s.Obj):
         # Decap checks the required fields inside an optional object even when it is left empty; the
         # validator checks them once the object is given, so the form requires them only on a required path.
@@ -126,7 +162,7 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
     if isinstance(item, s.Enum):  # a set of codes: one multi-select
         out.update(widget="select", multiple=True, options=enum_options(item.values), **bounds)
     elif isinstance(item, s.FicheRef):
-        out.update(widget(out["name"], item, required), multiple=True, label=out["label"], **bounds)
+        out.update(widget(out["name"], item, required, out["kb_label"]), multiple=True, **bounds)
         out["hint"] = hint(node)
     elif isinstance(item, s.Obj):
         out.update(widget="list", collapsed=True, fields=fields(item, True), **bounds)
@@ -134,9 +170,10 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
         if summary:
             out["summary"] = "{{fields." + summary + "." + LANGS[0] + "}}"
     elif not isinstance(item, s.Text):  # a list of codes written once (Str, Date, Url …): one field per item
-        out.update(widget="list", collapsed=False, field=widget("item", item, True), **bounds)
+        out.update(widget="list", collapsed=False, field=widget("item", item, True, out["kb_label"]), **bounds)
     else:  # a list of texts (pros, cons, goals …): each item a {nl, fr} pair, both languages side by side
-        out.update(widget="list", collapsed=False, fields=widget("item", item, True)["fields"], kb_text=True,
+        out.update(widget="list", collapsed=False, fields=widget("item", item, True, out["kb_label"])["fields"],
+                   kb_text=True,
                    **bounds)
         out["summary"] = "{{fields." + LANGS[0] + "}}"
 
@@ -189,9 +226,19 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
         "collections": [collection()],
         # Read by admin/kb-admin.js (Decap ignores both): the validator's words for an empty required field,
         # and the preview pane's languages, wording and, in local mode, the proxy's live preview (cms_preview.py).
-        "kb_messages": {"required": REQUIRED_MESSAGE},
+        "kb_messages": {"required": REQUIRED_MESSAGE, "number": number_messages(),
+                        "toolbar": {lang: {key: ui_text.t(f"editor_{key}", lang)
+                                           for key in ("save", "save_now", "saving", "saved", "save_refused")}
+                                    for lang in LANGS}},
         "kb_preview": preview_settings(local_proxy_port),
     }
+
+
+def number_messages() -> dict[str, dict[str, str]]:
+    """The validator's templates for a wrong number (scripts/problems.py), per language, for the kb-number widget."""
+    return {lang: {code: MESSAGES[code][lang] for code in ("number_expected", "not_whole", "out_of_range",
+                                                          "thousands_money")}
+            for lang in MESSAGE_LANGS}
 
 
 def preview_settings(local_proxy_port: int) -> dict:

@@ -61,15 +61,10 @@ class Previewer:
         name = file_name(path, data)
         saved = self.fiches_dir / name
         text = cms_yaml.save(saved.read_text(encoding="utf-8") if saved.is_file() else None, _as_yaml(data))
+        collection, own, form = self._check(name, text)
+        if own:
+            return {"problems": {lang: [worded(p, lang) for p in own] for lang in LANGS}}
         with self._lock:
-            form = Path(self._scratch.name) / name
-            form.write_text(text, encoding="utf-8")
-            others = [p for p in sorted(self.fiches_dir.iterdir()) if p.suffix in FICHE_SUFFIXES and p.name != name]
-            collection = load_collection([*others, form], docs_dir=ROOT / "docs", cache=self._cache)
-            form.unlink()
-            own = [p for p in collection.problems if Path(p.file).name == name and p.severity == "error"]
-            if own:
-                return {"problems": {lang: [worded(p, lang) for p in own] for lang in LANGS}}
             fiche = next(f for f in collection.fiches if f.path == form)
             entries, glossary_problems = glossary.load_glossary()
             site = SiteData(collection=collection, fiches=sorted(collection.fiches, key=lambda f: f.id),
@@ -81,6 +76,25 @@ class Previewer:
                 url = urls.url_for("fiche", fiche.id, lang)
                 pages[lang] = {"url": url, "html": render.fiche_page(site, env, lang, fiche.id, url)}
             return {"pages": pages}
+
+
+    def _check(self, name: str, text: str):
+        """The validator on `text` saved as `name`, with the other fiches: (collection, its own errors, path)."""
+        with self._lock:
+            form = Path(self._scratch.name) / name
+            form.write_text(text, encoding="utf-8")
+            others = [p for p in sorted(self.fiches_dir.iterdir()) if p.suffix in FICHE_SUFFIXES and p.name != name]
+            collection = load_collection([*others, form], docs_dir=ROOT / "docs", cache=self._cache)
+            form.unlink()
+        return collection, [p for p in collection.problems if Path(p.file).name == name and p.severity == "error"], form
+
+    def refusal(self, path: str, text: str, lang: str) -> str | None:
+        """The validator's messages, in `lang`, when it refuses the file text about to be saved at `path`."""
+        name = Path(path).name
+        if not name.endswith(FICHE_SUFFIX):
+            return None
+        own = self._check(name, text)[1]
+        return "; ".join(worded(p, lang) for p in own) if own else None
 
 
 def worded(problem, lang: str) -> str:
@@ -95,8 +109,8 @@ def worded(problem, lang: str) -> str:
 
 
 def form_label(path: str, lang: str) -> str:
-    """The label the form shows for the deepest described field of a validator path (cms_config.label's
-    wording), e.g. `staffing.roles[0].fte` → the label of `fte`."""
+    """The label the form shows for the deepest field of a validator path (cms_config.labels), e.g.
+    `staffing.roles[0].fte` → the label of `fte`."""
     node, found = fiche_schema.FICHE, ""
     for name in re.findall(r"[^.\[\]]+", path):
         while isinstance(node, fiche_schema.List):
@@ -105,9 +119,7 @@ def form_label(path: str, lang: str) -> str:
         if field is None:
             break
         node = field.node
-        clause = cms_config.first_clause(node.description.get(lang, ""))
-        if clause and len(clause) <= cms_config.LABEL_MAX:
-            found = clause
+        found = cms_config.labels(name, node)[lang]
     return found
 
 

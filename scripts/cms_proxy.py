@@ -24,6 +24,7 @@ from pathlib import Path
 
 from scripts import cms_preview, cms_yaml
 from scripts.cms_config import FICHES_FOLDER, PREVIEW_PATH
+from scripts.languages import LANGS
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8081
@@ -70,10 +71,14 @@ class Repo:
                  and len(p.relative_to(base).parts) <= depth]
         return sorted(p.relative_to(self.root).as_posix() for p in found)
 
-    def write_entry(self, relative: str, raw: str) -> None:
+    def write_entry(self, relative: str, raw: str, refusal=None) -> None:
+        """`refusal(path, text)`: the validator's messages when it refuses the text (then nothing is written)."""
         target = self.path(relative, write=True)
         old = target.read_text(encoding="utf-8") if target.exists() else None
         text = cms_yaml.save(old, raw) if relative.endswith((".yml", ".yaml")) else raw
+        refused = refusal(relative, text) if refusal else None
+        if refused:
+            raise Refused(refused)
         if text != old:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -87,8 +92,9 @@ class Repo:
         self.path(relative, write=True).unlink(missing_ok=True)
 
 
-def handle(repo: Repo, action: str, params: dict):
-    """One call of Decap's local backend API (the `fs` mode of decap-server)."""
+def handle(repo: Repo, action: str, params: dict, refusal=None):
+    """One call of Decap's local backend API (the `fs` mode of decap-server); `refusal` checks a fiche before it
+    is written (the validator: the editor never saves what validate.py refuses)."""
     if action == "info":
         return {"repo": repo.root.name, "publish_modes": ["simple"], "type": "local_fs"}
     if action == "entriesByFolder":
@@ -99,7 +105,7 @@ def handle(repo: Repo, action: str, params: dict):
         return repo.entry(params["path"])
     if action == "persistEntry":
         for item in params.get("dataFiles") or [params["entry"]]:
-            repo.write_entry(item.get("newPath") or item["path"], item["raw"])
+            repo.write_entry(item.get("newPath") or item["path"], item["raw"], refusal)
             if item.get("newPath") and item["newPath"] != item["path"]:
                 repo.delete(item["path"])
         for asset in params.get("assets", []):
@@ -122,6 +128,15 @@ def handle(repo: Repo, action: str, params: dict):
     if action == "getDeployPreview":
         return None
     raise Refused(f"unknown action {action!r}")
+
+
+def reader_language(accept: str) -> str:
+    """The first of the site's languages the browser asks for (Accept-Language), else the site's first."""
+    for part in accept.split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGS:
+            return code
+    return LANGS[0]
 
 
 def make_handler(repo: Repo, port: int):
@@ -182,7 +197,9 @@ def make_handler(repo: Repo, port: int):
                 if self.path.rstrip("/") == PREVIEW_PATH:
                     self._send(200, previewer().preview(str(body.get("path") or ""), body["data"]))
                 else:
-                    self._send(200, handle(repo, body.get("action", ""), body.get("params") or {}))
+                    lang = reader_language(self.headers.get("Accept-Language") or "")
+                    self._send(200, handle(repo, body.get("action", ""), body.get("params") or {},
+                                           lambda path, text: previewer().refusal(path, text, lang)))
             except Refused as exc:
                 self._send(422, {"error": str(exc)})
             except FileNotFoundError as exc:

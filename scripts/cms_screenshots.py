@@ -16,13 +16,15 @@ import tempfile
 import threading
 from pathlib import Path
 
-from scripts import cms_proxy, local_servers
+from scripts import cms_proxy, local_servers, ui_text
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets"
-# The interface's own words (Decap's NL and FR locales): log in, publish, publish now.
 CONFIGURED_PORT = f":{cms_proxy.DEFAULT_PORT}"  # the proxy's port that the built config.yml names
-BUTTONS = {"nl": ("Inloggen", "Publiceer", "Publiceer nu"), "fr": ("Se connecter", "Publier", "Publier maintenant")}
+# The interface's own words: log in (Decap's NL and FR locales); save, save now (ui_text: on this machine the
+# editor writes the file, so it never says "publish").
+LOGIN = {"nl": "Inloggen", "fr": "Se connecter"}
+BUTTONS = {lang: (LOGIN[lang], ui_text.t("editor_save", lang), ui_text.t("editor_save_now", lang)) for lang in LOGIN}
 
 
 def main(argv: list[str]) -> int:

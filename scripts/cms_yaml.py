@@ -16,6 +16,7 @@ import textwrap
 
 import yaml
 
+from scripts import fiche_jsonschema
 from scripts.cms_config import SCHEMA as s
 
 WIDTH = 110
@@ -290,6 +291,6 @@ def update(old_text: str, new_data: dict) -> str:
 def save(old_text: str | None, raw_from_editor: str) -> str:
     """The file to write for what the editor sent: a new fiche dumped, an existing one updated."""
     data = load(raw_from_editor) or {}
-    if old_text is None:
-        return dump(data)
+    if old_text is None:  # first line: the JSON Schema for text editors, as the scaffold writes it
+        return fiche_jsonschema.modeline() + "\n" + dump(data)
     return update(old_text, data)

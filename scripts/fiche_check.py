@@ -17,7 +17,7 @@ from functools import lru_cache
 import yaml
 
 from scripts import fiche_schema as s
-from scripts.problems import Joined, Problem, did_you_mean, msg
+from scripts.problems import Joined, Problem, closest_first, did_you_mean, msg
 
 YAML_STR = "tag:yaml.org,2002:str"
 YAML_INT = "tag:yaml.org,2002:int"
@@ -27,6 +27,7 @@ YAML_NULL = "tag:yaml.org,2002:null"
 YAML_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 YAML_MAP = "tag:yaml.org,2002:map"
 YAML_SEQ = "tag:yaml.org,2002:seq"
+YAML_TRUE = {"true", "yes", "on", "y"}
 ALLOWED_TAGS = {YAML_STR, YAML_INT, YAML_FLOAT, YAML_BOOL, YAML_NULL, YAML_TIMESTAMP, YAML_MAP, YAML_SEQ}
 
 RAW_HTML = re.compile(r"</?[a-zA-Z!?]")
@@ -149,7 +150,7 @@ class Checker:
             field = schema.get(key)
             if field is None:
                 self.report(key_node, _join(path, key), msg("unknown_field", hint=suggest_field(schema, key),
-                                                            allowed=", ".join(names)))
+                                                            allowed=", ".join(closest_first(key, names))))
                 continue
             if _is_null(value_node):
                 if field.required:
@@ -244,7 +245,7 @@ class Checker:
                 continue
             self._text_content(schema, value_node, lang_path, value)
             if value.strip():
-                out[key] = value.strip() if schema.inline else value.rstrip()
+                out[key] = s.TEXT_TYPOGRAPHY.get(key, str)(value.strip() if schema.inline else value.rstrip())
             else:
                 reported.discard(key)
         if not out and not reported and self.draft:
@@ -347,6 +348,9 @@ class Checker:
             self.report(node, path, msg("not_finite", value=repr(value)))
             return None
         thousands = _thousands(value)
+        if thousands is not None and schema.money:  # `45.000` euro is never 45 euro
+            self.report(node, path, msg("thousands_money", value=value, read=_num(number), meant=thousands))
+            return None
         too_small = number < schema.minimum or (schema.exclusive_minimum and number <= schema.minimum)
         out_of_range = too_small or number > schema.maximum
         if thousands is not None and (out_of_range or _in_range(schema, thousands)):
@@ -368,8 +372,12 @@ class Checker:
         value = self._scalar(node, path, msg("want_one_of", values=", ".join(schema.values)))
         if value is None:
             return None
+        if schema.values is s.YES and node.tag == YAML_BOOL:
+            # what editors and YAML dumpers write for a flag (true/false): false is the flag left out
+            return "yes" if value.lower() in YAML_TRUE else None
         if value not in schema.values:
-            self.report(node, path, msg("enum_unknown", value=repr(value), values=", ".join(schema.values),
+            self.report(node, path, msg("enum_unknown", value=repr(value),
+                                        values=", ".join(closest_first(value, schema.values, schema.values)),
                                         hint=did_you_mean(value, schema.values)))
             return None
         return value
@@ -410,7 +418,22 @@ class Checker:
         if not EMAIL.match(value):
             self.report(node, path, msg("not_email", value=repr(value[:60])))
             return None
+        if schema.organisation_only and looks_personal(value):
+            self.report(node, path, msg("personal_email", value=repr(value[:60])))
+            return None
         return value
+
+
+_NAME_PART = re.compile(r"[a-z]+")
+
+
+def looks_personal(address: str) -> bool:
+    """jan.peeters@, j.peeters@, jan_peeters@: two or more name-like words, none of them a service's word."""
+    local = unicodedata.normalize("NFKD", address.split("@", 1)[0].lower()).encode("ascii", "ignore").decode()
+    parts = re.split(r"[._-]", local)
+    if len(parts) < 2 or not all(_NAME_PART.fullmatch(part) for part in parts):
+        return False
+    return not any(part in s.MAILBOX_WORDS for part in parts)
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -157,17 +157,40 @@ def _colon_fixes(line: str, col: int) -> list[str]:
     return candidates
 
 
-def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, hint: Msg | str = "") -> Problem:
+# PyYAML's own words (kept in English messages, for developers) → what a coordinator reads in NL/FR.
+_SYNTAX_KINDS = (
+    ("maximum nesting depth", "too_deep"),
+    ("while scanning a quoted", "syntax_quote"),
+    ("while parsing a flow", "syntax_flow"),
+    ("could not find expected ':'", "syntax_no_colon"),
+    ("cannot start any token", "syntax_start_char"),
+    ("mapping values are not allowed", "syntax_colon"),
+    ("did not find expected key", "syntax_indent"),
+    ("did not find expected '-'", "syntax_indent"),
+    ("expected <block end>", "syntax_indent"),
+)
+
+
+def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, hint: Msg | str = "",
+                    lines: list[str] | None = None) -> Problem:
     line, col = _error_position(exc)
     detail = " ".join(" ".join(filter(None, [exc.context, exc.problem])).split()) or "invalid YAML"
     if "expected a single document" in detail:
         return _problem(name, line, col, msg("multi_doc"))
-    return _problem(name, line, col, msg("syntax", detail=detail, hint=hint))
+    kind = next((code for words, code in _SYNTAX_KINDS if words in detail), "syntax_other")
+    start = ""
+    if kind == "syntax_start_char" and lines and line <= len(lines):
+        start = lines[line - 1][col - 1:col]
+    if kind == "too_deep":
+        return _problem(name, line, col, msg("too_deep"))
+    return _problem(name, line, col, msg("syntax", what=msg(kind, char=f"`{start}`"), hint=hint))
 
 
 def _error_position(exc: yaml.MarkedYAMLError) -> tuple[int, int]:
     # An unterminated quote or flow collection is only noticed far later: point where it started.
-    unterminated = exc.context and exc.context.startswith(("while scanning a quoted", "while parsing a flow"))
+    # A line without its colon too: the error shows on the next line.
+    unterminated = exc.context and exc.context.startswith(("while scanning a quoted", "while parsing a flow",
+                                                           "while scanning a simple key"))
     mark = (exc.context_mark if unterminated else None) or exc.problem_mark or exc.context_mark
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
@@ -258,22 +281,39 @@ def _parse(name: str, text: str, lines: list[str] | None, problems: list[Problem
     repaired: set[int] = set()
     until = None
     node = None
-    for _ in range(MAX_REPAIRS + 1):
+    partial = False
+    for rounds in range(1, MAX_REPAIRS + 2):  # the last round only reports
         try:
             node = _compose(text)
             break
         except yaml.MarkedYAMLError as exc:
             if lines is None:  # split only when something must be repaired
                 lines = text.splitlines(keepends=True)
-            fixed = _repair(text, lines, exc)
-            if fixed is not None and len(repaired) < MAX_REPAIRS:
+            fixed = _repair(text, lines, exc) if rounds <= MAX_REPAIRS else None
+            if fixed is not None:
                 index, line = fixed
                 problems.append(_syntax_problem(name, exc, msg("syntax_colon_hint", fixed=f"`{line.strip()}`")))
                 lines[index] = line + ("\n" if lines[index].endswith("\n") else "")
                 repaired.add(index + 1)
                 text = "".join(lines)
                 continue
-            problems.append(_syntax_problem(name, exc))
+            shifted = _reindent(lines, exc) if rounds <= MAX_REPAIRS else None
+            if shifted is not None:  # the value is as written: problems on the line stay meaningful
+                index, new_lines, found, level = shifted
+                problems.append(_problem(name, index + 1, found + 1, msg(
+                    "indent", found=found + 1, expected=level + 1, fixed=f"`{new_lines[0].rstrip()}`")))
+                lines[index:index + len(new_lines)] = new_lines
+                text = "".join(lines)
+                continue
+            another_document = "single document" in (exc.context or "")  # the first document is the fiche
+            dropped = _drop_line(lines, exc) if rounds <= MAX_REPAIRS and not another_document else None
+            problems.append(_syntax_problem(name, exc, lines=lines))
+            if dropped is not None:  # the rest of the file is still checked; what stood on the line is unknown
+                lines[dropped] = "\n" if lines[dropped].endswith("\n") else ""
+                repaired.add(dropped + 1)
+                partial = True
+                text = "".join(lines)
+                continue
             until = _error_position(exc)[0]
             node = _prefix_node(lines, until - 1)
             break
@@ -291,6 +331,8 @@ def _parse(name: str, text: str, lines: list[str] | None, problems: list[Problem
         if until is None:
             problems.append(_problem(name, 1, 1, msg("no_document")))
         return Loaded(None, problems, until, frozenset(repaired))
+    if partial and until is None:
+        until = len(lines or []) + 2  # a dropped line: nothing may be called missing, the rest is checked
     # An alias: find where each one stands (a second, rarer pass).
     if "&" in text and ANCHOR.search(text) and _has_shared_nodes(node):
         aliases = find_aliases(text if until is None else "".join(lines[: until - 1]), name)
@@ -321,6 +363,72 @@ def _repair(text: str, lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int
             return None
         line, col = next_round
     return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_content(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _levels_above(lines: list[str], index: int) -> list[int]:
+    """Indentations the line could mean, nearest neighbour first: the previous line's (and its content's, after a
+    list dash or an opening key), then each less indented line above it (its parents)."""
+    levels: list[int] = []
+    smallest = None
+    for back in range(index - 1, max(index - 200, -1), -1):
+        line = lines[back]
+        if not _is_content(line):
+            continue
+        level = _indent(line)
+        if smallest is None:
+            dash = re.match(r"( *)((?:- +)+)", line)
+            if dash:
+                levels.append(len(dash.group(0)))
+            levels.append(level)
+            if line.rstrip().endswith(":"):
+                levels.append(level + 2)
+        elif level < smallest:
+            levels.append(level)
+        smallest = level if smallest is None else min(smallest, level)
+        if level == 0:
+            break
+    return list(dict.fromkeys(levels))
+
+
+def _reindent(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, list[str], int, int] | None:
+    """A line indented differently from its neighbours: (index, the line and its children moved to the level
+    that makes the file parse past them, found indent, level), or None when no level does."""
+    mark = exc.problem_mark
+    if mark is None or mark.line >= len(lines) or not _is_content(lines[mark.line]):
+        return None
+    index = mark.line
+    found = _indent(lines[index])
+    end = index + 1
+    while end < len(lines) and (not _is_content(lines[end]) or _indent(lines[end]) > found):
+        end += 1
+    order = _levels_above(lines, index)
+    for level in sorted(order, key=lambda lv: (abs(lv - found), order.index(lv))):
+        if level == found:
+            continue
+        moved = [(" " * max(_indent(line) + level - found, 0) + line.lstrip(" ")) if _is_content(line) else line
+                 for line in lines[index:end]]
+        after = _error_after("".join(lines[:index] + moved + lines[end:]))
+        if after is None or after.line >= end:
+            return index, moved, found, level
+    return None
+
+
+def _drop_line(lines: list[str], exc: yaml.MarkedYAMLError) -> int | None:
+    """The line of an error that cannot be repaired, when the file parses past it without that line."""
+    index = _error_position(exc)[0] - 1
+    if index >= len(lines) or not lines[index].strip():
+        return None
+    after = _error_after("".join(lines[:index] + ["\n"] + lines[index + 1:]))
+    return index if after is None or after.line > index else None
 
 
 def _error_after(text: str):

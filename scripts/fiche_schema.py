@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from scripts import languages
 from scripts.languages import LANGS  # noqa: F401  (the site's languages, from mkdocs.yml)
 from scripts.typography import fix as french_typography
+from scripts.typography import fix_text as french_text_typography
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LEN = 60  # fiche and module ids: the file name and the page address
 # Typography applied once to every label of a language (French: no-break spaces before : ; ! ?).
 TYPOGRAPHY = {"fr": french_typography}
+# The same rules applied to the texts of a fiche when it is read (the checker's data), so that every view and the open
+# data carry them and a contributor never has to type a no-break space.
+TEXT_TYPOGRAPHY = {"fr": french_text_typography}
 
 
 def d(**texts: str) -> dict[str, str]:
@@ -74,7 +78,22 @@ class Url(Node):
 
 @dataclass(frozen=True)
 class Email(Node):
-    pass
+    organisation_only: bool = False  # refuse what looks like a person's address (firstname.lastname@…)
+
+
+# Words of a mailbox that names a service, not a person (info@, integratie@, cpas.activation@): an address whose
+# name part is two or more words, none of them one of these, looks like a person's (jan.peeters@, j.peeters@).
+MAILBOX_WORDS = frozenset("""
+    info infos information informatie contact contacts onthaal accueil secretariaat secretariat administratie
+    administration admin dienst diensten service services sociaal sociale social sociales welzijn bienetre
+    integratie integration inburgering activering activation socialeactivering ocmw cpas gemeente commune stad
+    ville werk emploi taal langue langues vrijwilligers vrijwilliger benevoles benevolat nieuwkomers nieuwkomer
+    primo primoarrivants arrivants team equipe project projet projects projets communicatie communication
+    noreply reply no post mail bureau cel cellule maatschappelijk maatschappelijke actie action insertion
+    participatie participation cultuur culture sport jeugd jeunesse onderwijs enseignement opleiding formation
+    begeleiding accompagnement wonen logement huisvesting asiel asile migratie migration diversiteit diversite
+    kb lerend netwerk reseau mi is pod spp be vl brussel bruxelles wallonie vlaanderen
+""".split())
 
 
 @dataclass(frozen=True)
@@ -631,8 +650,11 @@ FICHE = Obj(
                                      "Saint-Jacques 13, 4000 Liège aussi en néerlandais) ; seule Bruxelles, "
                                      "bilingue, en a deux formes officielles.", inline=True)),
                 F("website", Url(description=d(nl="Website (http/https).", fr="Site web (http/https)."))),
-                F("email", Email(description=d(nl="Algemeen e-mailadres van de organisatie.",
-                                               fr="Adresse e-mail générale de l'organisation."))),
+                F("email", Email(description=d(nl="Algemeen e-mailadres van de organisatie (geen persoonlijk "
+                                                  "adres zoals voornaam.naam@).",
+                                               fr="Adresse e-mail générale de l'organisation (pas d'adresse "
+                                                  "personnelle comme prenom.nom@)."),
+                                 organisation_only=True)),
                 F("phone", Str(description=d(nl="Algemeen telefoonnummer.", fr="Numéro de téléphone général."),
                                pattern=r"^\+?[0-9 ./()-]{6,20}$", example="+32 2 508 85 85")),
                 F("contact_page", Url(description=d(nl="Publiek contactpunt of contactformulier van de organisatie.",
@@ -753,6 +775,40 @@ ITEM_NOUNS: dict[str, dict[str, str]] = {
     "notes": {"en": "note", "nl": "notitie", "fr": "note"},
     "strengths": {"en": "strength", "nl": "sterkte", "fr": "point fort"},
     "intake_questions": {"en": "question", "nl": "vraag", "fr": "question"},
+}
+
+# Short field names for forms (the web editor), by field name, where a description's first clause is too long for a
+# label; every other field is named by that first clause (scripts/cms_config.py). Each in every language.
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "id": d(nl="Id (bestandsnaam)", fr="Identifiant (nom du fichier)"),
+    "municipality": d(nl="Gemeente of regio", fr="Commune ou région"),
+    "ref": d(nl="Nummer van de bron", fr="Numéro de la source"),
+    "at": d(nl="Pagina of deel van de bron", fr="Page ou section de la source"),
+    "approximate": d(nl="Bij benadering", fr="Approximatif"),
+    "basis": d(nl="Waarop de ligging berust", fr="Base de la position"),
+    "end_planned": d(nl="Einde gepland", fr="Fin prévue"),
+    "inferred": d(nl="Afgeleid door de redactie", fr="Déduit par la rédaction"),
+    "lifecycle": d(nl="Levensfase van de praktijk", fr="Stade de vie de la pratique"),
+    "as_of": d(nl="Stand van de informatie", fr="Date de l'information"),
+    "as_of_inferred": d(nl="Datum afgeleid door de redactie", fr="Date déduite par la rédaction"),
+    "intensity": d(nl="Intensiteit van het traject", fr="Intensité du parcours"),
+    "summary": d(nl="Korte samenvatting", fr="Résumé court"),
+    "count": d(nl="Aantal personen", fr="Nombre de personnes"),
+    "fte": d(nl="VTE per persoon", fr="ETP par personne"),
+    "languages": d(nl="Taal van de activiteit", fr="Langue de l'activité"),
+    "origin_inferred": d(nl="Herkomst afgeleid door de redactie", fr="Origine déduite par la rédaction"),
+    "phases": d(nl="Fasen van de inhoud", fr="Phases du contenu"),
+    "notes": d(nl="Opzet volgens de bron", fr="Organisation selon la source"),
+    "amount_eur": d(nl="Bedrag in euro", fr="Montant en euros"),
+    "email": d(nl="Algemeen e-mailadres", fr="Adresse e-mail générale"),
+    "contact_page": d(nl="Contactpagina", fr="Page de contact"),
+    "peers": d(nl="Andere organisaties", fr="Autres organisations"),
+    "date_inferred": d(nl="Datum afgeleid door de redactie", fr="Date déduite par la rédaction"),
+    "note": d(nl="Opmerking over de bron", fr="Remarque sur la source"),
+    "see_also": d(nl="Verwante pagina's", fr="Pages liées"),
+    "applies_to": d(nl="Betrokken velden", fr="Champs concernés"),
+    "number": d(nl="Getal volgens de bron", fr="Nombre selon la source"),
+    "last_reviewed": d(nl="Laatst nagekeken", fr="Dernière vérification"),
 }
 
 # Site folder of the fiche pages: a fiche id may not be the name of a hand-written page there

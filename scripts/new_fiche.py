@@ -27,6 +27,7 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+from scripts import fiche_jsonschema
 from scripts import fiche_schema as s
 from scripts.fiche_collection import FICHES_DIR, display_path
 
@@ -176,7 +177,8 @@ HEADER = """\
 def scaffold(fiche_id: str, path: str | None = None) -> str:
     """The text of a new fiche `fiche_id`, generated from `fiche_schema.FICHE` (`path` is shown in the header)."""
     body = obj_lines(s.FICHE, 0, False, {"id": fiche_id, "status": "draft"})
-    out = [HEADER.format(id=fiche_id, path=path or f"fiches/{fiche_id}.yml").rstrip("\n")]
+    # first line: the JSON Schema, so that an editor with the YAML language server completes and checks as one types
+    out = [fiche_jsonschema.modeline(), HEADER.format(id=fiche_id, path=path or f"fiches/{fiche_id}.yml").rstrip("\n")]
     for indent, text in body:
         if indent == 0 and text.startswith(("# nl: ", "# # nl: ")) and out[-1] != "":
             out.append("")  # a blank line before each top-level field

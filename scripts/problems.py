@@ -47,9 +47,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_document": {"en": "file holds no YAML document",
                     "nl": "het bestand bevat geen YAML-document",
                     "fr": "le fichier ne contient aucun document YAML"},
-    "syntax": {"en": "YAML syntax: {detail}{hint}",
-               "nl": "YAML-syntaxis: {detail}{hint}",
-               "fr": "syntaxe YAML : {detail}{hint}"},
+    # {what}: what is wrong in the coordinator's words (one of the syntax_* messages), never PyYAML's English.
+    "syntax": {"en": "YAML syntax: {what}{hint}",
+               "nl": "YAML-syntaxis: {what}{hint}",
+               "fr": "syntaxe YAML : {what}{hint}"},
+    "syntax_quote": {"en": "a quotation mark opens here but is never closed; close it on the same line",
+                     "nl": "een aanhalingsteken wordt hier geopend maar niet gesloten; sluit het op dezelfde regel",
+                     "fr": "un guillemet est ouvert ici mais jamais fermé ; fermez-le sur la même ligne"},
+    "syntax_flow": {"en": "a {{ or [ opens here but is never closed, or a comma is missing between two values",
+                    "nl": "een {{ of [ wordt hier geopend maar niet gesloten, of er ontbreekt een komma tussen twee "
+                          "waarden",
+                    "fr": "une {{ ou un [ est ouvert ici mais jamais fermé, ou une virgule manque entre deux valeurs"},
+    "syntax_no_colon": {"en": "this line has no colon: write `field: value`, or indent the rest of a text like the "
+                               "line above",
+                        "nl": "deze regel heeft geen dubbelpunt: schrijf `veld: waarde`, of laat een tekst die "
+                              "doorloopt even ver inspringen als de regel erboven",
+                        "fr": "cette ligne n'a pas de deux-points : écrivez `champ: valeur`, ou indentez la suite "
+                              "d'un texte comme la ligne du dessus"},
+    "syntax_start_char": {"en": "a value cannot start with {char}: put the value in quotes",
+                          "nl": "een waarde kan niet beginnen met {char}: zet de waarde tussen aanhalingstekens",
+                          "fr": "une valeur ne peut pas commencer par {char} : mettez la valeur entre guillemets"},
+    "syntax_colon": {"en": "a colon where no new field can start: put a text containing ': ' in quotes, or check "
+                           "that the line is indented like the lines next to it",
+                     "nl": "een dubbelpunt waar geen nieuw veld kan beginnen: zet een tekst met ': ' tussen "
+                           "aanhalingstekens, of controleer of de regel even ver inspringt als de regels ernaast",
+                     "fr": "un deux-points là où aucun champ ne peut commencer : mettez un texte contenant « : » "
+                           "entre guillemets, ou vérifiez que la ligne est indentée comme ses voisines"},
+    "syntax_indent": {"en": "this line is indented differently from the lines above it",
+                      "nl": "deze regel springt anders in dan de regels erboven",
+                      "fr": "l'indentation de cette ligne ne correspond pas à celle des lignes du dessus"},
+    "syntax_other": {"en": "the file cannot be read here; check indentation, quotes and brackets",
+                     "nl": "het bestand kan hier niet gelezen worden; controleer inspringing, aanhalingstekens en "
+                           "haakjes",
+                     "fr": "le fichier ne peut pas être lu ici ; vérifiez l'indentation, les guillemets et les "
+                           "accolades"},
+    "indent": {"en": "this line starts in column {found}, the lines around it in column {expected}: write it as "
+                     "{fixed}",
+               "nl": "deze regel begint in kolom {found}, de regels eromheen in kolom {expected}: schrijf hem als "
+                     "{fixed}",
+               "fr": "cette ligne commence en colonne {found}, les lignes voisines en colonne {expected} : "
+                     "écrivez-la ainsi {fixed}"},
     "syntax_colon_hint": {
         "en": "; a text containing ': ' must be in quotes: {fixed}",
         "nl": "; een tekst met ': ' erin moet tussen aanhalingstekens: {fixed}",
@@ -224,6 +261,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "url_scheme": {"en": "{value} is not allowed; a link must start with {schemes}",
                    "nl": "{value} is niet toegelaten; een link begint met {schemes}",
                    "fr": "{value} n'est pas admis ; un lien commence par {schemes}"},
+    "personal_email": {"en": "{value} looks like a person's address; the site keeps organisation-level contact only: "
+                             "give the service's general address (such as info@ or the service's name)",
+                       "nl": "{value} lijkt het adres van een persoon; de site bewaart alleen contact op "
+                             "organisatieniveau: geef het algemene adres van de dienst (zoals info@ of de naam van "
+                             "de dienst)",
+                       "fr": "{value} ressemble à l'adresse d'une personne ; le site ne garde que le contact de "
+                             "l'organisation : indiquez l'adresse générale du service (comme info@ ou le nom du "
+                             "service)"},
+    "thousands_money": {"en": "{value} is read as {read} euro; write {meant} (no thousands separator)",
+                        "nl": "{value} wordt gelezen als {read} euro; schrijf {meant} (zonder punt voor duizendtallen)",
+                        "fr": "{value} est lu comme {read} euros ; écrivez {meant} (sans séparateur de milliers)"},
     "not_email": {"en": "{value} is not an e-mail address", "nl": "{value} is geen e-mailadres",
                   "fr": "{value} n'est pas une adresse e-mail"},
     "period_order": {"en": "the end ({end}) is before the start ({start})",
@@ -403,9 +451,27 @@ def escape_controls(text: str) -> str:
     return _UNSAFE.sub(lambda m: _escape_char(m.group(0)), text)
 
 
+WORD_COMPARED = 60  # characters of a wrong value compared with the allowed ones (difflib is quadratic)
+
+
 def did_you_mean(word: str, options) -> Msg | str:
-    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word)[:WORD_COMPARED], list(options), n=1, cutoff=0.6)
     return msg("did_you_mean", name=close[0]) if close else ""
+
+
+def closest_first(word: str, options, labels: dict | None = None) -> list[str]:
+    """The allowed values, the few most like `word` first (closest first), then the others in the schema's order.
+
+    `labels`: a value's names in each language ({"ocmw": {"nl": "OCMW", "fr": "CPAS"}}), so that `cpas` brings
+    `ocmw` first."""
+    options = list(options)
+    names = {option.lower(): option for option in options}
+    for option, texts in (labels or {}).items():
+        for text in texts.values():
+            names.setdefault(str(text).lower(), option)
+    close = difflib.get_close_matches(str(word)[:WORD_COMPARED].lower(), list(names), n=8, cutoff=0.5)
+    first = list(dict.fromkeys(names[name] for name in close))[:5]
+    return first + [option for option in options if option not in first]
 
 
 def format_problems(problems: list[Problem], as_json: bool = False, lang: str = "en") -> str:

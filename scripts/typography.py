@@ -18,15 +18,17 @@ NO_BREAK = NBSP + "\u202f"  # a narrow no-break space is typographically fine to
 PUNCT = ":;!?"
 
 # Parts of a text that are not prose: replaced by placeholders of the same length before checking.
+# Each pattern stops at the character that would start another match of it, so that masking stays linear in the
+# text (fiche texts are contributor input): `<` ends an unclosed tag, `{` an unclosed template tag.
 _MASKS = [
     re.compile(r"```.*?```", re.S),              # fenced code
     re.compile(r"`[^`\n]*`"),                     # inline code
-    re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>)\]]*"),  # web addresses
+    re.compile(r"(?<![a-zA-Z0-9+.-])[a-zA-Z][a-zA-Z0-9+-]*(?:\.[a-zA-Z0-9+-]+)*://[^\s<>)\]]*"),  # web addresses
     re.compile(r"\bmailto:[^\s<>)\]]*"),
-    re.compile(r"\]\([^)\n]*\)"),                 # Markdown link targets
-    re.compile(r"\{[:#.][^}\n]*\}"),              # attribute lists {: #id } { .class }
-    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),  # template tags
-    re.compile(r"<[^>\n]*>"),                     # HTML tags and autolinks
+    re.compile(r"\]\([^()\n]*\)"),                 # Markdown link targets
+    re.compile(r"\{[:#.][^{}\n]*\}"),              # attribute lists {: #id } { .class }
+    re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{#[^{}]*#\}"),  # template tags
+    re.compile(r"<[^<>\n]*>"),                    # HTML tags and autolinks
     re.compile(r":[a-z0-9_+-]+:"),                # icon shortcodes :material-check:
     re.compile(r"^\*\[[^\]\n]+\]:", re.M),       # abbreviation definitions *[CPAS]:
     re.compile(r"^!!!.*$|^\?\?\?.*$", re.M),       # admonition headers
@@ -61,8 +63,16 @@ def problems(text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+def _candidates(text: str) -> bool:
+    """Whether anything could need fixing: masking only ever removes matches, so a text without one as written
+    (most of them) skips the masks."""
+    return any(rx.search(text) for rx in (_SPACE_BEFORE, _NO_SPACE_BEFORE, _AFTER_OPEN, _BEFORE_CLOSE))
+
+
 def fix(text: str) -> str:
     """The text with the problems that `problems` reports corrected (masked parts unchanged)."""
+    if not _candidates(text):
+        return text
     prose = _masked(text)
     edits: list[tuple[int, int, str]] = []
     for m in _SPACE_BEFORE.finditer(prose):
@@ -73,9 +83,28 @@ def fix(text: str) -> str:
         edits.append((m.start(), m.end(), "«" + NBSP))
     for m in _BEFORE_CLOSE.finditer(prose):
         edits.append((m.start(), m.end(), NBSP + "»"))
-    for start, end, new in sorted(edits, reverse=True):
-        text = text[:start] + new + text[end:]
-    return text
+    pieces, cursor = [], 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], -e[1])):  # the wider of two edits at one place wins
+        if start < cursor:
+            continue
+        pieces += [text[cursor:start], new]
+        cursor = end
+    return "".join(pieces) + text[cursor:]
+
+
+# A punctuation mark that a text editor wrapped to the start of the next line: the line break before it becomes
+# the no-break space (tried only after a non-space, so linear).
+_WRAPPED = re.compile(rf"(?<=\S)[ \t]*\n[ \t]*(?=[{PUNCT}»](?:\s|$))")
+
+
+def fix_text(text: str) -> str:
+    """A contributor's French text as the site shows it: `fix`, and a mark wrapped to a new line joins its word.
+
+    Contributors type ordinary spaces (nobody can type U+00A0); the site applies the typography when it reads a
+    fiche, so every view and the open data carry it and no fiche is refused for it."""
+    if not any(mark in text for mark in PUNCT + "«»"):
+        return text
+    return fix(_WRAPPED.sub(NBSP, text) if "\n" in text else text)
 
 
 # --- where French text lives ---------------------------------------------------------------------------------

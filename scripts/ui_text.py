@@ -338,6 +338,20 @@ LABELS: dict[str, dict[str, str]] = {
               "scripts/serve.sh).",
         "fr": "Pas d'aperçu : le serveur local de l'éditeur ne répond pas (lancez-le avec KB_EDITOR=1 bash "
               "scripts/serve.sh)."},
+    # web editor (/admin/): what a form field says when its value has the wrong form (the validator's own words
+    # come on saving, from the proxy); {forms}, {example}, {schemes} are filled in from the schema
+    "editor_form_date": {"nl": "schrijf een datum als {forms}", "fr": "écrivez une date sous la forme {forms}"},
+    "editor_form_pattern": {"nl": "heeft niet de juiste vorm{example}", "fr": "n'a pas la forme attendue{example}"},
+    "editor_form_example": {"nl": " (bv. {example})", "fr": " (p.\u00a0ex. {example})"},
+    "editor_form_url": {"nl": "een link begint met {schemes}", "fr": "un lien commence par {schemes}"},
+    "editor_form_email": {"nl": "is geen e-mailadres", "fr": "n'est pas une adresse e-mail"},
+    # its toolbar: saving writes the file (a draft stays a draft), so it never says "publish"
+    "editor_save": {"nl": "Bewaren", "fr": "Enregistrer"},
+    "editor_save_now": {"nl": "Nu bewaren", "fr": "Enregistrer maintenant"},
+    "editor_saving": {"nl": "Bewaren…", "fr": "Enregistrement…"},
+    "editor_saved": {"nl": "Bewaard", "fr": "Enregistré"},
+    "editor_save_refused": {"nl": "Niet bewaard: de validator weigert deze fiche.",
+                            "fr": "Non enregistré : le validateur refuse cette fiche."},
     # page frame: print footer, 404 page
     "printed_on": {"nl": "Afgedrukt op {date}", "fr": "Imprimé le {date}"},
     "not_found_title": {"nl": "Pagina niet gevonden", "fr": "Page introuvable"},

@@ -136,7 +136,7 @@ def test_build_refuses_invalid_fiche_with_validator_message(tmp_path):
     result = build_site(tmp_path / "site", fiches_dir=fiches, config=fixture_project(tmp_path))
     assert result.returncode != 0
     assert "minimal.yml:" in result.stderr
-    assert "error: region: 'walonie' must be one of vlaanderen, wallonie, brussel (did you mean wallonie?)" \
+    assert "error: region: 'walonie' must be one of wallonie, vlaanderen, brussel (did you mean wallonie?)" \
         in result.stderr
     assert "Traceback" not in result.stderr
 

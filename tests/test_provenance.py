@@ -186,7 +186,7 @@ def test_as_of_is_required_with_its_source(tmp_path):
 
 
 @pytest.mark.parametrize(("amount", "severity", "hint"), [
-    ("45.000", "warning", "read as 45"),
+    ("45.000", "error", "read as 45 euro; write 45000"),  # never a budget of 45 euro
     ("1.250.000", "error", "without a thousands separator: 1250000"),
     ("45000", None, None),
     ("45.5", None, None),

@@ -1,7 +1,11 @@
-"""French typography: a no-break space before : ; ! ? and inside « », in fiche texts, pages and glossary."""
+"""French typography: a no-break space before : ; ! ? and inside « ».
+
+The hand-written French pages and the glossary are written with it (checked here). Fiche texts are not: the site
+applies it when it reads a fiche (tests/test_typography_applied.py), so no test demands it of a fiche."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,7 @@ NB = "\u00a0"
 # The contributor guide (docs/bijdragen/) is being rewritten in another branch; it joins this check once merged.
 NOT_YET = ("bijdragen",)
 FRENCH_FILES = sorted(
-    [*ROOT.glob("fiches/*.yml"), ROOT / "docs" / "_data" / "glossary.yml",
+    [ROOT / "docs" / "_data" / "glossary.yml",
      *(p for p in (ROOT / "docs").rglob("*.fr.md") if not set(NOT_YET) & set(p.relative_to(ROOT / "docs").parts))]
 )
 
@@ -66,3 +70,32 @@ def test_yaml_fix_keeps_the_fiche_valid_and_dutch_untouched(tmp_path):
     text = fiche.read_text(encoding="utf-8")
     assert "Let op: dit blijft." in text
     assert f"Attention{NB}: ceci{NB}?\n    change." in text
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("Attention : ceci\n? change.", f"Attention{NB}: ceci{NB}? change."),
+    ("Voir https://example.be/a:b à 10:00 ; ok", f"Voir https://example.be/a:b à 10:00{NB}; ok"),
+    ("Sans ponctuation", "Sans ponctuation"),
+])
+def test_fiche_text_as_the_site_shows_it(text, fixed):
+    assert typography.fix_text(text) == fixed
+
+
+# Shapes that open a masked part (tag, template tag, link target, address) and never close it.
+UNCLOSED = ["{{", "{%", "{#", "{:", "<", "](", "a.", "a : ", "«a»", "x\n? "]
+
+
+@pytest.mark.parametrize("shape", UNCLOSED)
+def test_fiche_typography_is_linear_in_the_text(shape):
+    """A fiche text is contributor input: ten times the text may cost about ten times the time, never a hundred."""
+    def cost(size: int) -> float:
+        text = (shape * (size // len(shape) + 1))[:size]
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            typography.fix_text(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = cost(4_000), cost(40_000)  # 20,000 characters is the schema's longest text
+    assert large < 30 * small + 0.01, (shape, small, large)

@@ -233,7 +233,7 @@ def test_output_is_gcc_style_one_problem_per_line():
 def test_gcc_line_for_a_field_problem():
     path = rel(INVALID / "region-unknown.yml")
     result = run_cli(path)
-    assert result.stdout == (f"{path}:8:9: error: region: 'walonie' must be one of vlaanderen, wallonie, brussel "
+    assert result.stdout == (f"{path}:8:9: error: region: 'walonie' must be one of wallonie, vlaanderen, brussel "
                              "(did you mean wallonie?)\n")
     assert result.stderr == "1 error(s), 0 warning(s)\n"
 

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from scripts import ui_text
+from scripts import fiche_jsonschema, ui_text
 from scripts.build import (
     headings,
     history,
@@ -257,6 +257,9 @@ def on_post_build(config) -> None:
     else:
         search_index.build_index(site_dir, State.unindexed)
     search_data.write(site_dir, State.site.glossary, State.site.fiches)
+    schema_file = site_dir / fiche_jsonschema.PATH  # what text editors read while a fiche is typed
+    schema_file.parent.mkdir(parents=True, exist_ok=True)
+    schema_file.write_text(fiche_jsonschema.text(), encoding="utf-8")
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
         if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():

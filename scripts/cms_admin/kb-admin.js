@@ -6,7 +6,11 @@
  *   on this machine (local mode), the form's unsaved fiche rendered by the site's own templates through the
  *   local proxy (POST /preview, scripts/cms_preview.py), or the validator's messages;
  *   on a hosted editor, the published page (a saved change is a pull/merge request, not yet on the site);
- * - the local proxy has no editorial workflow: on 127.0.0.1 saves go straight to fiches/.
+ * - the local proxy has no editorial workflow: on 127.0.0.1 saves go straight to fiches/, so the toolbar says
+ *   "save", never "publish" (a draft stays a draft), and a save the validator refuses is not made: its
+ *   messages are shown instead (preSave asks the proxy, which also refuses such a file itself);
+ * - labels, hints, choices and form messages in the interface language (kb_label, kb_hint, kb_pattern);
+ * - numbers (kb-number): 0,5 and 0.5 alike, checked against the validator's range with its own words.
  */
 (() => {
   "use strict";
@@ -24,14 +28,121 @@
     return languages[codes.indexOf(wanted.find((code) => codes.includes(code)))] || languages[0];
   }
 
-  // The validator's words for an empty required field (from scripts/problems.py), in the reader's language,
-  // with the English that validate.py prints.
-  function useValidatorWords(words, ui) {
+  // The validator's words for an empty required field (from scripts/problems.py), in the reader's language;
+  // a pattern's message is the field's own, in that language; on this machine, "save" instead of "publish".
+  function useOwnWords(messages, ui) {
     const phrases = JSON.parse(JSON.stringify(CMS.getLocale(ui.code) || CMS.getLocale("en")));
-    const own = words[ui.code] || words.en;
-    phrases.editor.editorControlPane.widget.required =
-      `%{fieldLabel}${ui.texts.colon} ${own}${own === words.en ? "" : ` (${words.en})`}`;
+    const widget = phrases.editor.editorControlPane.widget;
+    widget.required = `%{fieldLabel}${ui.texts.colon} ${messages.required[ui.code] || messages.required.en}`;
+    widget.regexPattern = `%{fieldLabel}${ui.texts.colon} %{pattern}`;
+    if (local) {
+      const words = messages.toolbar[ui.code];
+      const toolbar = phrases.editor.editorToolbar;
+      Object.assign(toolbar, { publish: words.save, publishNow: words.save_now, publishing: words.saving,
+        published: words.saved });
+      phrases.ui.toast.onFailToPersist = "%{details}";
+    }
     CMS.registerLocale(ui.code, phrases);
+  }
+
+  // Labels, hints, choices and form messages of every field in the interface language.
+  function localize(fields, code) {
+    (fields || []).forEach((field) => {
+      if (field.kb_label) field.label = field.kb_label[code] || field.label;
+      if (field.kb_hint) field.hint = field.kb_hint[code] || field.hint;
+      if (field.kb_pattern) field.pattern = [field.pattern[0], field.kb_pattern[code] || field.pattern[1]];
+      (field.options || []).forEach((option) => {
+        if (option.kb_label) option.label = option.kb_label[code] || option.label;
+        delete option.kb_label;
+      });
+      delete field.kb_label;
+      delete field.kb_hint;
+      delete field.kb_pattern;
+      localize(field.fields, code);
+      if (field.field) localize([field.field], code);
+    });
+  }
+
+  // A number as people type it: 0,5 or 0.5 (never 05); the validator's range and words (scripts/problems.py).
+  const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+  const THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
+  function numberWidget(templates, ui) {
+    const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+    const shown = (value) => (typeof value === "number" ? String(value).replace(".", ui.decimal) : value || "");
+    // an amount in euro with a thousands separator (45.000) is kept as typed and refused, as the validator does
+    const parse = (text, money) => {
+      const trimmed = text.trim();
+      if (trimmed === "") return "";
+      if (!NUMBER.test(trimmed) || (money && THOUSANDS.test(trimmed))) return trimmed; // refused below
+      return Number(trimmed.replace(",", "."));
+    };
+    const Control = window.createClass({
+      getInitialState() { return { text: shown(this.props.value) }; },
+      componentDidUpdate(previous) {
+        const money = this.props.field.get("money");
+        if (previous.value !== this.props.value && parse(this.state.text, money) !== this.props.value) {
+          this.setState({ text: shown(this.props.value) }); // a value set from elsewhere (a loaded entry)
+        }
+      },
+      change(event) {
+        this.setState({ text: event.target.value });
+        this.props.onChange(parse(event.target.value, this.props.field.get("money")));
+      },
+      isValid() {
+        const { field, value } = this.props;
+        if (value === "" || value === null || value === undefined) return true;
+        const words = templates[ui.code] || templates.en;
+        const label = field.get("label", field.get("name"));
+        const typed = this.state.text.trim();
+        const refuse = (message) => ({ error: { type: "RANGE", message: `${label}${ui.texts.colon} ${message}` } });
+        if (typeof value !== "number" && field.get("money") && THOUSANDS.test(typed)) {
+          return refuse(fill(words.thousands_money, { value: typed, read: typed.split(".")[0],
+            meant: typed.replace(/\./g, "") }));
+        }
+        if (typeof value !== "number") return refuse(fill(words.number_expected, { value: `'${typed}'`, hint: "" }));
+        if (field.get("value_type") === "int" && !Number.isInteger(value)) {
+          return refuse(fill(words.not_whole, { value: typed }));
+        }
+        const min = field.get("min");
+        const max = field.get("max");
+        const exclusive = field.get("exclusive_minimum");
+        if (value < min || (exclusive && value <= min)) {
+          return refuse(fill(words.out_of_range, { value: typed, op: exclusive ? ">" : "≥", bound: shown(min) }));
+        }
+        if (value > max) return refuse(fill(words.out_of_range, { value: typed, op: "≤", bound: shown(max) }));
+        return true;
+      },
+      render() {
+        return h("input", { type: "text", inputMode: "decimal", id: this.props.forID, value: this.state.text,
+          className: this.props.classNameWrapper, onChange: this.change, onFocus: this.props.setActiveStyle,
+          onBlur: this.props.setInactiveStyle });
+      },
+    });
+    const Preview = (props) => h("span", null, shown(props.value));
+    CMS.registerWidget("kb-number", Control, Preview);
+  }
+
+  // On this machine: no save the validator refuses; its messages (the proxy runs it) say why, in the
+  // interface language. (Hosted, the pull/merge request's CI runs the validator.)
+  function refuseWhatTheValidatorRefuses(settings, ui, messages) {
+    CMS.registerEventListener({ name: "preSave", handler: async ({ entry }) => {
+      let result = null;
+      try {
+        const response = await fetch(settings.live_url, { method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ path: entry.get("path") || "", data: entry.get("data").toJS() }) });
+        result = response.ok ? await response.json() : null;
+      } catch (error) {
+        result = null; // the proxy refuses an invalid file itself when it is asked to write it
+      }
+      const problems = result && result.problems && (result.problems[ui.code] || []);
+      if (problems && problems.length) {
+        const text = [messages.toolbar[ui.code].save_refused, ...problems].join(" ");
+        const refusal = new Error(text);
+        refusal.toString = () => text;
+        throw refusal;
+      }
+      return undefined;
+    } });
   }
 
   // Stylesheets of the site, so the rendered fiche looks as it does there (read from the home page).
@@ -125,7 +236,11 @@
       const settings = config.kb_preview;
       const ui = pickLanguage(settings.languages);
       document.documentElement.lang = ui.code;
-      useValidatorWords(config.kb_messages.required, ui);
+      ui.decimal = (0.5).toLocaleString(`${ui.code}-BE`).charAt(1);
+      useOwnWords(config.kb_messages, ui);
+      numberWidget(config.kb_messages.number, ui);
+      if (local) refuseWhatTheValidatorRefuses(settings, ui, config.kb_messages);
+      config.collections.forEach((collection) => localize(collection.fields, ui.code));
       CMS.registerPreviewTemplate("fiches", makePreview(settings, ui));
       delete config.kb_messages;
       delete config.kb_preview;
