@@ -215,6 +215,7 @@ def on_env(env, config, files):
     env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
     root = urlsplit(config.site_url or "/").path or "/"
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
+    env.globals["kb_url"] = lambda kind, key="": root + urls.url_for(kind, key, lang)  # absolute path, any page
     env.globals["kb_search_results"] = search_data.RESULTS_SHOWN
     return env
 

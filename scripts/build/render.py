@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
-from scripts.build import catalogue, charts, facts, fiche_view, headings, preview_errors, schema_doc, urls
+from scripts.build import catalogue, charts, facts, fiche_view, headings, preview_errors, schema_doc, statements, urls
 from scripts.build import modules as mod
 from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT
@@ -206,6 +206,14 @@ def schema(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     return _template(env, "schema", context(lang, page_url, rows=schema_doc.rows(lang)))
 
 
+def accessibility_statement(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    return _template(env, "accessibility", context(lang, page_url, s=statements.load()))
+
+
+def privacy_statement(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    return _template(env, "privacy", context(lang, page_url, s=statements.load()))
+
+
 def errors_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
     """Serving with invalid fiches: all messages (key "") or one file's (key: its display path)."""
     return preview_errors.page_html(site.problems, lang, key or None, page_url)
@@ -229,6 +237,8 @@ PLACEHOLDERS = {
     "recent-fiches": recent_fiches,
     "glossary": glossary_page,
     "schema": schema,
+    "accessibility": accessibility_statement,
+    "privacy": privacy_statement,
 }
 
 class CompiledTemplates(jinja2.BytecodeCache):
