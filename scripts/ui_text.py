@@ -342,6 +342,7 @@ LABELS: dict[str, dict[str, str]] = {
                              "l'adresse est incomplète. Utilisez la recherche en haut de la page ou commencez "
                              "ici\u00a0:"},
     "not_found_catalogue": {"nl": "Catalogus van de fiches", "fr": "Catalogue des fiches"},
+    "not_found_suggest": {"nl": "Zocht u misschien deze fiche?", "fr": "Cherchiez-vous cette fiche ?"},
     "not_found_home": {"nl": "Startpagina van de kennisbank", "fr": "Page d'accueil de la base de connaissances"},
     # footer (every page): the statements and the colophon
     "footer_about": {"nl": "Over deze site", "fr": "À propos de ce site"},

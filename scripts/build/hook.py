@@ -24,6 +24,7 @@ from scripts.build import (
     headings,
     history,
     incremental,
+    not_found,
     open_data,
     pages,
     preview_errors,
@@ -217,6 +218,7 @@ def on_env(env, config, files):
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
     env.globals["kb_url"] = lambda kind, key="": root + urls.url_for(kind, key, lang)  # absolute path, any page
     env.globals["kb_search_results"] = search_data.RESULTS_SHOWN
+    env.globals["kb_not_found"] = lambda: not_found.context(State.site, root, lang)
     return env
 
 
