@@ -344,6 +344,27 @@ LABELS: dict[str, dict[str, str]] = {
     "not_found_catalogue": {"nl": "Catalogus van de fiches", "fr": "Catalogue des fiches"},
     "not_found_suggest": {"nl": "Zocht u misschien deze fiche?", "fr": "Cherchiez-vous cette fiche ?"},
     "not_found_home": {"nl": "Startpagina van de kennisbank", "fr": "Page d'accueil de la base de connaissances"},
+    # the whole guide on one page (fiches/gids/)
+    "guide_title": {"nl": "De hele gids", "fr": "Le guide complet"},
+    "guide_intro_one": {"nl": "De enige gepubliceerde fiche van de kennisbank in één document, om te lezen, af te "
+                              "drukken of als PDF te bewaren. Stand van de kennisbank: {date}.",
+                        "fr": "L'unique fiche publiée de la base de connaissances en un seul document, à lire, à "
+                              "imprimer ou à enregistrer en PDF. État de la base de connaissances\u00a0: {date}."},
+    "guide_intro_other": {"nl": "Alle {n} gepubliceerde fiches van de kennisbank in één document, om te lezen, af te "
+                                "drukken of als PDF te bewaren. Stand van de kennisbank: {date}.",
+                          "fr": "Les {n}\u00a0fiches publiées de la base de connaissances en un seul document, à "
+                                "lire, à imprimer ou à enregistrer en PDF. État de la base de connaissances\u00a0: "
+                                "{date}."},
+    "guide_print": {"nl": "Afdrukken of als PDF bewaren", "fr": "Imprimer ou enregistrer en PDF"},
+    "guide_print_hint": {"nl": "Elke fiche begint op een nieuwe bladzijde (A4).",
+                         "fr": "Chaque fiche commence sur une nouvelle page (A4)."},
+    "guide_contents": {"nl": "Inhoud", "fr": "Sommaire"},
+    "guide_back": {"nl": "Terug naar de inhoud", "fr": "Retour au sommaire"},
+    "guide_fiche_page": {"nl": "Deze fiche op haar eigen pagina", "fr": "Cette fiche sur sa propre page"},
+    "guide_link": {"nl": "De hele gids op één pagina (om af te drukken)",
+                   "fr": "Le guide complet sur une page (à imprimer)"},
+    "guide_running": {"nl": "Kennisbank sociale activering van nieuwkomers – stand van {date}",
+                      "fr": "Base de connaissances activation sociale des primo-arrivants – état au {date}"},
     # footer (every page): the statements and the colophon
     "footer_about": {"nl": "Over deze site", "fr": "À propos de ce site"},
     "footer_accessibility": {"nl": "Toegankelijkheidsverklaring", "fr": "Déclaration d'accessibilité"},

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from scripts import ui_text
 from scripts.build import (
+    facts,
     headings,
     history,
     incremental,
@@ -218,6 +219,7 @@ def on_env(env, config, files):
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
     env.globals["kb_url"] = lambda kind, key="": root + urls.url_for(kind, key, lang)  # absolute path, any page
     env.globals["kb_search_results"] = search_data.RESULTS_SHOWN
+    env.globals["kb_build_date"] = ui_text.date(facts.build_date().isoformat(), lang)  # SOURCE_DATE_EPOCH
     env.globals["kb_not_found"] = lambda: not_found.context(State.site, root, lang)
     return env
 

@@ -8,11 +8,23 @@ import re
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
-from scripts.build import catalogue, charts, facts, fiche_view, headings, preview_errors, schema_doc, statements, urls
+from scripts.build import (
+    catalogue,
+    charts,
+    facts,
+    fiche_view,
+    guide,
+    headings,
+    preview_errors,
+    schema_doc,
+    statements,
+    urls,
+)
 from scripts.build import modules as mod
 from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT
@@ -206,6 +218,18 @@ def schema(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     return _template(env, "schema", context(lang, page_url, rows=schema_doc.rows(lang)))
 
 
+def whole_guide(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    """Every published fiche through the fiche page's own template, fitted into one page (guide.embed)."""
+    fiches = []
+    for item in site.items(lang):
+        html = guide.embed(fiche_page(site, env, lang, item["id"], page_url), item["id"])
+        heading = re.search(r'<h2 id="([^"]+)"', html)
+        fiches.append({"id": item["id"], "anchor": guide.anchor(item["id"]), "heading": heading.group(1),
+                       "title": f"{item['title']} – {item['organisation']}", "html": Markup(html)})
+    ctx = context(lang, page_url, fiches=fiches, built=ui_text.date(facts.build_date().isoformat(), lang))
+    return _template(env, "guide", ctx)
+
+
 def accessibility_statement(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     return _template(env, "accessibility", context(lang, page_url, s=statements.load()))
 
@@ -237,6 +261,7 @@ PLACEHOLDERS = {
     "recent-fiches": recent_fiches,
     "glossary": glossary_page,
     "schema": schema,
+    "guide": whole_guide,
     "accessibility": accessibility_statement,
     "privacy": privacy_statement,
 }
