@@ -365,6 +365,18 @@ LABELS: dict[str, dict[str, str]] = {
                    "fr": "Le guide complet sur une page (à imprimer)"},
     "guide_running": {"nl": "Kennisbank sociale activering van nieuwkomers – stand van {date}",
                       "fr": "Base de connaissances activation sociale des primo-arrivants – état au {date}"},
+    # Atom feed per language (scripts/build/feed.py)
+    "feed_title": {"nl": "Kennisbank sociale activering nieuwkomers: nieuwe en bijgewerkte fiches",
+                   "fr": "Base de connaissances activation sociale des primo-arrivants : fiches nouvelles et mises "
+                         "à jour"},
+    "feed_subtitle": {"nl": "Elke gepubliceerde fiche, met de datum van haar eerste publicatie en van haar laatste "
+                            "wijziging.",
+                      "fr": "Chaque fiche publiée, avec la date de sa première publication et de sa dernière "
+                            "modification."},
+    "feed_author": {"nl": "Lerend netwerk sociale activering van nieuwkomers",
+                    "fr": "Réseau d'apprentissage sur l'activation sociale des primo-arrivants"},
+    "feed_link": {"nl": "Volg nieuwe en bijgewerkte fiches (Atom-feed)",
+                  "fr": "Suivre les fiches nouvelles et mises à jour (flux Atom)"},
     # footer (every page): the statements and the colophon
     "footer_about": {"nl": "Over deze site", "fr": "À propos de ce site"},
     "footer_accessibility": {"nl": "Toegankelijkheidsverklaring", "fr": "Déclaration d'accessibilité"},

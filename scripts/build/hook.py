@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from scripts import ui_text
 from scripts.build import (
     facts,
+    feed,
     headings,
     history,
     incremental,
@@ -262,6 +263,7 @@ def on_post_build(config) -> None:
     else:
         search_index.build_index(site_dir, State.unindexed)
     search_data.write(site_dir, State.site.glossary, State.site.fiches)
+    feed.write_feeds(State.site, site_dir, config.site_url or "/")
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
         if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():

@@ -16,6 +16,7 @@ PATHS = {
     "theme": "themas/{key}/",
     "fiche-data": "fiches/{key}/data.json",
     "csv": "fiches.csv",
+    "feed": "fiches/atom.xml",  # new and changed fiches, one Atom feed per language (scripts/build/feed.py)
     "guide": "fiches/gids/",  # every published fiche on one page (docs/fiches/gids.<lang>.md)
     "page": "{key}",
     "doc": "{key}",  # a hand-written page by its source path (`netwerk/x.md`); see doc_path()
