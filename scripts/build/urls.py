@@ -16,7 +16,9 @@ PATHS = {
     "theme": "themas/{key}/",
     "fiche-data": "fiches/{key}/data.json",
     "csv": "fiches.csv",
-    "feed": "fiches/atom.xml",  # new and changed fiches, one Atom feed per language (scripts/build/feed.py)
+    # new and changed fiches, one Atom feed per language (scripts/build/feed.py), at the language root: Material
+    # fetches sitemap.xml next to every <link rel="alternate">, and the language roots have one
+    "feed": "atom.xml",
     "guide": "fiches/gids/",  # every published fiche on one page (docs/fiches/gids.<lang>.md)
     "page": "{key}",
     "doc": "{key}",  # a hand-written page by its source path (`netwerk/x.md`); see doc_path()
