@@ -3,6 +3,7 @@ reads in the language its path names, and suggests the nearest fiche."""
 
 from __future__ import annotations
 
+import html as htmllib
 import json
 import re
 
@@ -26,8 +27,7 @@ def test_the_root_404_holds_every_language_and_the_fiche_names(site):
     for lang in urls.LANGS:
         assert f'<section lang="{lang}" data-lang="{lang}"' in html
         assert ui_text.t("not_found_title", lang) in html
-    data = json.loads(re.search(r"<script type=\"application/json\" data-kb-not-found-data>(.*?)</script>",
-                                html, re.S).group(1))
+    data = json.loads(htmllib.unescape(re.search(r"data-kb-data='([^']*)'", html).group(1)))
     assert [entry[0] for entry in data["fiches"]] == [f["id"] for f in FICHES]
     assert data["fiche_url"]["fr"].endswith("/" + urls.url_for("fiche", "{id}", "fr"))
 

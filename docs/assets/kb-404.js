@@ -5,7 +5,7 @@
   "use strict";
   const box = document.querySelector("[data-kb-not-found]");
   if (!box) return;
-  const data = JSON.parse(box.querySelector("[data-kb-not-found-data]").textContent);
+  const data = JSON.parse(box.dataset.kbData);
   const root = box.dataset.root;
   let rest = location.pathname.startsWith(root) ? location.pathname.slice(root.length) : location.pathname;
   let lang = data.default;

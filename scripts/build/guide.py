@@ -16,8 +16,18 @@ CONTENTS = re.compile(r"<div class=\"kb-contents\" data-kb-contents[^>]*></div>"
 SEPARATOR = "--"  # fiche ids never hold two hyphens in a row, so "<id>--<anchor>" is unique on the page
 
 
-def anchor(fiche_id: str, name: str = "") -> str:
-    return f"{fiche_id}{SEPARATOR}{name}" if name else fiche_id
+def anchor(fiche_id: str, name: str) -> str:
+    """An anchor of a fiche inside the guide (the fiche's own article is just its id)."""
+    return f"{fiche_id}{SEPARATOR}{name}"
+
+
+FIRST_HEADING = re.compile(r'<h2\b[^>]*?\bid="([^"]*)"')
+
+
+def title_anchor(html: str) -> str | None:
+    """The id of an embedded fiche's title (its first heading), which names its article."""
+    found = FIRST_HEADING.search(html)
+    return found.group(1) if found else None
 
 
 def embed(html: str, fiche_id: str) -> str:

@@ -223,8 +223,7 @@ def whole_guide(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> 
     fiches = []
     for item in site.items(lang):
         html = guide.embed(fiche_page(site, env, lang, item["id"], page_url), item["id"])
-        heading = re.search(r'<h2 id="([^"]+)"', html)
-        fiches.append({"id": item["id"], "anchor": guide.anchor(item["id"]), "heading": heading.group(1),
+        fiches.append({"id": item["id"], "anchor": item["id"], "heading": guide.title_anchor(html),
                        "title": f"{item['title']} – {item['organisation']}", "html": Markup(html)})
     ctx = context(lang, page_url, fiches=fiches, built=ui_text.date(facts.build_date().isoformat(), lang))
     return _template(env, "guide", ctx)
