@@ -20,6 +20,7 @@ from scripts.build import (
     fiche_view,
     guide,
     headings,
+    incremental,
     preview_errors,
     schema_doc,
     statements,
@@ -28,6 +29,8 @@ from scripts.build import (
 from scripts.build import modules as mod
 from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT
+
+TEMPLATES = ROOT / "overrides"  # what a rendered fiche depends on besides its data
 
 RECENT_FICHES = 5  # fiches listed on the home page
 COMPARE_MAX = 4  # fiches side by side; templates hand it to kb.js as data-max
@@ -221,12 +224,25 @@ def schema(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
 def whole_guide(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     """Every published fiche through the fiche page's own template, fitted into one page (guide.embed)."""
     fiches = []
+    stamp = incremental.tree_stamp([TEMPLATES]) if site.memo is not None else ""
     for item in site.items(lang):
-        html = guide.embed(fiche_page(site, env, lang, item["id"], page_url), item["id"])
+        html = guide_fiche(site, env, lang, item["id"], page_url, stamp)
         fiches.append({"id": item["id"], "anchor": item["id"], "heading": guide.title_anchor(html),
                        "title": f"{item['title']} – {item['organisation']}", "html": Markup(html)})
     ctx = context(lang, page_url, fiches=fiches, built=ui_text.date(facts.build_date().isoformat(), lang))
     return _template(env, "guide", ctx)
+
+
+def guide_fiche(site: SiteData, env, lang: str, fiche_id: str, page_url: str, stamp: str) -> str:
+    """One fiche's part of the guide. Serving, it is kept while nothing it shows changes (its file, the names of
+    the fiches it relates to, its history, the glossary's tooltips, the templates: `stamp`, the build date), so an
+    edit re-renders one fiche of the guide, not all of them."""
+    fiche, by_id = site.by_id[fiche_id], site.by_id
+    related = tuple((r, by_id[r].data["title"][lang], by_id[r].data["organisation"]["name"][lang])
+                    for r in fiche.data.get("related", []) if r in by_id)
+    key = ("guide", lang, page_url, stamp, related, tuple(h["date"] for h in site.history.get(fiche_id, [])),
+           tuple(site.tooltip_terms(lang).items()), facts.build_date())
+    return site.remembered(fiche, key, lambda: guide.embed(fiche_page(site, env, lang, fiche_id, page_url), fiche_id))
 
 
 def accessibility_statement(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
