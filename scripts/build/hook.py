@@ -155,6 +155,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     State.blocks[page.url] = blocks
     if not search_index.indexed(site.page_kind(src_uri)):
         page.meta["kb_search"] = False
+    if page.meta.get("kb_search") is False:  # Pagefind need not read it (the whole guide: megabytes)
+        State.unindexed.add(page.file.dest_uri)
     page.meta["kb_search_weight"] = search_index.page_weight(site.page_kind(src_uri), page.meta)
     return markdown
 
@@ -243,8 +245,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 @event_priority(-1000)  # last: the page is written already
 def on_post_page(output: str, page, config) -> str:
     """A generated page's Markdown and HTML are not needed once written (nothing reads them later): freeing them
-    keeps the build's memory from growing with 9,000 pages held whole until the end."""
-    if State.site is not None and State.site.is_generated(page.file.src_uri):
+    keeps the build's memory from growing with 9,000 pages held whole until the end. The whole guide too: it
+    holds every fiche again."""
+    if State.site is not None and (State.site.is_generated(page.file.src_uri) or page.meta.get("kb_guide")):
         page.markdown = None
         page.content = None
     return output
