@@ -420,7 +420,7 @@ LABELS: dict[str, dict[str, str]] = {
                                     "falen.",
                               "fr": "Résultat : aucune violation ; toute nouvelle violation fait échouer les tests."},
     "a11y_manual": {"nl": "Met de hand nagekeken in de browser:", "fr": "Vérifié manuellement dans le navigateur :"},
-    "a11y_feedback_title": {"nl": "Feedback en contactgegevens", "fr": "Commentaires et coordonnées"},
+    "a11y_feedback_title": {"nl": "Feedback en contactgegevens", "fr": "Retour d'information et coordonnées"},
     "a11y_feedback": {"nl": "Ondervindt u een toegankelijkheidsprobleem op deze site, of hebt u inhoud in een andere "
                             "vorm nodig? Laat het weten.",
                       "fr": "Vous rencontrez un problème d'accessibilité sur ce site ou vous avez besoin d'un contenu "
