@@ -445,12 +445,14 @@ LABELS: dict[str, dict[str, str]] = {
                               "navigateur (localStorage, sessionStorage). Comme pour tout site, votre navigateur "
                               "conserve seulement les pages dans son cache."},
     "privacy_third_title": {"nl": "Geen derden, geen statistieken", "fr": "Pas de tiers, pas de statistiques"},
-    "privacy_third": {"nl": "Alles wat een pagina laadt (lettertypen, zoekfunctie, grafieken, kaart) komt van deze "
-                            "site zelf: uw browser maakt geen verbinding met servers van derden. De site gebruikt "
+    "privacy_third": {"nl": "Alles wat een pagina laadt (scripts, stijlbladen, zoekindex, grafieken, kaart) komt van "
+                            "deze site zelf, en de site gebruikt de lettertypen van uw toestel: uw browser maakt geen "
+                            "verbinding met servers van derden. De site gebruikt "
                             "geen analyse- of statistiekdiensten en geen knoppen van sociale netwerken. Volgt u een "
                             "link naar een andere site, dan gelden daar de regels van die site.",
-                      "fr": "Tout ce qu'une page charge (polices, recherche, graphiques, carte) provient de ce site "
-                            "lui-même : votre navigateur ne se connecte à aucun serveur tiers. Le site n'utilise aucun "
+                      "fr": "Tout ce qu'une page charge (scripts, feuilles de style, index de recherche, graphiques, "
+                            "carte) provient de ce site lui-même, et le site utilise les polices de votre appareil : "
+                            "votre navigateur ne se connecte à aucun serveur tiers. Le site n'utilise aucun "
                             "service d'analyse ou de statistiques ni de boutons de réseaux sociaux. Si vous suivez "
                             "un lien vers un autre site, ce sont les règles de ce site qui s'appliquent."},
     "privacy_search_title": {"nl": "Zoeken en filteren", "fr": "Recherche et filtres"},
