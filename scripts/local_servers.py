@@ -48,10 +48,28 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+class RootNotFoundHandler(QuietHandler):
+    """As GitHub Pages, GitLab Pages and most static hosts: every missing address gets the root 404.html."""
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve_static(site: Path, port: int = 0):
-    """A built site over HTTP on a local port (a free one unless given); yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+def serve_static(site: Path, port: int = 0, root_not_found: bool = False):
+    """A built site over HTTP on a local port (a free one unless given); yields its base URL. `root_not_found`:
+    answer every missing address with the root 404.html, as static hosts do."""
+    handler = functools.partial(RootNotFoundHandler if root_not_found else QuietHandler, directory=str(site))
     server = QuietServer((HOST, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

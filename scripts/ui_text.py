@@ -361,7 +361,164 @@ LABELS: dict[str, dict[str, str]] = {
                              "l'adresse est incomplète. Utilisez la recherche en haut de la page ou commencez "
                              "ici\u00a0:"},
     "not_found_catalogue": {"nl": "Catalogus van de fiches", "fr": "Catalogue des fiches"},
+    "not_found_suggest": {"nl": "Zocht u misschien deze fiche?", "fr": "Cherchiez-vous cette fiche ?"},
     "not_found_home": {"nl": "Startpagina van de kennisbank", "fr": "Page d'accueil de la base de connaissances"},
+    # the whole guide on one page (fiches/gids/)
+    "guide_title": {"nl": "De hele gids", "fr": "Le guide complet"},
+    "guide_intro_one": {"nl": "De enige gepubliceerde fiche van de kennisbank in één document, om te lezen, af te "
+                              "drukken of als PDF te bewaren. Stand van de kennisbank: {date}.",
+                        "fr": "L'unique fiche publiée de la base de connaissances en un seul document, à lire, à "
+                              "imprimer ou à enregistrer en PDF. État de la base de connaissances\u00a0: {date}."},
+    "guide_intro_other": {"nl": "Alle {n} gepubliceerde fiches van de kennisbank in één document, om te lezen, af te "
+                                "drukken of als PDF te bewaren. Stand van de kennisbank: {date}.",
+                          "fr": "Les {n}\u00a0fiches publiées de la base de connaissances en un seul document, à "
+                                "lire, à imprimer ou à enregistrer en PDF. État de la base de connaissances\u00a0: "
+                                "{date}."},
+    "guide_print": {"nl": "Afdrukken of als PDF bewaren", "fr": "Imprimer ou enregistrer en PDF"},
+    "guide_print_hint": {"nl": "Elke fiche begint op een nieuwe bladzijde (A4).",
+                         "fr": "Chaque fiche commence sur une nouvelle page (A4)."},
+    "guide_contents": {"nl": "Inhoud", "fr": "Sommaire"},
+    "guide_back": {"nl": "Terug naar de inhoud", "fr": "Retour au sommaire"},
+    "guide_fiche_page": {"nl": "Deze fiche op haar eigen pagina", "fr": "Cette fiche sur sa propre page"},
+    "guide_link": {"nl": "De hele gids op één pagina (om af te drukken)",
+                   "fr": "Le guide complet sur une page (à imprimer)"},
+    "guide_running": {"nl": "Kennisbank sociale activering van nieuwkomers – stand van {date}",
+                      "fr": "Base de connaissances activation sociale des primo-arrivants – état au {date}"},
+    # Atom feed per language (scripts/build/feed.py)
+    "feed_title": {"nl": "Kennisbank sociale activering nieuwkomers: nieuwe en bijgewerkte fiches",
+                   "fr": "Base de connaissances activation sociale des primo-arrivants : fiches nouvelles et mises "
+                         "à jour"},
+    "feed_subtitle": {"nl": "Elke gepubliceerde fiche, met de datum van haar eerste publicatie en van haar laatste "
+                            "wijziging.",
+                      "fr": "Chaque fiche publiée, avec la date de sa première publication et de sa dernière "
+                            "modification."},
+    "feed_author": {"nl": "Lerend netwerk sociale activering van nieuwkomers",
+                    "fr": "Réseau d'apprentissage sur l'activation sociale des primo-arrivants"},
+    "feed_link": {"nl": "Volg nieuwe en bijgewerkte fiches (Atom-feed)",
+                  "fr": "Suivre les fiches nouvelles et mises à jour (flux Atom)"},
+    # footer (every page): the statements and the colophon
+    "footer_about": {"nl": "Over deze site", "fr": "À propos de ce site"},
+    "footer_accessibility": {"nl": "Toegankelijkheidsverklaring", "fr": "Déclaration d'accessibilité"},
+    "footer_privacy": {"nl": "Privacyverklaring", "fr": "Déclaration de confidentialité"},
+    "footer_colophon": {"nl": "Colofon", "fr": "Colophon"},
+    # accessibility statement (facts from docs/_data/statements.yml)
+    "not_yet_stated": {"nl": "nog niet vermeld", "fr": "pas encore précisé"},
+    "publisher_unstated": {"nl": "De uitgever van deze site (nog niet vermeld)",
+                           "fr": "L'éditeur de ce site (pas encore précisé)"},
+    "a11y_intro": {"nl": "{publisher} wil deze website toegankelijk maken, overeenkomstig de wet van 19 juli 2018 "
+                         "inzake de toegankelijkheid van de websites en mobiele applicaties van overheidsinstanties. "
+                         "Deze verklaring geldt voor de hele kennisbank, in het Nederlands en in het Frans.",
+                   "fr": "{publisher} s'engage à rendre ce site accessible, conformément à la loi du 19 juillet 2018 "
+                         "relative à l'accessibilité des sites internet et des applications mobiles des organismes "
+                         "du secteur public. Cette déclaration s'applique à toute la base de connaissances, en "
+                         "français et en néerlandais."},
+    "a11y_status_title": {"nl": "Nalevingsstatus", "fr": "État de conformité"},
+    "a11y_status_full": {"nl": "Deze website is volledig conform met {standard} ({wcag}, niveau {level}).",
+                         "fr": "Ce site est entièrement conforme à la norme {standard} ({wcag}, niveau {level})."},
+    "a11y_status_partial": {"nl": "Deze website is gedeeltelijk conform met {standard} ({wcag}, niveau {level}), "
+                                  "wegens de uitzonderingen hieronder.",
+                            "fr": "Ce site est partiellement conforme à la norme {standard} ({wcag}, niveau "
+                                  "{level}), en raison des exceptions énumérées ci-dessous."},
+    "a11y_status_none": {"nl": "Deze website is niet conform met {standard} ({wcag}, niveau {level}).",
+                         "fr": "Ce site n'est pas conforme à la norme {standard} ({wcag}, niveau {level})."},
+    "a11y_exceptions_title": {"nl": "Niet-toegankelijke inhoud", "fr": "Contenu non accessible"},
+    "a11y_exceptions_intro": {"nl": "De volgende inhoud is niet toegankelijk, of de toegankelijkheid ervan is niet "
+                                    "aangetoond:",
+                              "fr": "Le contenu suivant n'est pas accessible, ou son accessibilité n'est pas "
+                                    "démontrée :"},
+    "a11y_method_title": {"nl": "Opstelling van deze verklaring", "fr": "Établissement de cette déclaration"},
+    "a11y_dates": {"nl": "Deze verklaring werd opgesteld op {prepared}. De laatste controle gebeurde op {checked}.",
+                   "fr": "Cette déclaration a été établie le {prepared}. Le dernier contrôle a eu lieu le {checked}."},
+    "a11y_method": {"nl": "Methode: zelfbeoordeling door wie de site bouwt, geen onafhankelijke audit.",
+                    "fr": "Méthode : auto-évaluation par l'équipe qui construit le site, pas d'audit indépendant."},
+    "a11y_automated": {"nl": "Automatisch nagekeken met axe-core {version} (de regels van WCAG 2.1, niveau A en "
+                             "AA), in beide talen, bij elke testrun:",
+                       "fr": "Vérifié automatiquement avec axe-core {version} (les règles des WCAG 2.1, niveaux A "
+                             "et AA), dans les deux langues, à chaque exécution des tests :"},
+    "a11y_automated_result": {"nl": "Resultaat: geen enkele overtreding; elke nieuwe overtreding doet de tests "
+                                    "falen.",
+                              "fr": "Résultat : aucune violation ; toute nouvelle violation fait échouer les tests."},
+    "a11y_manual": {"nl": "Met de hand nagekeken in de browser:", "fr": "Vérifié manuellement dans le navigateur :"},
+    "a11y_feedback_title": {"nl": "Feedback en contactgegevens", "fr": "Retour d'information et coordonnées"},
+    "a11y_feedback": {"nl": "Ondervindt u een toegankelijkheidsprobleem op deze site, of hebt u inhoud in een andere "
+                            "vorm nodig? Laat het weten.",
+                      "fr": "Vous rencontrez un problème d'accessibilité sur ce site ou vous avez besoin d'un contenu "
+                            "sous une autre forme ? Faites-le savoir."},
+    "contact_label": {"nl": "Contact", "fr": "Contact"},
+    "email_label": {"nl": "E-mail", "fr": "Courriel"},
+    "a11y_complaint_title": {"nl": "Handhavingsprocedure", "fr": "Procédure de recours"},
+    "a11y_complaint": {"nl": "Krijgt u geen antwoord, of bent u niet tevreden met het antwoord, dan kunt u een klacht "
+                             "indienen.",
+                       "fr": "Si vous ne recevez pas de réponse ou si la réponse ne vous satisfait pas, vous pouvez "
+                             "introduire une plainte."},
+    "competent_body": {"nl": "Bevoegde instantie", "fr": "Instance compétente"},
+    # privacy statement
+    "privacy_intro": {"nl": "Wat deze site over u bewaart en wie u daarover kunt aanspreken.",
+                      "fr": "Ce que ce site conserve à votre sujet et à qui vous adresser."},
+    "privacy_browser_title": {"nl": "Wat de site in uw browser bewaart",
+                              "fr": "Ce que le site conserve dans votre navigateur"},
+    "privacy_browser": {"nl": "Niets. De site plaatst geen cookies en schrijft niets in de opslag van uw browser "
+                              "(localStorage, sessionStorage). Zoals bij elke site bewaart uw browser alleen de "
+                              "pagina's in zijn cache.",
+                        "fr": "Rien. Le site ne dépose aucun cookie et n'écrit rien dans le stockage de votre "
+                              "navigateur (localStorage, sessionStorage). Comme pour tout site, votre navigateur "
+                              "conserve seulement les pages dans son cache."},
+    "privacy_third_title": {"nl": "Geen derden, geen statistieken", "fr": "Pas de tiers, pas de statistiques"},
+    "privacy_third": {"nl": "Alles wat een pagina laadt (scripts, stijlbladen, zoekindex, grafieken, kaart) komt van "
+                            "deze site zelf, en de site gebruikt de lettertypen van uw toestel: uw browser maakt geen "
+                            "verbinding met servers van derden. De site gebruikt "
+                            "geen analyse- of statistiekdiensten en geen knoppen van sociale netwerken. Volgt u een "
+                            "link naar een andere site, dan gelden daar de regels van die site.",
+                      "fr": "Tout ce qu'une page charge (scripts, feuilles de style, index de recherche, graphiques, "
+                            "carte) provient de ce site lui-même, et le site utilise les polices de votre appareil : "
+                            "votre navigateur ne se connecte à aucun serveur tiers. Le site n'utilise aucun "
+                            "service d'analyse ou de statistiques ni de boutons de réseaux sociaux. Si vous suivez "
+                            "un lien vers un autre site, ce sont les règles de ce site qui s'appliquent."},
+    "privacy_search_title": {"nl": "Zoeken en filteren", "fr": "Recherche et filtres"},
+    "privacy_search": {"nl": "De zoekfunctie werkt in uw browser: de woorden die u typt, worden niet verstuurd; uw "
+                             "browser haalt alleen delen van de zoekindex van deze site op. De filters van de "
+                             "catalogus, de fiches die u kiest om te vergelijken en het zoekveld van de startpagina "
+                             "staan wel in het adres van de pagina (na het vraagteken); wie zo'n adres opent, "
+                             "stuurt het, zoals elk adres, naar de server.",
+                       "fr": "La recherche fonctionne dans votre navigateur : les mots que vous tapez ne sont pas "
+                             "envoyés ; votre navigateur télécharge seulement des parties de l'index de recherche de "
+                             "ce site. Les filtres du catalogue, les fiches choisies pour la comparaison et le champ "
+                             "de recherche de la page d'accueil figurent en revanche dans l'adresse de la page (après "
+                             "le point d'interrogation) ; ouvrir une telle adresse l'envoie au serveur, comme toute "
+                             "adresse."},
+    "privacy_host_title": {"nl": "Wat de server registreert", "fr": "Ce que le serveur enregistre"},
+    "privacy_host": {"nl": "De site bestaat uit vaste bestanden. Zoals elke webserver houdt de server die ze "
+                           "aanbiedt doorgaans per verzoek een logboek bij: het IP-adres, datum en tijd, het gevraagde "
+                           "adres, het type browser en de pagina waar u vandaan kwam. Wat de host bewaart en hoelang, "
+                           "staat in de privacyverklaring van de host.",
+                     "fr": "Le site est composé de fichiers statiques. Comme tout serveur web, le serveur qui les "
+                           "diffuse tient en général un journal de chaque requête : l'adresse IP, la date et l'heure, "
+                           "l'adresse demandée, le type de navigateur et la page d'où vous venez. Ce que l'hébergeur "
+                           "conserve, et pendant combien de temps, figure dans sa propre déclaration de "
+                           "confidentialité."},
+    "privacy_host_label": {"nl": "Host", "fr": "Hébergeur"},
+    "privacy_host_policy": {"nl": "privacyverklaring van de host", "fr": "déclaration de confidentialité de "
+                                                                         "l'hébergeur"},
+    "privacy_contacts_title": {"nl": "Contactgegevens in de fiches", "fr": "Coordonnées dans les fiches"},
+    "privacy_contacts": {"nl": "De fiches vermelden alleen contactgegevens van organisaties (een algemeen adres, "
+                               "telefoonnummer, e-mailadres of website), nooit namen van medewerkers.",
+                         "fr": "Les fiches ne mentionnent que les coordonnées d'organisations (adresse, téléphone, "
+                               "courriel ou site web généraux), jamais de noms de membres du personnel."},
+    "privacy_editor_title": {"nl": "De webeditor", "fr": "L'éditeur web"},
+    "privacy_editor": {"nl": "De webeditor (/admin/) is alleen bedoeld voor wie fiches schrijft. Hij bewaart uw "
+                             "aanmelding en nog niet opgeslagen wijzigingen in de opslag van uw browser. Op een "
+                             "gehoste editor meldt u zich aan bij het platform waar de fiches staan (GitHub of "
+                             "GitLab); daar gelden de regels van dat platform.",
+                       "fr": "L'éditeur web (/admin/) est destiné uniquement aux rédacteurs de fiches. Il conserve "
+                             "votre connexion et les modifications non encore enregistrées dans le stockage de votre "
+                             "navigateur. Sur un éditeur hébergé, vous vous connectez à la plateforme où se trouvent "
+                             "les fiches (GitHub ou GitLab) ; ce sont alors les règles de cette plateforme qui "
+                             "s'appliquent."},
+    "privacy_questions_title": {"nl": "Vragen en klachten", "fr": "Questions et plaintes"},
+    "privacy_questions": {"nl": "Met vragen over deze verklaring of over uw gegevens kunt u terecht bij:",
+                          "fr": "Pour toute question sur cette déclaration ou sur vos données, adressez-vous à :"},
+    "privacy_complaint": {"nl": "U kunt ook een klacht indienen bij de toezichthouder.",
+                          "fr": "Vous pouvez aussi introduire une plainte auprès de l'autorité de contrôle."},
     # glossary and schema pages
     "term": {"nl": "Term", "fr": "Terme"},
     "other_language": {"nl": "In het Frans", "fr": "En néerlandais"},

@@ -61,6 +61,9 @@ def page_types(site: Path) -> dict[str, str]:
         "text": "sociale-activering/",
         "contributing": "bijdragen/",
         "404": "404.html",
+        "guide": urls.url_for("guide", "", "nl"),
+        "accessibility": urls.url_for("doc", "toegankelijkheid.md", "nl"),
+        "privacy": urls.url_for("doc", "privacy.md", "nl"),
     }
     if module:
         kinds["module"] = f"fiches/{big}/{module[0]}/"
@@ -92,7 +95,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, site):
     assert wide == []
 
 
-TABLE_PAGES = ("fiche", "module", "glossary", "schema")
+TABLE_PAGES = ("fiche", "module", "glossary", "schema", "guide")
 TABLE_REPORT = """() => [...document.querySelectorAll('.md-content .kb-table > table[class]')].map(t => {
     const box = t.getBoundingClientRect();
     const shown = c => (c.closest('thead') || c).getBoundingClientRect().width > 2;  // not a screen-reader-only head

@@ -126,7 +126,16 @@
     new MutationObserver(mark).observe(document.body, { childList: true, subtree: true });
   };
 
+  /* A print button (the whole guide) only where printing can start from the page. */
+  const initPrintButtons = () => {
+    document.querySelectorAll("[data-kb-print]").forEach((button) => {
+      button.hidden = false;
+      button.addEventListener("click", () => window.print());
+    });
+  };
+
   const init = () => {
+    initPrintButtons();
     initScrollingTables();
     initLanguageSwitch();
     initSearchForms();

@@ -54,6 +54,33 @@ def load_history(fiches: list[Fiche], limit: int = HISTORY_LIMIT) -> dict[str, l
     return history
 
 
+def commit_times(fiches: list[Fiche]) -> dict[str, tuple[str, str]]:
+    """Each fiche's first and last commit time (ISO 8601 with offset, committer time), from one `git log`: when
+    the fiche came and when it last changed, for the Atom feeds. Empty when git cannot tell (load_history has said
+    why already); a fiche not committed yet has no entry."""
+    if not fiches:
+        return {}
+    folder = fiches[0].path.parent
+    try:
+        result = subprocess.run(["git", "log", "--format=@@%cI", "--name-only", "--", "."], cwd=folder,
+                                capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    wanted = {f.path.name: f.id for f in fiches}
+    times: dict[str, tuple[str, str]] = {}
+    when = None
+    for line in result.stdout.splitlines():  # newest first: the first time seen is the last change
+        if line.startswith("@@"):
+            when = line[2:].strip()
+        elif line.strip() and when is not None:
+            fiche_id = wanted.get(Path(line.strip()).name)
+            if fiche_id:
+                times[fiche_id] = (when, times[fiche_id][1] if fiche_id in times else when)
+    return times
+
+
 def _history_unavailable(folder: Path, reason: str, refused: bool = False) -> dict:
     """History missing or cut short: fatal when KB_REQUIRE_GIT_HISTORY=1 (the CI templates set it); otherwise a
     warning (which stops a strict build) when git refuses a checkout, e.g. "dubious ownership" in a container

@@ -21,9 +21,12 @@ from mkdocs.structure.files import File, Files
 
 from scripts import fiche_jsonschema, ui_text
 from scripts.build import (
+    facts,
+    feed,
     headings,
     history,
     incremental,
+    not_found,
     open_data,
     pages,
     preview_errors,
@@ -152,6 +155,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     State.blocks[page.url] = blocks
     if not search_index.indexed(site.page_kind(src_uri)):
         page.meta["kb_search"] = False
+    if page.meta.get("kb_search") is False:  # Pagefind need not read it (the whole guide: megabytes)
+        State.unindexed.add(page.file.dest_uri)
     page.meta["kb_search_weight"] = search_index.page_weight(site.page_kind(src_uri), page.meta)
     return markdown
 
@@ -215,7 +220,10 @@ def on_env(env, config, files):
     env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
     root = urlsplit(config.site_url or "/").path or "/"
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
+    env.globals["kb_url"] = lambda kind, key="": root + urls.url_for(kind, key, lang)  # absolute path, any page
     env.globals["kb_search_results"] = search_data.RESULTS_SHOWN
+    env.globals["kb_build_date"] = ui_text.date(facts.build_date().isoformat(), lang)  # SOURCE_DATE_EPOCH
+    env.globals["kb_not_found"] = lambda: not_found.context(State.site, root, lang)
     return env
 
 
@@ -237,8 +245,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
 @event_priority(-1000)  # last: the page is written already
 def on_post_page(output: str, page, config) -> str:
     """A generated page's Markdown and HTML are not needed once written (nothing reads them later): freeing them
-    keeps the build's memory from growing with 9,000 pages held whole until the end."""
-    if State.site is not None and State.site.is_generated(page.file.src_uri):
+    keeps the build's memory from growing with 9,000 pages held whole until the end. The whole guide too: it
+    holds every fiche again."""
+    if State.site is not None and (State.site.is_generated(page.file.src_uri) or page.meta.get("kb_guide")):
         page.markdown = None
         page.content = None
     return output
@@ -260,6 +269,7 @@ def on_post_build(config) -> None:
     schema_file = site_dir / fiche_jsonschema.PATH  # what text editors read while a fiche is typed
     schema_file.parent.mkdir(parents=True, exist_ok=True)
     schema_file.write_text(fiche_jsonschema.text(), encoding="utf-8")
+    feed.write_feeds(State.site, site_dir, config.site_url or "/")
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
         if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():

@@ -8,14 +8,29 @@ import re
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from scripts import fiche_schema as s
 from scripts import richtext, ui_text
-from scripts.build import catalogue, charts, facts, fiche_view, headings, preview_errors, schema_doc, urls
+from scripts.build import (
+    catalogue,
+    charts,
+    facts,
+    fiche_view,
+    guide,
+    headings,
+    incremental,
+    preview_errors,
+    schema_doc,
+    statements,
+    urls,
+)
 from scripts.build import modules as mod
 from scripts.build.site import SiteData
 from scripts.fiche_collection import ROOT
+
+TEMPLATES = ROOT / "overrides"  # what a rendered fiche depends on besides its data
 
 RECENT_FICHES = 5  # fiches listed on the home page
 COMPARE_MAX = 4  # fiches side by side; templates hand it to kb.js as data-max
@@ -230,6 +245,38 @@ def schema(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     return _template(env, "schema", context(lang, page_url, rows=schema_doc.rows(lang)))
 
 
+def whole_guide(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    """Every published fiche through the fiche page's own template, fitted into one page (guide.embed)."""
+    fiches = []
+    stamp = incremental.tree_stamp([TEMPLATES]) if site.memo is not None else ""
+    for item in site.items(lang):
+        html = guide_fiche(site, env, lang, item["id"], page_url, stamp)
+        fiches.append({"id": item["id"], "anchor": item["id"], "heading": guide.title_anchor(html),
+                       "title": f"{item['title']} – {item['organisation']}", "html": Markup(html)})
+    ctx = context(lang, page_url, fiches=fiches, built=ui_text.date(facts.build_date().isoformat(), lang))
+    return _template(env, "guide", ctx)
+
+
+def guide_fiche(site: SiteData, env, lang: str, fiche_id: str, page_url: str, stamp: str) -> str:
+    """One fiche's part of the guide. Serving, it is kept while nothing it shows changes (its file, the names of
+    the fiches it relates to, its history, the glossary's tooltips, the templates: `stamp`, the build date), so an
+    edit re-renders one fiche of the guide, not all of them."""
+    fiche, by_id = site.by_id[fiche_id], site.by_id
+    related = tuple((r, by_id[r].data["title"][lang], by_id[r].data["organisation"]["name"][lang])
+                    for r in fiche.data.get("related", []) if r in by_id)
+    key = ("guide", lang, page_url, stamp, related, tuple(h["date"] for h in site.history.get(fiche_id, [])),
+           tuple(site.tooltip_terms(lang).items()), facts.build_date())
+    return site.remembered(fiche, key, lambda: guide.embed(fiche_page(site, env, lang, fiche_id, page_url), fiche_id))
+
+
+def accessibility_statement(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    return _template(env, "accessibility", context(lang, page_url, s=statements.load()))
+
+
+def privacy_statement(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
+    return _template(env, "privacy", context(lang, page_url, s=statements.load()))
+
+
 def errors_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
     """Serving with invalid fiches: all messages (key "") or one file's (key: its display path)."""
     return preview_errors.page_html(site.problems, lang, key or None, page_url)
@@ -253,6 +300,9 @@ PLACEHOLDERS = {
     "recent-fiches": recent_fiches,
     "glossary": glossary_page,
     "schema": schema,
+    "guide": whole_guide,
+    "accessibility": accessibility_statement,
+    "privacy": privacy_statement,
 }
 
 class CompiledTemplates(jinja2.BytecodeCache):

@@ -67,6 +67,11 @@ class SiteData:
         return {f.id: f for f in self.fiches}
 
     @functools.cached_property
+    def commit_times(self) -> dict[str, tuple[str, str]]:
+        """Each fiche's first and last commit time (the Atom feeds)."""
+        return history.commit_times(self.fiches)
+
+    @functools.cached_property
     def modules(self) -> list[mod.Module]:
         return mod.all_modules(self.fiches)
 

@@ -16,6 +16,10 @@ PATHS = {
     "theme": "themas/{key}/",
     "fiche-data": "fiches/{key}/data.json",
     "csv": "fiches.csv",
+    # new and changed fiches, one Atom feed per language (scripts/build/feed.py), at the language root: Material
+    # fetches sitemap.xml next to every <link rel="alternate">, and the language roots have one
+    "feed": "atom.xml",
+    "guide": "fiches/gids/",  # every published fiche on one page (docs/fiches/gids.<lang>.md)
     "page": "{key}",
     "doc": "{key}",  # a hand-written page by its source path (`netwerk/x.md`); see doc_path()
 }
