@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site, fixture_project, load_fiches
 
+from scripts import ui_text
 from scripts.fiche_collection import load_collection
 
 # Page sections (anchors) and the YAML fields that bring them: a section is there exactly when its data is.
@@ -82,7 +83,8 @@ def test_fiches_json(site):
         assert set(fiche["url"]) == {"nl", "fr"}
         for lang, url in fiche["url"].items():
             assert not url.startswith("/") and (site / url / "index.html").is_file(), (fiche["id"], lang)
-        assert fiche["summary"] == {k: v.strip() for k, v in source["summary"].items()}
+        # as written, with the language's typography applied by the site (French: no-break spaces)
+        assert fiche["summary"] == {k: ui_text.typeset(v.strip(), k) for k, v in source["summary"].items()}
         assert fiche["region"] == source["region"]
 
 
