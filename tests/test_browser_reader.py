@@ -281,13 +281,13 @@ def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site
     # free text ignores case and accents: a place name typed without its accents still finds its fiche
     names = {f["id"]: f["municipality"][lang] for f in fiches}
     accented = next((i for i, n in names.items() if fold(n) != n.lower()), None) or sorted(names)[0]
-    page.fill(".kb-filters input[name='q']", fold(names[accented]).upper())
+    page.fill(".kb-filters input[name='text']", fold(names[accented]).upper())
     shown = page.eval_on_selector_all(".kb-card:not([hidden])", "els => els.map(e => e.dataset.id)")
     assert accented in shown
     # the query is a removable chip
     assert page.locator(".kb-chips .kb-chip").count() == 1
     page.click(".kb-chips .kb-chip")
-    assert page.input_value(".kb-filters input[name='q']") == ""
+    assert page.input_value(".kb-filters input[name='text']") == ""
     assert page.locator(".kb-card:not([hidden])").count() == len(fiches)
     # a facet becomes a chip; removing the chip unchecks the box
     name, code = catalogue_facet(site)
@@ -296,7 +296,7 @@ def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site
     page.click(".kb-chips .kb-chip")
     assert not page.is_checked(f"input[name='{name}'][value='{code}']")
     # nothing found: say so, offer the site search with the same words and clearing the filters
-    page.fill(".kb-filters input[name='q']", "zqxjzqxj")
+    page.fill(".kb-filters input[name='text']", "zqxjzqxj")
     assert page.locator(".kb-card:not([hidden])").count() == 0
     assert page.is_visible(".kb-empty")
     page.click(".kb-empty .md-button--primary")
@@ -304,7 +304,7 @@ def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site
     assert page.evaluate("document.getElementById('__search').checked")
     page.keyboard.press("Escape")
     page.evaluate("document.getElementById('__search').checked = false")
-    page.click(".kb-empty button:not(.md-button--primary)")
+    page.click(".kb-empty__actions button:not(.md-button--primary)")
     assert page.locator(".kb-card:not([hidden])").count() == len(fiches)
     # choosing fiches shows a bar in view with a real plural, leading to the comparison
     ids = [f["id"] for f in fiches][:2]

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from scripts import ui_text
 from scripts.build import (
+    catalogue_text,
     headings,
     history,
     incremental,
@@ -256,7 +257,8 @@ def on_post_build(config) -> None:
         _index_in_background(site_dir, frozenset(State.unindexed))
     else:
         search_index.build_index(site_dir, State.unindexed)
-    search_data.write(site_dir, State.site.glossary, State.site.fiches)
+    search_data.write(site_dir, State.site.glossary, State.site.fiches, State.site.thesaurus)
+    catalogue_text.write(site_dir, State.site)
     # Material reads sitemap.xml next to each language root named in <link rel="alternate">.
     for lang in urls.LANGS:
         if lang != urls.DEFAULT_LANG and (site_dir / "sitemap.xml").is_file():
