@@ -302,6 +302,12 @@ LABELS: dict[str, dict[str, str]] = {
     "compare_card": {"nl": "Vergelijken: {title}", "fr": "Comparer\u00a0: {title}"},
     # compare view (kb-compare.js); _one/_other are chosen with the language's plural rules
     "modules_of_kind": {"nl": "Modules: {kind}", "fr": "Modules\u00a0: {kind}"},
+    "compare_differs": {"nl": "verschilt", "fr": "diffère"},
+    "compare_share": {"nl": "Deel deze vergelijking", "fr": "Partager cette comparaison"},
+    "compare_print": {"nl": "Afdrukken", "fr": "Imprimer"},
+    "compare_copied": {"nl": "Het adres van deze vergelijking is gekopieerd.",
+                       "fr": "L'adresse de cette comparaison a été copiée."},
+    "compare_address": {"nl": "Deze vergelijking:", "fr": "Cette comparaison\u00a0:"},
     "compare_module_summary": {"nl": "Modules in het kort", "fr": "Modules en bref"},
     "module_count_one": {"nl": "{n} module", "fr": "{n}\u00a0module"},
     "module_count_other": {"nl": "{n} modules", "fr": "{n}\u00a0modules"},
