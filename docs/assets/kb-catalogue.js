@@ -323,7 +323,12 @@
     /* The first text typed (or given in the address) fetches the cards' words; the filter runs again then. */
     const withWords = (updateUrl) => {
       apply(updateUrl);
-      if (textBox.value.trim() && !vocabulary) loadWords().then(() => apply(false));
+      if (textBox.value.trim() && !vocabulary) {
+        loadWords().then(() => {
+          apply(false);
+          root.dataset.kbVocabulary = "";  // the full words are in: tests and tools wait for this
+        });
+      }
     };
     form.addEventListener("input", () => withWords(true));
     form.addEventListener("change", () => withWords(true));

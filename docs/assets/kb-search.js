@@ -12,6 +12,7 @@ const EXCERPT_WORDS = 30;
 const DEBOUNCE_MS = 120;
 const PHRASE_BOOST = 2;
 const MAX_VARIANTS = 12;  // combinations of thesaurus words searched for one query
+const SYNONYM_WEIGHT = 0.5;  // a page found by another word of the thesaurus group than the one typed
 const FILTER_KEYS = ["region", "theme", "kind"];
 
 const { el } = window.kbDom;  // assets/kb-dom.js and kb-words.js, classic scripts that run before this module
@@ -328,7 +329,14 @@ async function initSearch(box) {
   async function searchExpanded(pagefind, query, filters) {
     const quoted = /^\s*".+"\s*$/.test(query);
     const list = queryGroups(query.replace(/"/g, " "), wordGroups(), stopwords);
-    const texts = quoted || !list.length ? [query.replace(/"/g, " ").trim()] : variants(list, MAX_VARIANTS);
+    const bare = query.replace(/"/g, " ").trim();
+    const chosen = quoted || !list.length ? [{ text: bare, picks: [] }] : variants(list, MAX_VARIANTS);
+    // the reader's own word (or, for a term of the other language, its equivalent here) counts in full,
+    // another word of its group for SYNONYM_WEIGHT: a page that says "volontariat" answers "bénévolat", but
+    // one that says "bénévolat" answers it better
+    const exact = (group, pick) => pick === 0 || (pick === 1 && Boolean(group.matched?.from));
+    const weight = (v) => v.picks.reduce((w, pick, i) => w * (exact(list[i], pick) ? 1 : SYNONYM_WEIGHT), 1);
+    const texts = chosen.map((v) => v.text);
     const best = new Map();
     const keep = (result, score, held) => {
       const seen = best.get(result.id);
@@ -336,20 +344,25 @@ async function initSearch(box) {
     };
     const found = await Promise.all(texts.map((text) => searchWithPhrase(pagefind, quoted ? `"${text}"` : text, filters, quoted)));
     const words = list.filter((g) => !g.stop);
-    found.forEach((search) => search.results.forEach((r) => (r.result ? keep(r.result, r.score, words.length)
-      : keep(r, r.score, words.length))));
+    found.forEach((search, v) => search.results.forEach((r) => (r.result
+      ? keep(r.result, r.score * weight(chosen[v]), words.length) : keep(r, r.score * weight(chosen[v]), words.length))));
     if (!quoted && words.length > 1) {
       const alone = await Promise.all(words.map((g) => Promise.all(g.alternatives.map((alt) => pagefind.search(alt, { filters })))));
       const held = new Map();
-      alone.forEach((searches, index) => searches.forEach((search) => search.results.forEach((r) => {
+      alone.forEach((searches, index) => searches.forEach((search, pick) => search.results.forEach((r) => {
         const entry = held.get(r.id) || { result: r, score: 0, groups: new Set() };
         entry.groups.add(index);
-        entry.score = Math.max(entry.score, r.score);
+        entry.score = Math.max(entry.score, r.score * (exact(words[index], pick) ? 1 : SYNONYM_WEIGHT));
         held.set(r.id, entry);
       })));
       held.forEach((entry) => keep(entry.result, entry.score, entry.groups.size));
     }
-    const results = [...best.values()].sort((a, b) => b.held - a.held || b.score - a.score).map((e) => e.result);
+    // Fiches first among pages holding as many of the words: a listing page (a theme's, the glossary) titled
+    // with a word of the group must not outrank the fiches it lists (Pagefind's title weight would let it).
+    const fiches = new Set((await pagefind.search(null, { filters: { ...filters, page: "fiche" } })).results.map((r) => r.id));
+    const fiche = (e) => (fiches.has(e.result.id) ? 1 : 0);
+    const results = [...best.values()].sort((a, b) => b.held - a.held || fiche(b) - fiche(a) || b.score - a.score)
+      .map((e) => e.result);
     const added = [...new Set(list.flatMap((g) => g.synonyms))];
     return { results, filters: found[0]?.filters, added: quoted ? [] : added };
   }

@@ -49,15 +49,20 @@ window.kbWords = (() => {
     return out;
   };
 
-  /* Every combination of alternatives (at most `max`, the typed words first), each as one query text. */
+  /* Every combination of alternatives (at most `max`, the typed words first), each as one query text with the
+     position of the alternative it took in each group (0: the word typed). */
   const variants = (list, max) => {
-    let out = [[]];
+    let out = [{ words: [], picks: [] }];
     for (const group of list) {
       const next = [];
-      for (const prefix of out) for (const alt of group.alternatives) if (next.length < max) next.push([...prefix, alt]);
+      for (const prefix of out) {
+        group.alternatives.forEach((alt, pick) => {
+          if (next.length < max) next.push({ words: [...prefix.words, alt], picks: [...prefix.picks, pick] });
+        });
+      }
       out = next;
     }
-    return out.map((words) => words.join(" ")).filter(Boolean);
+    return out.filter((v) => v.words.length).map((v) => ({ text: v.words.join(" "), picks: v.picks }));
   };
 
   return Object.freeze({ fold, parts, groups, variants });
