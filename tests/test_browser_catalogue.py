@@ -147,7 +147,7 @@ def test_compare_is_readable_on_a_phone(browser, base_url, site):
     page = context.new_page()
     page.goto(base_url + f"fiches/vergelijk/?ids={first['id']},{second['id']}", wait_until="networkidle")
     page.wait_for_selector(".kb-compare-table")
-    # the page itself does not scroll sideways; the table scrolls inside its own box
+    # neither the page nor the comparison scrolls sideways: criterion by criterion (tests/test_browser_words.py)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-    assert page.evaluate("getComputedStyle(document.querySelector('.kb-compare__table')).overflowX") == "auto"
+    assert page.evaluate("document.querySelector('.kb-compare__table').scrollWidth <= window.innerWidth + 1")
     context.close()

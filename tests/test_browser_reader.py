@@ -244,15 +244,15 @@ def test_home_starts_the_three_tasks(browser, base_url, lang, viewport):
     open_page(page, base_url + prefix(lang))
     tiles = page.eval_on_selector_all(".kb-tasks a.kb-task", "els => els.map(a => a.href)")
     assert tiles == [base_url + prefix(lang) + path for path in ("fiches/", "fiches/vergelijk/", "bijdragen/")]
-    box = page.locator("[data-kb-home-search] input[name=q]").bounding_box()
+    box = page.locator("[data-kb-home-search] input[name=text]").bounding_box()
     assert box and box["y"] + box["height"] <= viewport["height"]  # the search box is in the first screen
     if viewport is DESKTOP:
         last = page.locator(".kb-tasks a.kb-task").last.bounding_box()
         assert last["y"] + last["height"] <= viewport["height"]
     # a word typed on the home page runs the site search (Pagefind) with that word
     word = max(re.findall(r"\w+", page.inner_text("article h1")), key=len)  # the home page itself is indexed
-    page.fill("[data-kb-home-search] input[name=q]", word)
-    page.press("[data-kb-home-search] input[name=q]", "Enter")
+    page.fill("[data-kb-home-search] input[name=text]", word)
+    page.press("[data-kb-home-search] input[name=text]", "Enter")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert page.input_value(".md-search__input") == word
     context.close()
