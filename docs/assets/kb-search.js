@@ -364,7 +364,9 @@ async function initSearch(box) {
     const results = [...best.values()].sort((a, b) => b.held - a.held || fiche(b) - fiche(a) || b.score - a.score)
       .map((e) => e.result);
     const added = [...new Set(list.flatMap((g) => g.synonyms))];
-    return { results, filters: found[0]?.filters, added: quoted ? [] : added };
+    // filter counts of the combination that finds the most pages (Pagefind counts one query at a time)
+    const widest = found.reduce((a, b) => ((b.results?.length || 0) > (a.results?.length || 0) ? b : a), found[0]);
+    return { results, filters: widest?.filters, added: quoted ? [] : added };
   }
 
   async function run() {
