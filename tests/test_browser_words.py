@@ -204,3 +204,21 @@ def test_the_search_box_finds_a_fiche_by_a_synonym_and_says_which_words_it_added
     first = page.locator("[data-kb-result]").first.get_attribute("href")
     assert any(f"/fiches/{owner}/" in first for owner in owners), (unused, first)
     assert used in page.text_content(".kb-search-added")
+
+
+@pytest.mark.parametrize("path", ["fiches/vergelijk/?ids={ids}", "fr/fiches/?text=zqxjzqxj", "modules/?text=rusthuis"])
+def test_the_new_views_pass_axe_on_a_phone(browser, base_url, path):
+    from test_browser import AXE
+
+    ids = ",".join(sorted(f["id"] for f in load_fiches())[:3])
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + path.format(ids=ids))
+    ready = ".kb-compare-table tbody tr" if "vergelijk" in path else "[data-kb-catalogue][data-kb-vocabulary]"
+    page.wait_for_selector(ready, state="attached")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map(v => v.id + ': ' +
+        v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', '))""")
+    assert violations == []
+    context.close()
