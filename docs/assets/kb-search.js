@@ -359,7 +359,10 @@ async function initSearch(box) {
     }
     // Fiches first among pages holding as many of the words: a listing page (a theme's, the glossary) titled
     // with a word of the group must not outrank the fiches it lists (Pagefind's title weight would let it).
-    const fiches = new Set((await pagefind.search(null, { filters: { ...filters, page: "fiche" } })).results.map((r) => r.id));
+    // (the same words again, narrowed to fiche pages: an empty query would fetch every index chunk)
+    const searched = [...new Set([...texts, ...(!quoted && words.length > 1 ? words.flatMap((g) => g.alternatives) : [])])];
+    const narrowed = await Promise.all(searched.map((text) => pagefind.search(text, { filters: { ...filters, page: "fiche" } })));
+    const fiches = new Set(narrowed.flatMap((search) => search.results.map((r) => r.id)));
     const fiche = (e) => (fiches.has(e.result.id) ? 1 : 0);
     const results = [...best.values()].sort((a, b) => b.held - a.held || fiche(b) - fiche(a) || b.score - a.score)
       .map((e) => e.result);
