@@ -222,3 +222,24 @@ def test_the_new_views_pass_axe_on_a_phone(browser, base_url, path):
         v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', '))""")
     assert violations == []
     context.close()
+
+
+def test_a_page_holding_every_word_ranks_first_and_pages_holding_one_still_follow(page, base_url):
+    words = fiche_words("nl")
+    stop = set(search_data.STOPWORDS["nl"])
+    vocabulary = sorted({w for text in words.values() for w in text.split() if len(w) >= 8 and w.isalpha()} - stop)
+    common = max(vocabulary, key=lambda w: (len(holders(w, words)), w))
+    owners = holders(common, words)
+    rare = next((w for w in vocabulary if len(holders(w, words)) == 1 and holders(w, words) <= owners), None)
+    assert len(owners) >= 3 and rare, "the fiches need a common and a rare word for this test"
+    both = next(iter(holders(rare, words)))
+    query = f"{common} {rare}"
+    page.goto(base_url)
+    page.click(".md-search__input")
+    page.fill(".md-search__input", query)
+    page.wait_for_function("q => { const b = document.querySelector('[data-kb-search]'); "
+                           "return b.dataset.kbDone === q && !('kbBusy' in b.dataset); }", arg=query)
+    hrefs = page.eval_on_selector_all("[data-kb-result]", "els => els.map(a => a.href)")
+    fiches = [h.split("/fiches/")[1].split("/")[0] for h in hrefs if "/fiches/" in h]
+    assert fiches and fiches[0] == both, (query, fiches)
+    assert set(fiches[1:]) & (owners - {both}), (query, fiches)  # pages holding one word are not dropped
