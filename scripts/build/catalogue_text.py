@@ -86,16 +86,24 @@ def module_words(module, item: dict, fiche_item: dict, lang: str, known: frozens
                   *texts(module.data, lang)], known)
 
 
+def language_words(site, lang: str) -> dict[str, dict[str, str]]:
+    """The words of every fiche and module card in `lang`; serving keeps each fiche's while its file's bytes (and
+    the thesaurus's phrases) stay the same."""
+    items = {i["id"]: i for i in site.items(lang)}
+    modules_index = site.module_item_index(lang)
+    known = phrases(site.thesaurus, site.glossary, lang)
+    fiches = {f.id: site.remembered(f, ("words", lang, known), lambda f=f: fiche_words(f, items[f.id], lang, known))
+              for f in site.fiches}
+    modules = {m.key: site.remembered(m.fiche, ("module_words", m.data["id"], lang, known),
+                                      lambda m=m: module_words(m, modules_index[m.key], items[m.fiche.id], lang, known))
+               for m in site.modules}
+    return {"fiches": fiches, "modules": modules}
+
+
 def write(site_dir: Path, site) -> None:
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
-        items = {i["id"]: i for i in site.items(lang)}
-        known = phrases(site.thesaurus, site.glossary, lang)
-        fiches = {fiche.id: fiche_words(fiche, items[fiche.id], lang, known) for fiche in site.fiches}
-        modules_index = site.module_item_index(lang)
-        modules = {m.key: module_words(m, modules_index[m.key], items[m.fiche.id], lang, known)
-                   for m in site.modules}
-        for kind, data in (("fiches", fiches), ("modules", modules)):
+        for kind, data in language_words(site, lang).items():
             (site_dir / url(kind, lang)).write_text(
                 json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
