@@ -11,11 +11,11 @@ stays small (its cards); the browser fetches the file when the reader first filt
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
 
-from scripts import richtext
 from scripts.languages import LANGS
 from scripts.thesaurus import fold
 
@@ -28,8 +28,14 @@ def url(kind: str, lang: str) -> str:
     return f"{FOLDER}/{kind}-{lang}.json"
 
 
+# A link's address and the Markdown around words are not what a fiche says; only the words are kept, so the
+# text is not rendered (Markdown of every text of 1,000 fiches took most of the time).
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)|<(?:https?|mailto):[^>\s]*>")
+
+
 def texts(node, lang: str) -> list[str]:
-    """Every text of `lang` in a fiche's data or part of it: the `lang` value of each {nl: …, fr: …} pair."""
+    """Every text of `lang` in a fiche's data or part of it: the `lang` value of each {nl: …, fr: …} pair,
+    without link addresses."""
     found: list[str] = []
     stack = [node]
     while stack:
@@ -37,7 +43,7 @@ def texts(node, lang: str) -> list[str]:
         if isinstance(item, dict):
             value = item.get(lang)
             if isinstance(value, str):
-                found.append(richtext.plain(value))
+                found.append(_LINK_TARGET.sub(" ", value))
             stack.extend(v for k, v in item.items() if k not in LANGS)
         elif isinstance(item, list):
             stack.extend(item)
@@ -47,20 +53,22 @@ def texts(node, lang: str) -> list[str]:
 def words(parts: list[str], phrases: frozenset[str] = frozenset()) -> str:
     """The folded words of `parts`, each once, in order of first use, between spaces (" rusthuis ocmw … "):
     a reader's word matches where " " + word starts a word. Then each of `phrases` (folded words of several
-    parts, such as the thesaurus's "maison de repos") that the texts hold as written, so that the phrase is
-    not matched by "maison" in one place and "reposer" in another."""
-    seen: dict[str, None] = {}
-    found: dict[str, None] = {}
-    for part in parts:
-        sequence = _WORD.findall(fold(part))
-        for word in sequence:
-            seen.setdefault(word, None)
-        if phrases:
-            text = f" {' '.join(sequence)} "
-            for phrase in phrases:
-                if phrase not in found and f" {phrase} " in text:
-                    found[phrase] = None
-    return " " + " ".join([*seen, *sorted(found)]) + " "
+    parts, such as the thesaurus's "maison de repos") that one of the texts holds as written, so that the phrase
+    is not matched by "maison" in one place and "reposer" in another. One pass over all the texts."""
+    text = fold(_SEPARATOR.join(parts))
+    seen = dict.fromkeys(_WORD.findall(text))
+    found = sorted({" ".join(_WORD.findall(m)) for m in _phrase_pattern(phrases).findall(text)}) if phrases else []
+    return " " + " ".join([*seen, *found]) + " "
+
+
+_SEPARATOR = "\x00"  # between two texts: neither a word nor a space, so no phrase runs from one text to the next
+
+
+@functools.cache
+def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern:
+    """The phrases as whole words, any spaces or punctuation inside a text between their words."""
+    alternatives = sorted((r"[^\w\x00]+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
 
 
 def phrases(thesaurus: list[dict], glossary: list[dict], lang: str) -> frozenset[str]:
