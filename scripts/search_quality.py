@@ -27,7 +27,7 @@ QUERIES = ROOT / "tests" / "fixtures" / "search_queries.yml"
 GZIP_MAGIC = b"\x1f\x8b"
 GOAL = {"success_at_1": 0.95, "mrr_at_5": 0.97, "other_language": 0}
 KINDS = {"place", "place-other-language", "organisation", "project", "method", "partner", "target-group",
-         "phrase", "accents"}
+         "phrase", "accents", "synonym", "term-other-language", "plural"}
 
 
 class QueryFileError(ValueError):

@@ -141,6 +141,7 @@ LABELS: dict[str, dict[str, str]] = {
     "module_kinds": {"nl": "Soort begeleiding", "fr": "Type d'accompagnement"},
     "filters": {"nl": "Filters", "fr": "Filtres"},
     "search_text": {"nl": "Zoek in de fiches", "fr": "Rechercher dans les fiches"},
+    "search_text_modules": {"nl": "Zoek in de modules", "fr": "Rechercher dans les modules"},
     "fte_range": {"nl": "Team (VTE)", "fr": "Équipe (ETP)"},
     "fte_min": {"nl": "minimum", "fr": "minimum"},
     "fte_max": {"nl": "maximum", "fr": "maximum"},
@@ -292,9 +293,28 @@ LABELS: dict[str, dict[str, str]] = {
     "search_everywhere": {"nl": "Zoek „{q}” in de hele kennisbank",
                           "fr": "Rechercher «\u00a0{q}\u00a0» dans toute la base de connaissances"},
     "quoted": {"nl": "‘{q}’", "fr": "«\u00a0{q}\u00a0»"},
+    # the catalogues' text filter (kb-catalogue.js): thesaurus words, a term of the other language, no match
+    "text_also": {"nl": "Ook gezocht: {words}", "fr": "Recherche étendue à\u00a0: {words}"},
+    "text_other_language": {"nl": "„{term}” is {language}; gezocht op het Nederlandse „{equivalent}”.",
+                            "fr": "«\u00a0{term}\u00a0» est du {language}\u00a0; recherche sur le terme "
+                                  "français «\u00a0{equivalent}\u00a0»."},
+    "no_text_fiches": {"nl": "Geen enkele fiche vermeldt „{q}”.", "fr": "Aucune fiche ne mentionne «\u00a0{q}\u00a0»."},
+    "no_text_modules": {"nl": "Geen enkele module vermeldt „{q}”.",
+                        "fr": "Aucun module ne mentionne «\u00a0{q}\u00a0»."},
+    "suggest_near": {"nl": "Wat een deel van deze woorden vermeldt, gaat over:",
+                     "fr": "Ce qui mentionne une partie de ces mots porte sur\u00a0:"},
+    "suggest_facets": {"nl": "Kies liever een thema of doelgroep:",
+                       "fr": "Choisissez plutôt un thème ou un public\u00a0:"},
+    "show_results": {"nl": "Toon de resultaten", "fr": "Voir les résultats"},
     "compare_card": {"nl": "Vergelijken: {title}", "fr": "Comparer\u00a0: {title}"},
     # compare view (kb-compare.js); _one/_other are chosen with the language's plural rules
     "modules_of_kind": {"nl": "Modules: {kind}", "fr": "Modules\u00a0: {kind}"},
+    "compare_differs": {"nl": "verschilt", "fr": "diffère"},
+    "compare_share": {"nl": "Deel deze vergelijking", "fr": "Partager cette comparaison"},
+    "compare_print": {"nl": "Afdrukken", "fr": "Imprimer"},
+    "compare_copied": {"nl": "Het adres van deze vergelijking is gekopieerd.",
+                       "fr": "L'adresse de cette comparaison a été copiée."},
+    "compare_address": {"nl": "Deze vergelijking:", "fr": "Cette comparaison\u00a0:"},
     "compare_module_summary": {"nl": "Modules in het kort", "fr": "Modules en bref"},
     "module_count_one": {"nl": "{n} module", "fr": "{n}\u00a0module"},
     "module_count_other": {"nl": "{n} modules", "fr": "{n}\u00a0modules"},
@@ -593,6 +613,7 @@ LABELS: dict[str, dict[str, str]] = {
     "search_filter_region": {"nl": "Gewest", "fr": "Région"},
     "search_filter_theme": {"nl": "Thema", "fr": "Thème"},
     "search_filter_kind": {"nl": "Soort begeleiding", "fr": "Type d'accompagnement"},
+    "search_synonyms": {"nl": "Ook gezocht: {words}", "fr": "Recherche étendue à\u00a0: {words}"},
 }
 
 

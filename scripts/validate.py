@@ -1,4 +1,5 @@
-"""Validate fiches: `python -m scripts.validate [--json] [--lang en|nl|fr] [PATH ...]` (default: fiches/, glossary).
+"""Validate fiches: `python -m scripts.validate [--json] [--lang en|nl|fr] [PATH ...]` (default: fiches/ and
+the glossary and thesaurus in docs/_data).
 
 Exit 0 when valid, 1 when any error was found, 2 on a usage error. Every problem
 of every file is printed in one run, GCC style, sorted by file and line; `--lang`
@@ -17,6 +18,7 @@ if not __package__:  # run as `python scripts/validate.py` (the command coordina
 from scripts.fiche_collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
 from scripts.glossary import load_glossary  # noqa: E402
 from scripts.problems import MESSAGE_LANGS, escape_controls, format_problems, msg  # noqa: E402
+from scripts.thesaurus import load_thesaurus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,8 +33,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2 if exc.code else 0
     collection = load_collection(args.paths or [FICHES_DIR], docs_dir=ROOT / "docs")
     problems = list(collection.problems)
-    if not args.paths:  # the whole repository: the glossary is checked like the fiches
-        problems += load_glossary()[1]
+    if not args.paths:  # the whole repository: the glossary and the thesaurus are checked like the fiches
+        entries, glossary_problems = load_glossary()
+        problems += glossary_problems + load_thesaurus(glossary_ids={e["id"] for e in entries})[1]
     output = format_problems(problems, as_json=args.json, lang=args.lang)
     if output:
         print(output)

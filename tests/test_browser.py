@@ -78,6 +78,9 @@ def test_search_finds_the_fiche_in_the_page_language_only(page, base_url, site, 
     open_page(page, base_url, "" if lang == "nl" else "fr/")
     page.click(".md-search__input")
     page.keyboard.type(word, delay=20)
+    # the box has rendered the whole word, not a prefix typed on the way (the box marks what it finished)
+    page.wait_for_function("q => { const b = document.querySelector('[data-kb-search]'); "
+                           "return b.dataset.kbDone === q && !('kbBusy' in b.dataset); }", arg=word, timeout=10000)
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     assert hrefs, f"no result for {word!r}"

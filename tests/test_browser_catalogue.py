@@ -68,21 +68,22 @@ def test_free_text_fte_range_and_sort(page, base_url, site):
     page.fill("input[name='fte_min']", "")
     word = min((f["municipality"]["fr"] for f in fiches), key=lambda m: (sum(
         m.lower() in json.dumps(g, ensure_ascii=False).lower() for g in fiches), m)).split()[0].lower()
-    page.fill(".kb-filters input[name='q']", word)
+    page.fill(".kb-filters input[name='text']", word)
+    page.wait_for_selector("[data-kb-catalogue][data-kb-vocabulary]", state="attached")  # every card's words in
     shown = visible_ids(page)
     owners = [f["id"] for f in fiches if f["municipality"]["fr"].lower().startswith(word)]
     assert shown and set(owners) <= set(shown)
-    texts = page.eval_on_selector_all(".kb-card:not([hidden])", "els => els.map(e => e.textContent.toLowerCase())")
-    assert all(word in text for text in texts)  # every card left matches the query
+    by_id = {f["id"]: json.dumps(f, ensure_ascii=False).lower() for f in fiches}
+    assert all(word in by_id[i] for i in shown)  # every card left is a fiche that says the word
     assert len(shown) < len(fiches)
-    assert f"q={word}" in page.url
+    assert f"text={word}" in page.url
 
 
 def test_filters_work_with_the_keyboard_alone(page, base_url, site):
     fiches = load_fiches(site)
     page.goto(base_url + "fiches/")
     region = sorted(f["region"] for f in fiches)[-1]
-    page.focus(".kb-filters input[name='q']")
+    page.focus(".kb-filters input[name='text']")
     for _ in range(12):  # tab through the form until the region's checkbox has focus
         if page.evaluate(f"document.activeElement.name === 'region' && document.activeElement.value === '{region}'"):
             break
@@ -147,7 +148,7 @@ def test_compare_is_readable_on_a_phone(browser, base_url, site):
     page = context.new_page()
     page.goto(base_url + f"fiches/vergelijk/?ids={first['id']},{second['id']}")
     page.wait_for_selector(".kb-compare-table")
-    # the page itself does not scroll sideways; the table scrolls inside its own box
+    # neither the page nor the comparison scrolls sideways: criterion by criterion (tests/test_browser_words.py)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-    assert page.evaluate("getComputedStyle(document.querySelector('.kb-compare__table')).overflowX") == "auto"
+    assert page.evaluate("document.querySelector('.kb-compare__table').scrollWidth <= window.innerWidth + 1")
     context.close()

@@ -271,15 +271,15 @@ def test_home_starts_the_three_tasks(browser, base_url, lang, viewport):
     open_page(page, base_url + prefix(lang))
     tiles = page.eval_on_selector_all(".kb-tasks a.kb-task", "els => els.map(a => a.href)")
     assert tiles == [base_url + prefix(lang) + path for path in ("fiches/", "fiches/vergelijk/", "bijdragen/")]
-    box = page.locator("[data-kb-home-search] input[name=q]").bounding_box()
+    box = page.locator("[data-kb-home-search] input[name=text]").bounding_box()
     assert box and box["y"] + box["height"] <= viewport["height"]  # the search box is in the first screen
     if viewport is DESKTOP:
         last = page.locator(".kb-tasks a.kb-task").last.bounding_box()
         assert last["y"] + last["height"] <= viewport["height"]
     # a word typed on the home page runs the site search (Pagefind) with that word
     word = max(re.findall(r"\w+", page.inner_text("article h1")), key=len)  # the home page itself is indexed
-    page.fill("[data-kb-home-search] input[name=q]", word)
-    page.press("[data-kb-home-search] input[name=q]", "Enter")
+    page.fill("[data-kb-home-search] input[name=text]", word)
+    page.press("[data-kb-home-search] input[name=text]", "Enter")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert page.input_value(".md-search__input") == word
     context.close()
@@ -308,13 +308,14 @@ def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site
     # free text ignores case and accents: a place name typed without its accents still finds its fiche
     names = {f["id"]: f["municipality"][lang] for f in fiches}
     accented = next((i for i, n in names.items() if fold(n) != n.lower()), None) or sorted(names)[0]
-    page.fill(".kb-filters input[name='q']", fold(names[accented]).upper())
+    page.fill(".kb-filters input[name='text']", fold(names[accented]).upper())
+    page.wait_for_selector("[data-kb-catalogue][data-kb-vocabulary]", state="attached")  # every card's words in
     shown = page.eval_on_selector_all(".kb-card:not([hidden])", "els => els.map(e => e.dataset.id)")
     assert accented in shown
     # the query is a removable chip
     assert page.locator(".kb-chips .kb-chip").count() == 1
     page.click(".kb-chips .kb-chip")
-    assert page.input_value(".kb-filters input[name='q']") == ""
+    assert page.input_value(".kb-filters input[name='text']") == ""
     expect(page.locator(".kb-card:not([hidden])")).to_have_count(len(fiches))
     # a facet becomes a chip; removing the chip unchecks the box
     name, code = catalogue_facet(site)
@@ -323,7 +324,7 @@ def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site
     page.click(".kb-chips .kb-chip")
     assert not page.is_checked(f"input[name='{name}'][value='{code}']")
     # nothing found: say so, offer the site search with the same words and clearing the filters
-    page.fill(".kb-filters input[name='q']", "zqxjzqxj")
+    page.fill(".kb-filters input[name='text']", "zqxjzqxj")
     assert page.locator(".kb-card:not([hidden])").count() == 0
     assert page.is_visible(".kb-empty")
     page.click(".kb-empty .md-button--primary")
@@ -331,7 +332,7 @@ def test_catalogue_results_filters_chips_and_empty_state(browser, base_url, site
     assert page.evaluate("document.getElementById('__search').checked")
     page.keyboard.press("Escape")
     page.evaluate("document.getElementById('__search').checked = false")
-    page.click(".kb-empty button:not(.md-button--primary)")
+    page.click(".kb-empty__actions button:not(.md-button--primary)")
     expect(page.locator(".kb-card:not([hidden])")).to_have_count(len(fiches))
     # choosing fiches shows a bar in view with a real plural, leading to the comparison
     ids = [f["id"] for f in fiches][:2]

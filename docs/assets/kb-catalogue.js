@@ -1,15 +1,26 @@
 /* Catalogues (fiches and modules): filters, counts, sorting and the state in the URL; the active filters as
    removable chips; on phones the facets fold behind a "Filters (n)" button; a bar that stays in view shows
    how many fiches are chosen to compare. Progressive enhancement: without JavaScript the server-rendered
-   list is complete. Text from the page is only ever inserted with textContent. */
+   list is complete. Text from the page is only ever inserted with textContent.
+   The text filter (?text=) reads what each fiche or module says, not only its card: the build ships every
+   card's words folded (data-kb-words, scripts/build/catalogue_text.py) and the thesaurus (data-kb-thesaurus,
+   the search box's data); a word of the thesaurus finds every word of its group, a term of the other language
+   its equivalent, and the reader is told so. ?q=, the old parameter, is read and rewritten to ?text=. */
 (() => {
   "use strict";
 
-  /* Free text matches without regard to case or accents: "liege" finds "Liège". */
-  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-    .replace(/\s+/g, " ").trim();
-
   const { lang, el, pluralForm: plural } = window.kbDom;
+  const { fold, parts, groups: wordGroups } = window.kbWords;  // one folding rule, as the build's
+  const TEXT = "text";
+  const OLD_TEXT = "q";  // the catalogue's parameter before 2026-12: Material's and the search box's too
+  const SUGGESTIONS = 6;
+  const SUGGEST_FACETS = ["theme", "profile"];
+
+  /* Whether a card's folded words (" w1 w2 … ") hold one of the alternatives of a word or thesaurus group the
+     reader typed: a word starts a word of the card; a phrase of the thesaurus or glossary ("maison de repos")
+     is listed whole by the build where the card's texts hold it as written. */
+  const holds = (search, alternatives) => alternatives.some((alt) => (alt.includes(" ")
+    ? search.includes(` ${alt} `) : search.includes(` ${alt}`)));
 
   const initCatalogue = (root) => {
     const form = root.querySelector("[data-kb-filters]");
@@ -27,7 +38,8 @@
         const key = pair.slice(0, cut);
         if (record.codes[key]) record.codes[key].push(pair.slice(cut + 1));
       });
-      record.search = fold(card.textContent);
+      record.id = card.dataset.id;
+      record.search = ` ${parts(card.textContent).join(" ")} `;  // until the card's full words arrive
       const heading = card.querySelector("h2, h3");
       record.title = heading ? heading.textContent.trim().toLowerCase() : "";
       record.place = card.dataset.place || "";
@@ -38,14 +50,37 @@
     const countNodes = new Map([...form.querySelectorAll("[data-count-for]")].map((n) => [n.dataset.countFor, n]));
     const facetsBox = form.querySelector(".kb-facets");
     const optional = (name) => form.elements[name] || { value: "" };
+    const textBox = form.elements[TEXT];
+
+    /* ------------------------------------------------------------ every card's words and the thesaurus */
+    let vocabulary = null;  // {groups, stopwords, others}, once loaded
+    let loading = null;
+    const fetchJson = (url) => (url ? fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null)
+      : Promise.resolve(null));
+    const loadWords = () => {
+      loading ??= Promise.all([fetchJson(root.dataset.kbWords), fetchJson(root.dataset.kbThesaurus)])
+        .then(([cardWords, data]) => {
+          records.forEach((record) => { if (cardWords && cardWords[record.id]) record.search = cardWords[record.id]; });
+          const synonyms = data?.synonyms || [];
+          const bridged = (data?.bridge || []).map((b) => {  // a term of the other language → this one's group
+            const key = fold(b.equivalent);
+            const own = synonyms.find((group) => group.some((w) => w.key === key)) || [{ term: b.equivalent, key }];
+            return [{ term: b.term, key: b.key, from: b.lang, equivalent: b.equivalent }, ...own];
+          });
+          vocabulary = { groups: [...synonyms, ...bridged], stopwords: new Set(data?.stopwords || []),
+            others: data?.others || [] };
+        });
+      return loading;
+    };
+    const textGroups = (text) => (text ? wordGroups(text, vocabulary?.groups || [], vocabulary?.stopwords) : []);
 
     /* ------------------------------------------------------------ state */
     const readState = () => {
       const fteMin = optional("fte_min").value;
       const fteMax = optional("fte_max").value;
       return {
-        text: form.elements.q.value.trim(),
-        q: fold(form.elements.q.value),
+        text: textBox.value.trim(),
+        words: textGroups(textBox.value),
         sort: form.elements.sort.value,
         fteMin: fteMin === "" ? null : parseFloat(fteMin),
         fteMax: fteMax === "" ? null : parseFloat(fteMax),
@@ -55,7 +90,8 @@
     };
 
     const matches = (record, state, skip) => {
-      if (state.q && !state.q.split(" ").every((word) => record.search.includes(word))) return false;
+      const needed = state.words.filter((g) => !g.stop);
+      if ((needed.length ? needed : state.words).some((g) => !holds(record.search, g.alternatives))) return false;
       if (state.fteMin !== null && !(record.fte !== null && record.fte >= state.fteMin)) return false;
       if (state.fteMax !== null && !(record.fte !== null && record.fte <= state.fteMax)) return false;
       return facets.every((key) => key === skip || !state.facets[key].length
@@ -74,8 +110,8 @@
 
     const writeUrl = (state) => {
       const params = new URLSearchParams(window.location.search);
-      ["q", "sort", "fte_min", "fte_max", ...facets].forEach((key) => params.delete(key));
-      if (state.text) params.set("q", state.text);
+      [TEXT, OLD_TEXT, "sort", "fte_min", "fte_max", ...facets].forEach((key) => params.delete(key));
+      if (state.text) params.set(TEXT, state.text);
       if (state.sort && state.sort !== "title") params.set("sort", state.sort);
       if (state.fteMin !== null) params.set("fte_min", String(state.fteMin));
       if (state.fteMax !== null) params.set("fte_max", String(state.fteMax));
@@ -86,7 +122,7 @@
 
     const readUrl = () => {
       const params = new URLSearchParams(window.location.search);
-      form.elements.q.value = params.get("q") || "";
+      textBox.value = params.get(TEXT) ?? params.get(OLD_TEXT) ?? "";
       const sort = params.get("sort");
       if (sort && comparators[sort]) form.elements.sort.value = sort;
       if (form.elements.fte_min) form.elements.fte_min.value = params.get("fte_min") || "";
@@ -134,7 +170,7 @@
     let drawn = null;
     const drawChips = (state) => {
       const wanted = [];
-      if (state.text) wanted.push([(words.quoted || "{q}").replace("{q}", state.text), () => { form.elements.q.value = ""; }]);
+      if (state.text) wanted.push([(words.quoted || "{q}").replace("{q}", state.text), () => { textBox.value = ""; }]);
       if (state.fteMin !== null) {
         wanted.push([`${words.fte_min || ""} ${state.fteMin}`.trim(), () => { form.elements.fte_min.value = ""; }]);
       }
@@ -154,18 +190,77 @@
       chips.hidden = !wanted.length;
     };
 
+    /* ------------------------------------------------------------ what the text filter looked for */
+    const note = el("p", null, { class: "kb-text-note", hidden: "" });
+    chips.after(note);
+    const fill = (template, values) => Object.entries(values)
+      .reduce((out, [key, value]) => out.replaceAll(`{${key}}`, value), template || "");
+    const drawNote = (state) => {
+      const lines = [];
+      state.words.forEach((group) => {
+        const from = group.matched?.from;
+        if (from) {
+          const language = vocabulary.others.find((o) => o.lang === from)?.name ?? from;
+          lines.push(fill(words.other_language, { term: group.matched.term, language, equivalent: group.matched.equivalent }));
+        }
+      });
+      const added = [...new Set(state.words.flatMap((g) => (g.matched?.from ? [] : g.synonyms)))];
+      if (added.length) lines.push(fill(words.also, { words: added.join(", ") }));
+      note.textContent = lines.join(" ");
+      note.hidden = !lines.length;
+    };
+
     /* ------------------------------------------------------------ nothing found */
     const empty = el("div", null, { class: "kb-empty", hidden: "" });
     list.after(empty);
     let emptyFor = null;
+    const labelText = (key, code) => {
+      const box = form.querySelector(`input[name='${key}'][value='${code}']`);
+      return box && box.nextSibling ? box.nextSibling.textContent.trim() : code;
+    };
+    /* The themes and target groups nearest to the words: those of the cards holding some of them (most
+       cards first); when no card holds any, every target group and the commonest themes. */
+    const suggestions = (state) => {
+      const needed = state.words.filter((g) => !g.stop);
+      const near = records.filter((r) => needed.some((g) => holds(r.search, g.alternatives)));
+      const counts = new Map();
+      (near.length ? near : records).forEach((r) => SUGGEST_FACETS.forEach((key) => (r.codes[key] || [])
+        .forEach((code) => counts.set(`${key}:${code}`, (counts.get(`${key}:${code}`) || 0) + 1))));
+      const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      const chosen = near.length ? ranked.slice(0, SUGGESTIONS)
+        : [...ranked.filter(([id]) => id.startsWith("profile:")), ...ranked.filter(([id]) => !id.startsWith("profile:"))]
+          .slice(0, SUGGESTIONS * 2);
+      return { near: near.length > 0, chosen: chosen.map(([id]) => id.split(":")) };
+    };
     const drawEmpty = (state, shown) => {
       empty.hidden = shown > 0;
-      const signature = shown > 0 ? null : state.text;
+      const signature = shown > 0 ? null : JSON.stringify([state.text, state.facets, Boolean(vocabulary)]);
       if (signature === emptyFor) return;  // same reason as the chips: keep the button being clicked
       emptyFor = signature;
       empty.textContent = "";
       if (shown > 0) return;
-      empty.append(el("p", words.none || ""));
+      empty.append(el("p", state.text ? fill(words.none_text, { q: state.text }) : words.none || ""));
+      if (state.text) {
+        const { near, chosen } = suggestions(state);
+        if (chosen.length) {
+          empty.append(el("p", near ? words.suggest_near : words.suggest_facets));
+          const ul = el("ul", null, { class: "kb-empty__suggestions" });
+          chosen.forEach(([key, code]) => {
+            if (!form.querySelector(`input[name='${key}'][value='${code}']`)) return;
+            const li = el("li");
+            const button = el("button", labelOf(key, code), { type: "button", class: "md-button" });
+            button.addEventListener("click", () => {
+              textBox.value = "";
+              form.querySelectorAll(`input[name='${key}']`).forEach((box) => { box.checked = box.value === code; });
+              apply(true);
+              status.focus();
+            });
+            li.append(button);
+            ul.append(li);
+          });
+          empty.append(ul);
+        }
+      }
       const actions = el("p", null, { class: "kb-empty__actions" });
       if (state.text && window.kbOpenSiteSearch) {
         const search = el("button", (words.search_all || "").replace("{q}", state.text),
@@ -178,6 +273,22 @@
       actions.append(clear);
       empty.append(actions);
     };
+
+    /* ------------------------------------------------------------ phones: the count where the reader is */
+    let near = null;
+    if (toggle && facetsBox) {
+      near = el("p", null, { class: "kb-filters__near" });
+      const count = el("span", null, { "aria-hidden": "true" });  // the status above is the live region
+      const show = el("button", words.show_results || "", { type: "button", class: "md-button md-button--primary" });
+      show.addEventListener("click", () => {
+        toggle.setAttribute("aria-expanded", "false");
+        form.classList.remove("kb-filters--open");
+        status.setAttribute("tabindex", "-1");
+        status.focus();
+      });
+      near.append(count, " ", show);
+      facetsBox.append(near);
+    }
 
     /* ------------------------------------------------------------ apply */
     const apply = (updateUrl) => {
@@ -200,19 +311,33 @@
       const template = status.dataset[`template${plural(visible.length) === "one" ? "One" : "Other"}`]
         || status.dataset.template || "";
       status.textContent = template.replace("{shown}", visible.length).replace("{total}", total);
+      if (near) near.firstChild.textContent = status.textContent;
       drawChips(state);
+      drawNote(state);
       drawEmpty(state, visible.length);
       if (updateUrl) writeUrl(state);
       return visible.length;
     };
 
     form.hidden = false;
-    form.addEventListener("input", () => apply(true));
-    form.addEventListener("change", () => apply(true));
+    /* The first text typed (or given in the address) fetches the cards' words; the filter runs again then. */
+    const withWords = (updateUrl) => {
+      apply(updateUrl);
+      if (textBox.value.trim() && !vocabulary) {
+        loadWords().then(() => {
+          apply(false);
+          root.dataset.kbVocabulary = "";  // the full words are in: tests and tools wait for this
+        });
+      }
+    };
+    form.addEventListener("input", () => withWords(true));
+    form.addEventListener("change", () => withWords(true));
     form.addEventListener("submit", (event) => { event.preventDefault(); apply(true); });
     form.addEventListener("reset", () => window.setTimeout(() => apply(true), 0));
     readUrl();
-    apply(false);
+    const old = new URLSearchParams(window.location.search).has(OLD_TEXT);
+    withWords(old);  // an old ?q= address is rewritten to ?text=
+    root.dataset.kbReady = "";
     initCompareSelection(root);
   };
 

@@ -30,6 +30,10 @@
     const toolbar = root.querySelector("[data-kb-compare-tools]");
     const onlyDiff = toolbar ? toolbar.querySelector("input[name=only_differences]") : null;
     const emptyText = message.textContent;
+    const shareButton = root.querySelector("[data-kb-compare-share]");
+    const printButton = root.querySelector("[data-kb-compare-print]");
+    const shared = root.querySelector("[data-kb-compare-shared]");
+    const address = root.querySelector("[data-kb-compare-address]");
     const options = [...select.options].map((option) => ({ value: option.value, text: option.textContent }));
     const requested = (new URLSearchParams(window.location.search).get("ids") || "").split(",")
       .map((id) => id.trim()).filter(Boolean);
@@ -50,6 +54,14 @@
       else params.delete("ids");
       const query = params.toString().replaceAll("%2C", ",");
       window.history.replaceState(null, "", window.location.pathname + (query ? `?${query}` : "") + window.location.hash);
+      showAddress();
+    };
+
+    /* The printed comparison says which one it is: its full address, with the selection. */
+    const showAddress = () => {
+      if (!address) return;
+      address.lastElementChild.textContent = window.location.href;
+      address.hidden = ids.length < 2;
     };
 
     /* The picker offers only fiches not yet in the table; it is closed once the maximum is chosen. */
@@ -129,16 +141,21 @@
         const cells = fiches.map(cell);
         if (cells.every((content) => !content)) return;  // nothing to compare: leave the row out
         const tr = el("tr", null, key ? { "data-row": key } : {});
+        const head = el("th", label, { scope: "row" });
         if (section) tr.className = "kb-compare__section";
         section = false;
-        tr.append(el("th", label, { scope: "row" }));
-        cells.forEach((content) => {
-          const td = el("td");
+        tr.append(head);
+        cells.forEach((content, index) => {
+          const td = el("td", null, { "data-project": fiches[index].title });  // named above the value on a phone
           td.append(content || el("span", labels.not_given, { class: "kb-muted" }));
           tr.append(td);
         });
         const texts = [...tr.querySelectorAll("td")].map((td) => td.textContent.trim());
         if (fiches.length > 1 && texts.every((text) => text === texts[0])) tr.dataset.same = "";
+        else if (fiches.length > 1) {  // marked in words, not only in colour
+          tr.dataset.differs = "";
+          head.append(" ", el("span", labels.differs, { class: "kb-compare__differs" }));
+        }
         body.append(tr);
       };
       const text = (value) => (value === null || value === undefined || value === "" ? null : el("span", value));
@@ -221,6 +238,20 @@
       ids.push(id);
       update();
     });
+    if (shareButton) {
+      shareButton.addEventListener("click", async () => {
+        const url = window.location.href;
+        shared.textContent = "";
+        try {
+          if (navigator.share) { await navigator.share({ title: document.title, url }); return; }
+          await navigator.clipboard.writeText(url);
+          shared.textContent = labels.copied || url;
+        } catch {
+          shared.textContent = url;  // no share sheet nor clipboard: the address to copy by hand
+        }
+      });
+    }
+    if (printButton) printButton.addEventListener("click", () => window.print());
     if (onlyDiff) {
       const params = new URLSearchParams(window.location.search);
       onlyDiff.checked = params.get("diff") === "1";

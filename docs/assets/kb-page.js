@@ -50,7 +50,7 @@
   const initSearchForms = () => {
     document.querySelectorAll("[data-kb-home-search]").forEach((form) => {
       form.addEventListener("submit", (event) => {
-        const query = form.elements.q.value.trim();
+        const query = form.elements.text.value.trim();
         if (query && openSiteSearch(query)) event.preventDefault();
       });
     });

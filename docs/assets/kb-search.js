@@ -4,27 +4,28 @@
    around the query's words; only those words are highlighted. Filters (region, theme, kind of guidance)
    come from the index with their counts. A query that is a term of the other language is bridged to its
    equivalent, and the query can be repeated on the other languages' sites (assets/search/<lang>.json,
-   written at build time from the glossary and the fiches).
+   written at build time from the glossary, the thesaurus and the fiches). A word of the thesaurus is searched
+   with every word of its group ("woonzorgcentrum" finds "rusthuis"), and the box says which words it added.
    Data from the index is only ever inserted with textContent. Loaded as a module (mkdocs.yml). */
 
 const EXCERPT_WORDS = 30;
 const DEBOUNCE_MS = 120;
 const PHRASE_BOOST = 2;
+const MAX_VARIANTS = 12;  // combinations of thesaurus words searched for one query
+const SYNONYM_WEIGHT = 0.5;  // a page found by another word of the thesaurus group than the one typed
 const FILTER_KEYS = ["region", "theme", "kind"];
 
-const { el } = window.kbDom;  // assets/kb-dom.js, a classic script that runs before this module
-
-/* Lower case without accents, as Pagefind compares words. */
-const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
-/* The letters-and-digits parts of a word: "d'asile" → ["d", "asile"], "(GOAL)," → ["goal"]. */
-const parts = (word) => fold(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const { el } = window.kbDom;  // assets/kb-dom.js and kb-words.js, classic scripts that run before this module
+const { fold, parts, groups: queryGroups, variants } = window.kbWords;
 const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
 
-/* The words of a query worth highlighting and matching: no stop words, unless the query has nothing else. */
-function queryTerms(query, stopwords) {
+/* The words of a query worth highlighting and matching: no stop words, unless the query has nothing else;
+   then the thesaurus words searched with them. */
+function queryTerms(query, stopwords, extra = []) {
   const all = parts(query.replace(/"/g, " "));
   const kept = all.filter((t) => !stopwords.has(t));
-  return [...new Set(kept.length ? kept : all)];
+  const added = extra.flatMap(parts).filter((t) => !stopwords.has(t));
+  return [...new Set([...(kept.length ? kept : all), ...added])];
 }
 
 /* The query's terms as matched in one result: a word matches a term when it is the term or the term with a
@@ -140,7 +141,8 @@ async function initSearch(box) {
   const filterBar = el("div", null, { class: "kb-search-filters", hidden: "" });
   const bridge = el("p", null, { class: "kb-search-bridge", hidden: "" });
   const otherSite = el("p", null, { class: "kb-search-other", hidden: "" });
-  extras.append(filterBar, bridge);
+  const addedNote = el("p", null, { class: "kb-search-added", hidden: "" });
+  extras.append(filterBar, bridge, addedNote);
   meta.before(extras);
   list.after(otherSite);
 
@@ -249,6 +251,12 @@ async function initSearch(box) {
     bridge.append(action);
   }
 
+  /* The thesaurus words searched besides the reader's own ("Ook gezocht: rusthuis, WZC"). */
+  function showAdded(words) {
+    addedNote.hidden = !words.length;
+    addedNote.textContent = words.length ? format(label("synonyms"), { words: words.join(", ") }) : "";
+  }
+
   /* The same query on each other language's site (?q= opens its search box with it). */
   function showOtherSite(query) {
     otherSite.textContent = "";
@@ -287,8 +295,7 @@ async function initSearch(box) {
      words usually means them together: pages that hold the exact phrase get their score multiplied by
      PHRASE_BOOST. A query in quotes finds only the pages holding the phrase (Pagefind's exact search),
      ranked by the same scores, so that weights (fiches before listing pages) still apply. */
-  async function searchWithPhrase(pagefind, query, filters) {
-    const quoted = /^\s*".+"\s*$/.test(query);
+  async function searchWithPhrase(pagefind, query, filters, quoted) {
     const bare = query.replace(/"/g, " ").replace(/\s+/g, " ").trim();
     if (bare.split(" ").length < 2) return pagefind.search(bare || null, { filters });
     const [all, phrase] = await Promise.all([
@@ -298,7 +305,71 @@ async function initSearch(box) {
     const together = new Set(phrase.results.map((r) => r.id));
     if (quoted) return { ...phrase, results: all.results.filter((r) => together.has(r.id)) };
     const score = (r) => r.score * (together.has(r.id) ? PHRASE_BOOST : 1);
-    return { ...all, results: [...all.results].sort((a, b) => score(b) - score(a)) };
+    return { ...all, results: all.results.map((r) => ({ result: r, score: score(r) })) };
+  }
+
+  /* The thesaurus groups, then each term of the other language with its equivalent in this one and the
+     equivalent's own group: "vrijwilligerswerk" typed on the French site is searched as "bénévolat" and
+     "volontariat" too. */
+  let groupsMemo = null;
+  const wordGroups = () => {
+    const synonyms = data.synonyms || [];
+    groupsMemo ??= [...synonyms, ...(data.bridge || []).map((b) => {
+      const key = fold(b.equivalent);
+      const own = synonyms.find((group) => group.some((w) => w.key === key)) || [{ term: b.equivalent, key }];
+      return [{ term: b.term, key: b.key, from: b.lang }, ...own];
+    })];
+    return groupsMemo;
+  };
+
+  /* Pagefind has no synonyms, so the box searches every combination of the thesaurus words of the query
+     (at most MAX_VARIANTS) and keeps each page's best score. A page holding every word the reader means (any
+     word of each group) ranks above a page holding only some of them; those follow, by how many they hold,
+     so that "bénévolat en maison de repos" still shows the pages about one of the two. */
+  async function searchExpanded(pagefind, query, filters) {
+    const quoted = /^\s*".+"\s*$/.test(query);
+    const list = queryGroups(query.replace(/"/g, " "), wordGroups(), stopwords);
+    const bare = query.replace(/"/g, " ").trim();
+    const chosen = quoted || !list.length ? [{ text: bare, picks: [] }] : variants(list, MAX_VARIANTS);
+    // the reader's own word (or, for a term of the other language, its equivalent here) counts in full,
+    // another word of its group for SYNONYM_WEIGHT: a page that says "volontariat" answers "bénévolat", but
+    // one that says "bénévolat" answers it better
+    const exact = (group, pick) => pick === 0 || (pick === 1 && Boolean(group.matched?.from));
+    const weight = (v) => v.picks.reduce((w, pick, i) => w * (exact(list[i], pick) ? 1 : SYNONYM_WEIGHT), 1);
+    const texts = chosen.map((v) => v.text);
+    const best = new Map();
+    const keep = (result, score, held) => {
+      const seen = best.get(result.id);
+      if (!seen || held > seen.held || (held === seen.held && score > seen.score)) best.set(result.id, { result, score, held });
+    };
+    const found = await Promise.all(texts.map((text) => searchWithPhrase(pagefind, quoted ? `"${text}"` : text, filters, quoted)));
+    const words = list.filter((g) => !g.stop);
+    found.forEach((search, v) => search.results.forEach((r) => (r.result
+      ? keep(r.result, r.score * weight(chosen[v]), words.length) : keep(r, r.score * weight(chosen[v]), words.length))));
+    if (!quoted && words.length > 1) {
+      const alone = await Promise.all(words.map((g) => Promise.all(g.alternatives.map((alt) => pagefind.search(alt, { filters })))));
+      const held = new Map();
+      alone.forEach((searches, index) => searches.forEach((search, pick) => search.results.forEach((r) => {
+        const entry = held.get(r.id) || { result: r, score: 0, groups: new Set() };
+        entry.groups.add(index);
+        entry.score = Math.max(entry.score, r.score * (exact(words[index], pick) ? 1 : SYNONYM_WEIGHT));
+        held.set(r.id, entry);
+      })));
+      held.forEach((entry) => keep(entry.result, entry.score, entry.groups.size));
+    }
+    // Fiches first among pages holding as many of the words: a listing page (a theme's, the glossary) titled
+    // with a word of the group must not outrank the fiches it lists (Pagefind's title weight would let it).
+    // (the same words again, narrowed to fiche pages: an empty query would fetch every index chunk)
+    const searched = [...new Set([...texts, ...(!quoted && words.length > 1 ? words.flatMap((g) => g.alternatives) : [])])];
+    const narrowed = await Promise.all(searched.map((text) => pagefind.search(text, { filters: { ...filters, page: "fiche" } })));
+    const fiches = new Set(narrowed.flatMap((search) => search.results.map((r) => r.id)));
+    const fiche = (e) => (fiches.has(e.result.id) ? 1 : 0);
+    const results = [...best.values()].sort((a, b) => b.held - a.held || fiche(b) - fiche(a) || b.score - a.score)
+      .map((e) => e.result);
+    const added = [...new Set(list.flatMap((g) => g.synonyms))];
+    // filter counts of the combination that finds the most pages (Pagefind counts one query at a time)
+    const widest = found.reduce((a, b) => ((b.results?.length || 0) > (a.results?.length || 0) ? b : a), found[0]);
+    return { results, filters: widest?.filters, added: quoted ? [] : added };
   }
 
   async function run() {
@@ -314,6 +385,7 @@ async function initSearch(box) {
     if (!query && !Object.keys(filters).length) {
       list.textContent = "";
       bridge.hidden = true;
+      addedNote.hidden = true;
       otherSite.hidden = true;
       meta.textContent = box.dataset.placeholder;
       if (engine) showCounts(null);
@@ -323,15 +395,16 @@ async function initSearch(box) {
     try {
       const pagefind = await load();
       if (ticket !== latest) return;
-      const search = await searchWithPhrase(pagefind, query, filters);
+      const search = await searchExpanded(pagefind, query, filters);
       if (ticket !== latest) return;
-      const terms = queryTerms(query, stopwords);
+      const terms = queryTerms(query, stopwords, search.added);
       const results = await Promise.all(search.results.slice(0, resultsShown).map((r) => r.data()));
       if (ticket !== latest) return;
       meta.textContent = count(search.results.length);
       showCounts(await facetCounts(pagefind, query, filters, search.filters));
       if (ticket !== latest) return;
       showBridge(query);
+      showAdded(search.added);
       showOtherSite(query);
       render(results, terms);
     } catch {
@@ -382,8 +455,9 @@ async function initSearch(box) {
   toggle?.addEventListener("change", () => { if (toggle.checked) input.focus(); });
 
   // ?q=… (the other language's site links here with the same query): open the box with it
+  // (a catalogue page reads ?q= itself, as its own text filter's old parameter: see kb-catalogue.js)
   const asked = new URLSearchParams(window.location.search).get("q");
-  if (asked) {
+  if (asked && !document.querySelector("[data-kb-catalogue]")) {
     input.value = asked;
     if (toggle) toggle.checked = true;
     schedule(0);

@@ -35,7 +35,7 @@ TIMING = """async (selector) => {
     times.push(await change(box, 'change'));
     await new Promise(r => requestAnimationFrame(r));
   }
-  const search = root.querySelector("input[name='q']");
+  const search = root.querySelector("input[name='text']");
   for (const word of ['taal', 'werk', 'groep', 'cpas', '']) {
     search.value = word;
     times.push(await change(search, 'input'));

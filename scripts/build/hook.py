@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from scripts import fiche_jsonschema, ui_text
 from scripts.build import (
+    catalogue_text,
     facts,
     feed,
     headings,
@@ -265,7 +266,8 @@ def on_post_build(config) -> None:
         _index_in_background(site_dir, frozenset(State.unindexed))
     else:
         search_index.build_index(site_dir, State.unindexed)
-    search_data.write(site_dir, State.site.glossary, State.site.fiches)
+    search_data.write(site_dir, State.site.glossary, State.site.fiches, State.site.thesaurus)
+    catalogue_text.write(site_dir, State.site)
     schema_file = site_dir / fiche_jsonschema.PATH  # what text editors read while a fiche is typed
     schema_file.parent.mkdir(parents=True, exist_ok=True)
     schema_file.write_text(fiche_jsonschema.text(), encoding="utf-8")

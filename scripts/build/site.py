@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import glossary, translation_status
+from scripts import glossary, thesaurus, translation_status
 from scripts.build import catalogue, facts, fiche_view, history, pages, preview_errors, urls
 from scripts.build import modules as mod
 from scripts.fiche_collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection, reserved_ids
@@ -27,7 +27,8 @@ class SiteData:
     preview: bool
     history: dict = field(default_factory=dict)
     collection_dir: Path = FICHES_DIR
-    glossary_problems: list[Problem] = field(default_factory=list)
+    glossary_problems: list[Problem] = field(default_factory=list)  # the glossary's and the thesaurus's
+    thesaurus: list[dict] = field(default_factory=list)
     # Serving with errors: fiche source path → file shown at that URL with its messages (preview_errors).
     error_pages: dict[str, str] = field(default_factory=dict)
     # Serving: what is computed from one fiche file alone, kept between rebuilds while the file's bytes stay the
@@ -186,9 +187,11 @@ def load(preview: bool, docs_dir: Path | None = None, tolerant: bool = False, ca
         for fiche in fiches:  # a published fiche must not link to a draft that is left out
             fiche.data["related"] = [r for r in fiche.data.get("related", []) if r in published]
     entries, glossary_problems = glossary.load_glossary()
+    groups, thesaurus_problems = thesaurus.load_thesaurus(glossary_ids={e["id"] for e in entries})
     if memo is not None and cache is not None:
         memo.start(fiches, cache)
     return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else len(drafts),
-                    glossary=entries, glossary_problems=glossary_problems, preview=preview,
+                    glossary=entries, glossary_problems=glossary_problems + thesaurus_problems, thesaurus=groups,
+                    preview=preview,
                     history=history.load_history(fiches), collection_dir=FICHES_DIR, error_pages=error_pages,
                     memo=memo if cache is not None else None)
