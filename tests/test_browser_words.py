@@ -36,7 +36,8 @@ def holders(word: str, words: dict[str, str]) -> set[str]:
 
 
 def synonym_pair(lang: str) -> tuple[str, str, set[str]]:
-    """A thesaurus word no fiche uses and a word of its group that some fiches use, with those fiches."""
+    """A thesaurus word no fiche uses and a word of its group that some fiches use, with the fiches holding any
+    word of the group (each is a right first answer)."""
     words = fiche_words(lang)
     groups, _ = load_thesaurus(glossary_ids={e["id"] for e in load_glossary()[0]})
     for group in groups:
@@ -44,7 +45,7 @@ def synonym_pair(lang: str) -> tuple[str, str, set[str]]:
         unused = [w for w in single if not holders(w, words)]
         used = [w for w in single if holders(w, words)]
         if unused and used:
-            return unused[0], used[0], holders(used[0], words)
+            return unused[0], used[0], set().union(*(holders(w, words) for w in group[lang]))
     raise AssertionError(f"no thesaurus group of {lang} pairs a word the fiches use with one they do not")
 
 
