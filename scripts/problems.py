@@ -263,6 +263,35 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "fr": "aucune fiche avec l'id {id}{hint}"},
     "see_also_missing": {"en": "no page docs/{page} in any language", "nl": "geen pagina docs/{page} in welke taal ook",
                          "fr": "aucune page docs/{page}, dans aucune langue"},
+    # -- the glossary (docs/_data/glossary.yml) ---------------------------------------------------
+    "glossary_not_list": {"en": "the glossary is a list of entries (lines starting with '- ')",
+                          "nl": "de woordenlijst is een lijst van items (regels die beginnen met '- ')",
+                          "fr": "le glossaire est une liste d'entrées (lignes commençant par « - »)"},
+    "glossary_entry": {"en": "an entry is a mapping with id and one block per language",
+                       "nl": "een item is een mapping met id en één blok per taal",
+                       "fr": "une entrée est un mapping avec id et un bloc par langue"},
+    "glossary_id": {"en": "expected a lowercase id such as ocmw or ila",
+                    "nl": "verwacht: een id in kleine letters, zoals ocmw of ila",
+                    "fr": "attendu : un id en minuscules, comme ocmw ou ila"},
+    "glossary_duplicate": {"en": "duplicate id {value}", "nl": "dubbele id {value}", "fr": "id en double {value}"},
+    "glossary_duplicate_term": {"en": "duplicate term {value}", "nl": "dubbele term {value}",
+                                "fr": "terme en double {value}"},
+    "glossary_block": {"en": "missing block ({parts})", "nl": "blok ontbreekt ({parts})",
+                       "fr": "bloc manquant ({parts})"},
+    "glossary_empty": {"en": "expected a non-empty text", "nl": "verwacht: een niet-lege tekst",
+                       "fr": "attendu : un texte non vide"},
+    "glossary_term": {
+        "en": "a term is words joined by single spaces or & ' . - /, on one line; {char} is not allowed",
+        "nl": "een term bestaat uit woorden, verbonden door één spatie of & ' . - /, op één regel; {char} is "
+              "niet toegelaten",
+        "fr": "un terme est fait de mots reliés par une seule espace ou par & ' . - /, sur une ligne ; {char} "
+              "n'est pas admis"},
+    "glossary_expansion": {
+        "en": "an expansion is one line of plain text (shown as a tooltip); {char} is not allowed",
+        "nl": "een voluit geschreven vorm is één regel gewone tekst (getoond als tooltip); {char} is niet "
+              "toegelaten",
+        "fr": "une forme développée est une ligne de texte simple (affichée en infobulle) ; {char} n'est pas "
+              "admis"},
     # -- the summary line of validate.py ----------------------------------------------------------
     "summary_valid": {"en": "{fiches} fiche(s) valid, {warnings} warning(s)",
                       "nl": "{fiches} fiche(s) geldig, {warnings} waarschuwing(en)",
