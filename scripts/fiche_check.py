@@ -17,6 +17,7 @@ from functools import lru_cache
 import yaml
 
 from scripts import fiche_schema as s
+from scripts import richtext
 from scripts.problems import Joined, Problem, did_you_mean, msg
 
 YAML_STR = "tag:yaml.org,2002:str"
@@ -282,6 +283,9 @@ class Checker:
                     break
         if not schema.inline and "\n" in value and LIST_START.search(value):
             self._list_after_text(node, path, value)
+        depth = richtext.list_depth(value)
+        if depth > richtext.MAX_LIST_DEPTH:  # what the renderer cannot render is refused here, with a message
+            self.report(node, path, msg("list_too_deep", depth=depth, limit=richtext.MAX_LIST_DEPTH))
 
     def _list_after_text(self, node: yaml.ScalarNode, path: str, value: str) -> None:
         """Markdown needs an empty line before a list that follows a paragraph; without it the

@@ -182,6 +182,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "voor de lijst",
         "fr": "une liste juste après une ligne de texte s'affiche avec des « {marker} » littéraux ; laissez une "
               "ligne vide avant la liste"},
+    "list_too_deep": {"en": "a list nested {depth} levels deep cannot be shown; at most {limit} levels",
+                      "nl": "een lijst die {depth} niveaus diep genest is, kan niet getoond worden; hoogstens "
+                            "{limit} niveaus",
+                      "fr": "une liste imbriquée sur {depth} niveaux ne peut pas être affichée ; {limit} niveaux "
+                            "au maximum"},
     # -- scalars --------------------------------------------------------------------------------
     "str_too_long": {"en": "is {length} characters; the limit is {limit}",
                      "nl": "telt {length} tekens; de grens is {limit}",

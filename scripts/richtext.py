@@ -46,10 +46,35 @@ class _CodeEscapedOnce(Treeprocessor):
 
 
 def _markdown(text: str) -> str:
-    """Markdown's HTML for the author's text, with every raw HTML character escaped first (not yet cleaned)."""
+    """Markdown's HTML for the author's text, with every raw HTML character escaped first (not yet cleaned).
+    Python-Markdown parses nested lists recursively: lists nested deeper than the stack allows (the validator
+    refuses more than MAX_LIST_DEPTH levels) are shown as escaped text paragraphs, never a crash."""
     converter = _md()
     converter.reset()
-    return converter.convert(html.escape(text, quote=False)).translate(_RESTORE)
+    escaped = html.escape(text, quote=False)
+    try:
+        return converter.convert(escaped).translate(_RESTORE)
+    except RecursionError:
+        converter.reset()
+        blocks = (block.strip() for block in re.split(r"\n[^\S\n]*\n", escaped))
+        return "\n".join(f"<p>{block}</p>" for block in blocks if block)
+
+
+# Lists nested deeper than this are refused by the validator (fiche_check): no fiche needs more than a few
+# levels, and Python-Markdown's recursion gives out a few hundred levels down.
+MAX_LIST_DEPTH = 20
+_LIST_PREFIX = re.compile(r"^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+)", re.MULTILINE)
+_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def list_depth(text: str) -> int:
+    """How deep a line of the text nests lists, counted generously and in linear time: its indentation in steps
+    of four columns plus the list markers that open it ("- - - x" is three levels)."""
+    deepest = 0
+    for match in _LIST_PREFIX.finditer(text):
+        indent = len(match.group(1).expandtabs(4))
+        deepest = max(deepest, indent // 4 + len(_LIST_MARKER.findall(match.group(2))))
+    return deepest
 
 
 def _clean(fragment: str) -> str:
@@ -59,7 +84,9 @@ def _clean(fragment: str) -> str:
 
 # Anything Markdown could act on; text without it is just paragraphs (most fiche text), rendered directly.
 # Leading whitespace, tabs and line separators other than "\n" are Markdown's business too (code blocks, stripping).
-_MARKUP = re.compile(r"[*_\[\]`<>&\\#!|]|^\s*(?:[-+>]|\d+[.)])\s|^ {4}| {2}$|^[=-]+[ ]*$"
+# Whitespace before a list marker is looked for on its own line only ([^\S\n]*, not \s*): \s* ran on from every
+# line start across all the following blank lines, quadratic in them (19,990 empty lines took the build 100 s).
+_MARKUP = re.compile(r"[*_\[\]`<>&\\#!|]|^[^\S\n]*(?:[-+>]|\d+[.)])\s|^ {4}| {2}$|^[=-]+[ ]*$"
                      r"|^[^\S\n]|[\t\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]", re.MULTILINE)
 
 
