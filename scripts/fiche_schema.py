@@ -74,7 +74,10 @@ class Url(Node):
 
 @dataclass(frozen=True)
 class Email(Node):
-    pass
+    """A plain address (name@domain.tld): no `mailto:`, no `?cc=…&subject=…` that a link would act on."""
+
+
+EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"  # the whole value (fullmatch)
 
 
 @dataclass(frozen=True)

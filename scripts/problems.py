@@ -172,6 +172,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "link_not_allowed": {"en": "link {target} not allowed; links must start with http://, https:// or mailto:",
                          "nl": "link {target} niet toegelaten; links beginnen met http://, https:// of mailto:",
                          "fr": "lien {target} refusé ; un lien commence par http://, https:// ou mailto:"},
+    "invisible": {"en": "invisible character U+{code} ({name}) is not allowed: it can reverse or hide text; remove it",
+                  "nl": "onzichtbaar teken U+{code} ({name}) is niet toegelaten: het kan tekst omkeren of verbergen; "
+                        "verwijder het",
+                  "fr": "le caractère invisible U+{code} ({name}) n'est pas admis : il peut inverser ou masquer du "
+                        "texte ; supprimez-le"},
     "long_word": {"en": "word of {length} characters would break the layout: {start}…",
                   "nl": "woord van {length} tekens zou de opmaak breken: {start}…",
                   "fr": "un mot de {length} caractères casserait la mise en page : {start}…"},
@@ -191,6 +196,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "str_too_long": {"en": "is {length} characters; the limit is {limit}",
                      "nl": "telt {length} tekens; de grens is {limit}",
                      "fr": "compte {length} caractères ; la limite est de {limit}"},
+    "code_markup": {"en": "a short code takes no markup or line breaks; {char} is not allowed",
+                    "nl": "een korte code bevat geen opmaak of regeleinden; {char} is niet toegelaten",
+                    "fr": "un code court ne contient ni mise en forme ni saut de ligne ; {char} n'est pas admis"},
     "wrong_form": {"en": "{value} has the wrong form{example}", "nl": "{value} heeft niet de juiste vorm{example}",
                    "fr": "{value} n'a pas la bonne forme{example}"},
     "example": {"en": " (e.g. {example})", "nl": " (bv. {example})", "fr": " (p. ex. {example})"},

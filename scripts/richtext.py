@@ -55,7 +55,7 @@ def _markdown(text: str) -> str:
     try:
         return converter.convert(escaped).translate(_RESTORE)
     except RecursionError:
-        converter.reset()
+        _md.cache_clear()  # the parser's state was left mid-list: the next text gets a fresh converter
         blocks = (block.strip() for block in re.split(r"\n[^\S\n]*\n", escaped))
         return "\n".join(f"<p>{block}</p>" for block in blocks if block)
 

@@ -281,8 +281,12 @@ def test_an_entry_is_written_only_as_a_fiche_file(proxy, path):
 def test_only_repository_content_is_readable(proxy, action, params):
     repo, address = proxy
     status, body = call(address, action, params)
-    assert SECRET not in json.dumps(body), (action, params)
-    assert status == 422 or all(entry.get("data") is None for entry in (body if isinstance(body, list) else [body]))
+    entries = body if isinstance(body, list) else [body]
+    media = [base64.b64decode(e["content"]).decode("utf-8", "replace") for e in entries
+             if isinstance(e, dict) and e.get("content")]
+    assert SECRET not in json.dumps(body) + "".join(media), (action, params)
+    assert status == 422 or all(isinstance(e, dict) and e.get("data") is None and not e.get("content")
+                                for e in entries), body
 
 
 def test_fiches_are_still_listed_read_and_deleted(proxy):

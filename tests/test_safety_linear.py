@@ -159,3 +159,11 @@ def test_the_strict_build_stops_on_a_deep_list_with_the_validator_message_not_a_
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
     assert "error: summary › nl: a list nested 500 levels deep cannot be shown" in result.stderr
+
+
+def test_a_deep_list_leaves_the_renderer_as_it_found_it():
+    """The renderer's Markdown converter is shared: after a text it could not parse, the next renders as before."""
+    texts = ["Alinea.\n\n- een\n- twee\n\nSlot.", "1. a\n2. b", "*nadruk* en [link](https://x.be)"]
+    before = [str(richtext.to_html(text)) for text in texts]
+    richtext.to_html(DEEP)
+    assert [str(richtext.to_html(text)) for text in texts] == before
