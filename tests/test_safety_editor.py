@@ -299,3 +299,14 @@ def test_fiches_are_still_listed_read_and_deleted(proxy):
     assert (repo / ".git" / "config").exists()
     assert call(address, "deleteFile", {"path": "fiches/minimal.yml"})[0] == 200
     assert not (repo / "fiches" / "minimal.yml").exists()
+
+
+@pytest.mark.parametrize("path", ["/api/v1", cms_config.PREVIEW_PATH])
+def test_a_deeply_nested_request_is_refused_and_the_proxy_keeps_answering(proxy, path):
+    repo, address = proxy
+    body = ('{"action": "persistEntry", "data": ' + "[" * 100_000 + "]" * 100_000 + "}").encode()
+    head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{address[1]}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n")
+    answer = raw_request(address, head, body)
+    assert answer.startswith((b"HTTP/1.0 422", b"HTTP/1.1 422")), answer[:80]
+    assert call(address, "info", {})[0] == 200
