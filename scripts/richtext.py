@@ -27,9 +27,17 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 
 
+# Block syntax outside the fiche subset whose tags the allowlist drops anyway. Python-Markdown handles each such
+# line by re-queueing the rest of the block, where the header and rule processors search it again: a text of
+# 10,000 "=" lines cost seconds per rendering (quadratic). Without them these lines are paragraph text.
+LEFT_OUT_BLOCKS = ("hashheader", "setextheader", "hr")
+
+
 @lru_cache(maxsize=1)
 def _md() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    for name in LEFT_OUT_BLOCKS:
+        md.parser.blockprocessors.deregister(name)
     md.treeprocessors.register(_LinkShapeGuard(md), "kb_link_shape", 25)  # before "inline" (20)
     md.treeprocessors.register(_CodeEscapedOnce(md), "kb_code_once", 15)  # after "inline"
     return md

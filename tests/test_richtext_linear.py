@@ -16,6 +16,8 @@ from scripts import richtext
 
 _ALONE = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 _ALONE.treeprocessors.register(richtext._CodeEscapedOnce(_ALONE), "kb_code_once", 15)
+for _name in richtext.LEFT_OUT_BLOCKS:  # headings and rules are not fiche syntax (their cost was quadratic)
+    _ALONE.parser.blockprocessors.deregister(_name)
 
 
 def _reference(text: str) -> str:

@@ -167,3 +167,41 @@ def test_a_deep_list_leaves_the_renderer_as_it_found_it():
     before = [str(richtext.to_html(text)) for text in texts]
     richtext.to_html(DEEP)
     assert [str(richtext.to_html(text)) for text in texts] == before
+
+
+# Lines Python-Markdown handled one at a time, searching the rest of the block again for each (headings, rules).
+LINE_SHAPES = ["=\n", "-\n", "# a\n", "---\n", "a\n=\n"]
+
+
+@pytest.mark.parametrize("shape", LINE_SHAPES)
+def test_heading_and_rule_lines_render_in_linear_time(shape):
+    text = shape * (20_000 // len(shape))
+    start = time.perf_counter()
+    for _ in range(3):
+        richtext.to_html(text)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 3, f"{shape!r}: {elapsed:.1f} s"  # about a tenth of a second; quadratic took 2-7 s each
+
+
+def test_the_strict_build_of_a_fiche_of_underline_lines_takes_seconds(tmp_path):
+    """Eight texts of 10,000 "=" lines (240 kB, under the size limit): the build took 33 s."""
+    fiches = tmp_path / "fiches"
+    fiches.mkdir()
+    value = '"' + "=\\n" * 9_995 + '"'
+    fiche = MINIMAL.read_text(encoding="utf-8").replace(
+        "summary: {nl: Een korte samenvatting., fr: Un résumé court.}\n", "")
+    fiche += "".join(f"{field}: {{nl: {value}, fr: {value}}}\n" for field in TOP_TEXTS)
+    fiche += f"inspiration: {{text: {{nl: {value}, fr: {value}}}}}\n"
+    (fiches / "minimal.yml").write_text(fiche, encoding="utf-8")
+    assert (fiches / "minimal.yml").stat().st_size < 256 * 1024
+    start = time.perf_counter()
+    result = build_site(tmp_path / "site", fiches_dir=fiches, config=fixture_project(tmp_path / "project"))
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert elapsed < 20, f"the build took {elapsed:.0f} s"
+
+
+def test_heading_syntax_is_paragraph_text_in_a_fiche():
+    """Headings and rules are not fiche syntax (the allowlist dropped their tags anyway): their lines stay text."""
+    assert str(richtext.to_html("# Titel\n\ntekst")) == "<p># Titel</p>\n<p>tekst</p>"
+    assert "<h" not in str(richtext.to_html("Titel\n=====\n\n---"))
