@@ -54,18 +54,19 @@ class _CodeEscapedOnce(Treeprocessor):
 
 
 def _markdown(text: str) -> str:
-    """Markdown's HTML for the author's text, with every raw HTML character escaped first (not yet cleaned).
+    """Markdown's HTML for the author's text, every raw HTML character escaped (not yet cleaned): Markdown sees
+    them as stand-ins (_ESCAPED) and they come out as entities.
     Python-Markdown parses nested lists recursively: lists nested deeper than the stack allows (the validator
     refuses more than MAX_LIST_DEPTH levels) are shown as escaped text paragraphs, never a crash."""
     converter = _md()
     converter.reset()
-    escaped = html.escape(text, quote=False)
+    escaped = text.translate(_ESCAPE)
     try:
         return converter.convert(escaped).translate(_RESTORE)
     except RecursionError:
         _md.cache_clear()  # the parser's state was left mid-list: the next text gets a fresh converter
         blocks = (block.strip() for block in re.split(r"\n[^\S\n]*\n", escaped))
-        return "\n".join(f"<p>{block}</p>" for block in blocks if block)
+        return "\n".join(f"<p>{block}</p>" for block in blocks if block).translate(_RESTORE)
 
 
 # Lists nested deeper than this are refused by the validator (fiche_check): no fiche needs more than a few
@@ -203,7 +204,13 @@ def _glossary_pattern(terms: tuple[str, ...]) -> re.Pattern:
 MAX_NESTING = 4
 QUOTED_LINKS_PER_BLOCK = 8
 _STAND_IN = {"[": "\ue000", "]": "\ue001", "(": "\ue002", ")": "\ue003"}
-_RESTORE = str.maketrans({v: k for k, v in _STAND_IN.items()})
+# The author's "&", "<" and ">" go through Markdown as single private-use characters and come out escaped (&amp;
+# &lt; &gt;): as entities, Markdown stashed each one as an inline match and rebuilt the rest of the text for each,
+# so 20,000 "&" cost over a second per rendering; one character is also never split by emphasis, as an entity was not.
+_ESCAPED = {"&": ("\ue004", "&amp;"), "<": ("\ue005", "&lt;"), ">": ("\ue006", "&gt;")}
+_ESCAPE = str.maketrans({char: stand_in for char, (stand_in, _) in _ESCAPED.items()})
+_RESTORE = str.maketrans({**{v: k for k, v in _STAND_IN.items()},
+                          **{stand_in: entity for stand_in, entity in _ESCAPED.values()}})
 
 
 class _LinkShapeGuard(Treeprocessor):

@@ -3,7 +3,6 @@ as Markdown's own for every text where the guard only removes dead ends (all tex
 
 from __future__ import annotations
 
-import html
 import random
 
 import markdown
@@ -21,9 +20,11 @@ for _name in richtext.LEFT_OUT_BLOCKS:  # headings and rules are not fiche synta
 
 
 def _reference(text: str) -> str:
-    """Markdown alone (no guard, no plain-text fast path), then the same allowlist; a no-break space is the
-    same character whether the allowlist writes it as an entity or not."""
-    return richtext._clean(_ALONE.reset().convert(html.escape(text, quote=False))).replace("&nbsp;", "\xa0")
+    """Markdown alone (no guard, no plain-text fast path) on the text escaped as the renderer escapes it (HTML
+    characters as stand-ins, entities after), then the same allowlist; a no-break space is the same character
+    whether the allowlist writes it as an entity or not."""
+    converted = _ALONE.reset().convert(text.translate(richtext._ESCAPE)).translate(richtext._RESTORE)
+    return richtext._clean(converted).replace("&nbsp;", "\xa0")
 
 
 def _texts(value):
