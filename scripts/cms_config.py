@@ -29,7 +29,8 @@ REQUIRED_MESSAGE = MESSAGES["required_empty"]
 DATE_FULL = r"^\d{4}-\d{2}-\d{2}$"
 DATE_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^(?:{schemes})://[^\s<>\"']+$"
-EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
+EMAIL_PATTERN = f"^{s.EMAIL_PATTERN}$"  # the validator's own (fiche_check)
+POSITIVE = r"^(?!0*(\.0*)?$)"
 
 
 # A full stop after an abbreviation (bv., p., p. ex., e.g.) does not end a clause.

@@ -60,7 +60,10 @@ class Previewer:
         {"pages": {lang: {"url": page URL, "html": the fiche page's content}}}."""
         name = file_name(path, data)
         saved = self.fiches_dir / name
-        text = cms_yaml.save(saved.read_text(encoding="utf-8") if saved.is_file() else None, _as_yaml(data))
+        try:
+            text = cms_yaml.save(saved.read_text(encoding="utf-8") if saved.is_file() else None, _as_yaml(data))
+        except cms_yaml.SaveRefused as refused:  # what a save would refuse: said in the preview pane too
+            return {"problems": {lang: [refused.message(lang)] for lang in LANGS}}
         collection, own, form = self._check(name, text)
         if own:
             return {"problems": {lang: [worded(p, lang) for p in own] for lang in LANGS}}
@@ -123,6 +126,11 @@ def form_label(path: str, lang: str) -> str:
     return found
 
 
+# Characters JSON leaves as they are but YAML reads differently inside quotes (NEL, U+2028 and U+2029 are line
+# breaks there, the other C1 controls are not allowed): written as \u escapes, which JSON and YAML share.
+_YAML_BREAKS = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _as_yaml(data: dict) -> str:
-    """The form's data as YAML text for the normaliser (JSON is YAML)."""
-    return json.dumps(data, ensure_ascii=False)
+    """The form's data as YAML text for the normaliser (JSON is YAML, once YAML's own line breaks are escaped)."""
+    return _YAML_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False))

@@ -35,9 +35,9 @@ def main(argv: list[str]) -> int:
         repo = Path(tmp) / "repo"
         shutil.copytree(ROOT / "fiches", repo / "fiches")
         subprocess.run(["git", "init", "-q", str(repo)], check=True)
-        proxy = cms_proxy.serve(repo, 0)
-        threading.Thread(target=proxy.serve_forever, daemon=True).start()
         with local_servers.serve_static(site) as site_url, sync_playwright() as playwright:
+            proxy = cms_proxy.serve(repo, 0, origins=frozenset({site_url.rstrip("/")}))  # the editor's page
+            threading.Thread(target=proxy.serve_forever, daemon=True).start()
             base = site_url + "admin/"
             browser = local_servers.launch_chromium(playwright)
             for lang, (login, publish, publish_now) in BUTTONS.items():
@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
                 page.screenshot(path=str(OUT / f"editor-verplicht.{lang}.png"))
                 page.close()
             browser.close()
-        proxy.shutdown()
+            proxy.shutdown()
     for path in sorted(OUT.glob("editor-*.png")):
         print(f"{path}: {path.stat().st_size} bytes")
     return 0

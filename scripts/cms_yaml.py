@@ -8,16 +8,24 @@ the form keeps the house style and a save produces only the lines that changed:
 - a new fiche is written in schema key order with `{nl:, fr:}` texts.
 Values compare as the validator reads them: empty values dropped, texts without trailing
 blanks, dates and `yes` as strings.
+
+A save never loses what a contributor wrote: the text written must read back as exactly what was saved
+(checked after writing it, every time), a file that does not parse is never replaced by the form's data, and
+anchors/aliases, oversized or deeply nested input are refused before anything is built from them. A refused
+save raises SaveRefused with the reason in the site's languages; nothing is written.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import yaml
 
-from scripts import fiche_jsonschema
+from scripts import fiche_jsonschema, ui_text
 from scripts.cms_config import SCHEMA as s
+from scripts.fiche_loader import MAX_BYTES
+from scripts.languages import LANGS
 
 WIDTH = 110
 BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -36,6 +44,43 @@ PlainLoader.yaml_implicit_resolvers = {
 
 def load(text: str):
     return yaml.load(text, Loader=PlainLoader)
+
+
+class SaveRefused(ValueError):
+    """Nothing was written: saving would have lost or changed what the contributor wrote. `code` names the
+    wording (ui_text `editor_refused_<code>`), shown in every language of the site."""
+
+    def __init__(self, code: str, detail: str = ""):
+        self.code, self.detail = code, " ".join(detail.split())[:200]
+        super().__init__(self.message(LANGS[0]))
+
+    def message(self, lang: str) -> str:
+        return ui_text.t(f"editor_refused_{self.code}", lang, detail=self.detail)
+
+    def messages(self) -> str:
+        """One line for the editor's notice: the reason in each language of the site."""
+        return " / ".join(self.message(lang) for lang in LANGS)
+
+
+def _has_alias(text: str) -> bool:
+    """Any alias (*name), from the parser's events: nothing is expanded, so an alias bomb costs nothing."""
+    if "*" not in text:
+        return False
+    return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=PlainLoader))
+
+
+def _read(text: str, unreadable: str):
+    """`text` loaded, or SaveRefused(`unreadable`): too big, aliases, nesting or syntax never get further."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise SaveRefused("too_big", str(MAX_BYTES))
+    try:
+        if _has_alias(text):
+            raise SaveRefused("alias")
+        return load(text)
+    except yaml.YAMLError as exc:
+        raise SaveRefused(unreadable, str(getattr(exc, "problem", None) or exc)) from None
+    except RecursionError:
+        raise SaveRefused(unreadable, "nesting too deep") from None
 
 
 # --- the data as the validator reads it ----------------------------------------------
@@ -74,6 +119,35 @@ def clean(value, node: s.Node | None = None):
 
 # --- writing a new fiche -----------------------------------------------------------------
 
+# Characters a block scalar (| or >) cannot hold as they are: YAML's other line breaks (CR, NEL, U+2028, U+2029)
+# would read back as newlines or spaces, a tab or a BOM may be expanded or refused, and non-printable characters
+# are not YAML. A text holding one is written double-quoted, where YAML escapes them.
+_NOT_IN_BLOCK = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                           "\U00010000-\U0010ffff]")
+
+
+def literal_ok(value: str) -> bool:
+    """A literal block (|-) reads back as `value`: no character it cannot hold, and its first line of text does
+    not start with a space (YAML takes the block's indentation from that line; "   x" pasted from a PDF made
+    the lines after it unreadable)."""
+    if _NOT_IN_BLOCK.search(value):
+        return False
+    first = value.lstrip("\n").split("\n", 1)[0]
+    return not first.startswith(" ") and first.strip() != ""
+
+
+def folded_ok(value: str) -> bool:
+    """A folded block (>-) of wrapped lines reads back as `value`: one line, single spaces, nothing to escape."""
+    return "\n" not in value and value == value.strip() and "  " not in value and not _NOT_IN_BLOCK.search(value)
+
+
+def quoted(value: str) -> str:
+    """A text as one double-quoted line: YAML escapes every line break and special character in it."""
+    text = yaml.safe_dump([value], default_flow_style=True, default_style='"', allow_unicode=True,
+                          width=10**9).strip()
+    return text[1:-1]
+
+
 def scalar(value) -> str:
     """One value on one line, safe inside both block and flow collections."""
     if isinstance(value, bool):
@@ -82,18 +156,22 @@ def scalar(value) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str) and ("\n" in value or _NOT_IN_BLOCK.search(value)):
+        return quoted(value)
     text = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=10**9).strip()
-    return text[1:-1]
+    return text[1:-1] if "\n" not in text else quoted(str(value))
 
 
-def _text_value(value: str, indent: int, prefix_len: int, folded_ok: bool = True) -> list[str]:
+def _text_value(value: str, indent: int, prefix_len: int, folded: bool = True) -> list[str]:
     """`key: ` is already written (prefix_len columns); return the value's first part and further lines."""
     pad = " " * indent
     if "\n" in value:
+        if not literal_ok(value):
+            return [quoted(value)]
         return ["|-"] + [pad + line if line else "" for line in value.split("\n")]
     if prefix_len + len(value) <= WIDTH:
         return [scalar(value)]
-    if folded_ok and value == value.strip() and "  " not in value:
+    if folded and folded_ok(value):
         return [">-"] + [pad + line for line in textwrap.wrap(value, WIDTH - indent, break_long_words=False,
                                                                 break_on_hyphens=False)]
     return [scalar(value)]
@@ -171,11 +249,13 @@ def _replace_scalar(text: str, node: yaml.ScalarNode, value, schema: s.Node | No
         body = text[start:end].split("\n")
         indent = len(body[1]) - len(body[1].lstrip(" ")) if len(body) > 1 else len(lines) + 2
         value = str(value)
-        if "\n" not in value and node.style == ">":
+        if node.style == ">" and folded_ok(value):
             out = [">-"] + [" " * indent + line for line in
                             textwrap.wrap(value, WIDTH - indent, break_long_words=False, break_on_hyphens=False)]
-        else:
+        elif literal_ok(value):
             out = ["|-"] + [" " * indent + line if line else "" for line in value.split("\n")]
+        else:
+            out = [quoted(value)]
         edits.append((start, end, "\n".join(out)))
         return
     if isinstance(value, str) and "\n" in value:
@@ -223,13 +303,22 @@ def load_node_value(node: yaml.Node):
 
 
 def update(old_text: str, new_data: dict) -> str:
-    """`old_text` with `new_data` applied, touching only what changed."""
+    """`old_text` with `new_data` applied, touching only what changed. A file that cannot be read is never
+    replaced by the form (which then holds only what the editor could show of it): SaveRefused."""
+    if len(old_text.encode("utf-8")) > MAX_BYTES:
+        raise SaveRefused("too_big", str(MAX_BYTES))
     try:
+        if _has_alias(old_text):
+            raise SaveRefused("alias")
         root = yaml.compose(old_text, Loader=PlainLoader)
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
+        raise SaveRefused("file_unreadable", str(getattr(exc, "problem", None) or exc)) from None
+    except RecursionError:
+        raise SaveRefused("file_unreadable", "nesting too deep") from None
+    if root is None:  # an empty file: nothing in it to keep
         return dump(new_data)
-    if not isinstance(root, yaml.MappingNode) or not isinstance(new_data, dict):
-        return dump(new_data)
+    if not isinstance(root, yaml.MappingNode):
+        raise SaveRefused("file_unreadable", "not a mapping of fields")
     old = clean(load_node_value(root), s.FICHE)
     new = clean(new_data, s.FICHE)
     if old == new:
@@ -289,8 +378,33 @@ def update(old_text: str, new_data: dict) -> str:
 
 
 def save(old_text: str | None, raw_from_editor: str) -> str:
-    """The file to write for what the editor sent: a new fiche dumped, an existing one updated."""
-    data = load(raw_from_editor) or {}
-    if old_text is None:  # first line: the JSON Schema for text editors, as the scaffold writes it
-        return fiche_jsonschema.modeline() + "\n" + dump(data)
-    return update(old_text, data)
+    """The file to write for what the editor sent: a new fiche dumped, an existing one updated. The result is
+    read back and must hold exactly what was sent (as the validator reads it), or nothing is written."""
+    data = _read(raw_from_editor, "form_unreadable")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SaveRefused("form_unreadable", "not a mapping of fields")
+    # a new fiche's first line: the JSON Schema for text editors, as the scaffold writes it
+    text = fiche_jsonschema.modeline() + "\n" + dump(data) if old_text is None else update(old_text, data)
+    if text != old_text:
+        try:
+            written = clean(load(text), s.FICHE)
+        except (yaml.YAMLError, RecursionError) as exc:
+            raise SaveRefused("round_trip", str(exc)) from None
+        if written != clean(data, s.FICHE):
+            raise SaveRefused("round_trip", _first_difference(written, clean(data, s.FICHE)))
+    return text
+
+
+def _first_difference(written, wanted, path: str = "") -> str:
+    """Where the text read back differs from the form (for the message), e.g. `summary.nl`."""
+    if isinstance(written, dict) and isinstance(wanted, dict):
+        for key in list(wanted) + [k for k in written if k not in wanted]:
+            if written.get(key) != wanted.get(key):
+                return _first_difference(written.get(key), wanted.get(key), f"{path}.{key}" if path else str(key))
+    if isinstance(written, list) and isinstance(wanted, list) and len(written) == len(wanted):
+        for index, (a, b) in enumerate(zip(written, wanted, strict=True)):
+            if a != b:
+                return _first_difference(a, b, f"{path}[{index}]")
+    return path or "the file"

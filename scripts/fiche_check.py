@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import math
 import re
 import unicodedata
@@ -17,6 +18,8 @@ from functools import lru_cache
 import yaml
 
 from scripts import fiche_schema as s
+from scripts import richtext
+from scripts.fiche_loader import INVISIBLE
 from scripts.problems import Joined, Problem, closest_first, did_you_mean, msg
 
 YAML_STR = "tag:yaml.org,2002:str"
@@ -39,11 +42,20 @@ LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])[ \t]+\S")
 LIST_START = re.compile(r"\n {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# A reference definition `[r]: target` (Markdown makes `[text][r]` a link to it), target possibly on the next line.
+REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)", re.MULTILINE)
+# A link may only lead to a web page or an e-mail address; a browser drops tabs and line breaks inside a URL and
+# leading spaces and controls before reading its scheme, so they are dropped here too.
+SAFE_LINK = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
+URL_DROPPED = re.compile(r"[\t\n\r]")
+# What a short code (a page reference such as `p. 26, 1.5`, an id) may not hold: markup a Markdown reader of the
+# open data would act on, an HTML entity, a line break.
+CODE_MARKUP = re.compile(r"[<>\[\]`*_\\|]|&(?:#[0-9]|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]*;)|[\n\r\x85\u2028\u2029]")
 # A dangerous scheme as a whole word (`x-data:` is another, harmless scheme).
 UNSAFE_SCHEME = re.compile(r"(?<![a-zA-Z0-9+.-])(javascript|data|vbscript|file):(?!\s)", re.IGNORECASE)
 LONG_WORD = 60
 LONG_WORDS = re.compile(rf"(?<!\S)\S{{{LONG_WORD + 1},}}")  # tried at word starts only: linear
-EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
+EMAIL = re.compile(s.EMAIL_PATTERN)
 SAFE_SCHEMES = {"http", "https", "mailto"}
 FICHE_ID = s.Str(pattern=s.ID_PATTERN, example="ocmw-antwerpen-amie")  # how a reference to a fiche is checked
 
@@ -105,15 +117,24 @@ class Checker:
         if node.tag not in ALLOWED_TAGS:
             self.report(node, path, msg("tag", tag=repr(node.tag)))
             return None
-        if self.escapes and isinstance(node, yaml.ScalarNode) and CONTROL.search(node.value):
-            self._control(node, path)
+        if self.escapes and isinstance(node, yaml.ScalarNode) and self._unsafe_chars(node, path, node.value):
             return None
         handler = getattr(self, "_" + type(schema).__name__.lower())
         return handler(schema, node, path)
 
-    def _control(self, node: yaml.Node, path: str) -> None:
-        char = CONTROL.search(node.value).group(0)
-        self.report(node, path, msg("control_escape", code=f"{ord(char):04X}"))
+    def _unsafe_chars(self, node: yaml.Node, path: str, value: str) -> bool:
+        """A control character (through an escape) or an invisible one (bidi override, zero-width): reported."""
+        control = CONTROL.search(value)
+        if control:
+            self.report(node, path, msg("control_escape", code=f"{ord(control.group(0)):04X}"))
+            return True
+        invisible = INVISIBLE.search(value)
+        if invisible:
+            char = invisible.group(0)
+            self.report(node, path, msg("invisible", code=f"{ord(char):04X}",
+                                        name=unicodedata.name(char, "").lower() or "?"))
+            return True
+        return False
 
     def _expect(self, node: yaml.Node, path: str, wanted) -> None:
         if isinstance(node, yaml.ScalarNode):
@@ -240,8 +261,7 @@ class Checker:
             if value_node.tag != YAML_STR:
                 self.report(value_node, lang_path, msg("text_not_text", value=repr(value)))
                 continue
-            if self.escapes and CONTROL.search(value):
-                self._control(value_node, lang_path)
+            if self.escapes and self._unsafe_chars(value_node, lang_path, value):
                 continue
             self._text_content(schema, value_node, lang_path, value)
             if value.strip():
@@ -271,10 +291,15 @@ class Checker:
                 self.report(node, path, msg("autolink", url=autolink.group(1)))
             if RAW_HTML.search(AUTOLINK.sub("", value)):
                 self.report(node, path, msg("raw_html"))
-        if ":" in value:  # every link and scheme check needs a colon: most texts skip them all
-            for target in MD_LINK.findall(value) if "](" in value else ():
+        if "]" in value or ":" in value:  # links (inline and reference definitions) and schemes
+            # Checked as a Markdown reader of the open data sees them: HTML entities decoded (&#106;avascript:).
+            decoded = html.unescape(value) if "&" in value else value
+            targets = (MD_LINK.findall(decoded) if "](" in decoded else []) + \
+                (REF_DEF.findall(decoded) if "]:" in decoded else [])
+            for target in targets:
                 self._link_target(node, path, target)
-            for scheme in UNSAFE_SCHEME.findall(value):
+            # A scheme in running text is refused as written; decoded (javascript&#58;) it is text, not a link.
+            for scheme in UNSAFE_SCHEME.findall(value) if ":" in value else ():
                 self.report(node, path, msg("bad_scheme", scheme=scheme))
         if len(value) > LONG_WORD:
             for word in LONG_WORDS.findall(value):
@@ -283,6 +308,9 @@ class Checker:
                     break
         if not schema.inline and "\n" in value and LIST_START.search(value):
             self._list_after_text(node, path, value)
+        depth = richtext.list_depth(value)
+        if depth > richtext.MAX_LIST_DEPTH:  # what the renderer cannot render is refused here, with a message
+            self.report(node, path, msg("list_too_deep", depth=depth, limit=richtext.MAX_LIST_DEPTH))
 
     def _list_after_text(self, node: yaml.ScalarNode, path: str, value: str) -> None:
         """Markdown needs an empty line before a list that follows a paragraph; without it the
@@ -305,8 +333,10 @@ class Checker:
             previous_blank = False
 
     def _link_target(self, node: yaml.Node, path: str, target: str) -> None:
-        scheme = target.split(":", 1)[0].lower() if ":" in target else ""
-        if scheme not in SAFE_SCHEMES:
+        """A link leads to http://, https:// or mailto: only; no other scheme, nor an address without one
+        (`//evil.example` is another host, `../../admin/` a page of the site the text does not know)."""
+        url = URL_DROPPED.sub("", target).lstrip("".join(map(chr, range(0x21))))
+        if url and not SAFE_LINK.match(url):
             self.report(node, path, msg("link_not_allowed", target=repr(target[:60])))
 
     # -- scalars ----------------------------------------------------------------
@@ -323,9 +353,15 @@ class Checker:
         if len(value) > schema.max_len:
             self.report(node, path, msg("str_too_long", length=len(value), limit=schema.max_len))
             return None
-        if schema.pattern and not re.match(schema.pattern, value):
+        if schema.pattern and not re.fullmatch(schema.pattern, value):  # fullmatch: `$` alone lets "x\n" pass
             hint = msg("example", example=schema.example) if schema.example else ""
             self.report(node, path, msg("wrong_form", value=repr(value), example=hint))
+            return None
+        markup = None if schema.pattern else CODE_MARKUP.search(value)  # a pattern says the form itself
+        if markup:
+            char = markup.group(0)
+            shown = f"U+{ord(char):04X}" if char.isspace() else repr(char)
+            self.report(node, path, msg("code_markup", char=shown))
             return None
         return value
 
@@ -415,7 +451,7 @@ class Checker:
         value = self._scalar(node, path, msg("want_email"))
         if value is None:
             return None
-        if not EMAIL.match(value):
+        if not EMAIL.fullmatch(value):
             self.report(node, path, msg("not_email", value=repr(value[:60])))
             return None
         if schema.organisation_only and looks_personal(value):

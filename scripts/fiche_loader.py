@@ -29,6 +29,9 @@ MAX_CONTROL_REPORTS = 10
 TAB_WIDTHS = (2, 4, 8)
 # Characters YAML refuses in a file (outside its printable set); reported, then replaced by a space.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Characters that reverse or hide text without being seen (bidi embeddings, overrides and isolates, zero-width
+# characters, a byte order mark inside the text): refused in every value (fiche_check), found once per file here.
+INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # An anchor (&name) where a node starts: without one there can be no alias, so the node walk is skipped.
 ANCHOR = re.compile(r"(?:^|[\s\[\]{},])&[^\s\[\]{},]", re.MULTILINE)
 # Problems that say something is absent: meaningless when only the lines before a syntax error were read.
@@ -45,7 +48,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     until: int | None = None
     repaired_lines: frozenset[int] = frozenset()
-    escapes: bool = True  # False when the text holds nothing that YAML could turn into a control character
+    escapes: bool = True  # False when the text holds no control or invisible character, nor an escape for one
 
 
 def _problem(path: str, line: int, col: int, text: Msg, severity: str = "error") -> Problem:
@@ -129,7 +132,9 @@ def _raw_controls(name: str, text: str) -> tuple[str, list[Problem]]:
     return RAW_CONTROL.sub(" ", text), problems
 
 
-_BLOCK_KEY = re.compile(r"^(\s*(?:-\s+)*[^\s#'\"{\[&*!|>%@`-][^:#]*?:\s+)(\S.*?)\s*$")
+# Matched against a line without its trailing whitespace: a lazy value followed by \s*$ retried the trailing
+# spaces from every character of the value, quadratic in them (a line of 261,000 spaces took 332 s).
+_BLOCK_KEY = re.compile(r"(\s*(?:-\s+)*[^\s#'\"{\[&*!|>%@`-][^:#]*?:\s+)(\S.*)")
 _FLOW_VALUE = re.compile(r"([{,]\s*[A-Za-z_][\w-]*:\s+)")
 
 
@@ -142,7 +147,7 @@ def _quote(value: str) -> str:
 def _colon_fixes(line: str, col: int) -> list[str]:
     """Candidate corrections of a line whose text holds ': ' (block or flow style)."""
     candidates = []
-    block = _BLOCK_KEY.match(line)
+    block = _BLOCK_KEY.fullmatch(line.rstrip())
     if block and ": " in block.group(2) and not block.group(2).startswith(("{", "[", "'", '"')):
         candidates.append(block.group(1) + _quote(block.group(2)))
     starts = [m.end() for m in _FLOW_VALUE.finditer(line) if m.end() <= col]
@@ -338,7 +343,7 @@ def _parse(name: str, text: str, lines: list[str] | None, problems: list[Problem
         aliases = find_aliases(text if until is None else "".join(lines[: until - 1]), name)
         if aliases:
             return Loaded(None, problems + aliases, until, frozenset(repaired))
-    escapes = "\\" in text or "\x85" in text or "\r" in text
+    escapes = "\\" in text or "\x85" in text or "\r" in text or bool(INVISIBLE.search(text))
     return Loaded(node, problems, until, frozenset(repaired), escapes)
 
 

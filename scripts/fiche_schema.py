@@ -78,6 +78,8 @@ class Url(Node):
 
 @dataclass(frozen=True)
 class Email(Node):
+    """A plain address (name@domain.tld): no `mailto:`, no `?cc=…&subject=…` that a link would act on."""
+
     organisation_only: bool = False  # refuse what looks like a person's address (firstname.lastname@…)
 
 
@@ -94,6 +96,9 @@ MAILBOX_WORDS = frozenset("""
     begeleiding accompagnement wonen logement huisvesting asiel asile migratie migration diversiteit diversite
     kb lerend netwerk reseau mi is pod spp be vl brussel bruxelles wallonie vlaanderen
 """.split())
+
+
+EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"  # the whole value (fullmatch)
 
 
 @dataclass(frozen=True)

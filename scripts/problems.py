@@ -209,6 +209,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "link_not_allowed": {"en": "link {target} not allowed; links must start with http://, https:// or mailto:",
                          "nl": "link {target} niet toegelaten; links beginnen met http://, https:// of mailto:",
                          "fr": "lien {target} refusé ; un lien commence par http://, https:// ou mailto:"},
+    "invisible": {"en": "invisible character U+{code} ({name}) is not allowed: it can reverse or hide text; remove it",
+                  "nl": "onzichtbaar teken U+{code} ({name}) is niet toegelaten: het kan tekst omkeren of verbergen; "
+                        "verwijder het",
+                  "fr": "le caractère invisible U+{code} ({name}) n'est pas admis : il peut inverser ou masquer du "
+                        "texte ; supprimez-le"},
     "long_word": {"en": "word of {length} characters would break the layout: {start}…",
                   "nl": "woord van {length} tekens zou de opmaak breken: {start}…",
                   "fr": "un mot de {length} caractères casserait la mise en page : {start}…"},
@@ -219,10 +224,18 @@ MESSAGES: dict[str, dict[str, str]] = {
               "voor de lijst",
         "fr": "une liste juste après une ligne de texte s'affiche avec des « {marker} » littéraux ; laissez une "
               "ligne vide avant la liste"},
+    "list_too_deep": {"en": "a list nested {depth} levels deep cannot be shown; at most {limit} levels",
+                      "nl": "een lijst die {depth} niveaus diep genest is, kan niet getoond worden; hoogstens "
+                            "{limit} niveaus",
+                      "fr": "une liste imbriquée sur {depth} niveaux ne peut pas être affichée ; {limit} niveaux "
+                            "au maximum"},
     # -- scalars --------------------------------------------------------------------------------
     "str_too_long": {"en": "is {length} characters; the limit is {limit}",
                      "nl": "telt {length} tekens; de grens is {limit}",
                      "fr": "compte {length} caractères ; la limite est de {limit}"},
+    "code_markup": {"en": "a short code takes no markup or line breaks; {char} is not allowed",
+                    "nl": "een korte code bevat geen opmaak of regeleinden; {char} is niet toegelaten",
+                    "fr": "un code court ne contient ni mise en forme ni saut de ligne ; {char} n'est pas admis"},
     "wrong_form": {"en": "{value} has the wrong form{example}", "nl": "{value} heeft niet de juiste vorm{example}",
                    "fr": "{value} n'a pas la bonne forme{example}"},
     "example": {"en": " (e.g. {example})", "nl": " (bv. {example})", "fr": " (p. ex. {example})"},
@@ -343,6 +356,35 @@ MESSAGES: dict[str, dict[str, str]] = {
                              "fr": "{word} figure déjà dans le groupe {other} ; un mot appartient à un seul groupe"},
     "thesaurus_glossary": {"en": "no glossary entry with id {id}", "nl": "geen woordenlijstitem met id {id}",
                            "fr": "aucune entrée du glossaire avec l'id {id}"},
+    # -- the glossary (docs/_data/glossary.yml) ---------------------------------------------------
+    "glossary_not_list": {"en": "the glossary is a list of entries (lines starting with '- ')",
+                          "nl": "de woordenlijst is een lijst van items (regels die beginnen met '- ')",
+                          "fr": "le glossaire est une liste d'entrées (lignes commençant par « - »)"},
+    "glossary_entry": {"en": "an entry is a mapping with id and one block per language",
+                       "nl": "een item is een mapping met id en één blok per taal",
+                       "fr": "une entrée est un mapping avec id et un bloc par langue"},
+    "glossary_id": {"en": "expected a lowercase id such as ocmw or ila",
+                    "nl": "verwacht: een id in kleine letters, zoals ocmw of ila",
+                    "fr": "attendu : un id en minuscules, comme ocmw ou ila"},
+    "glossary_duplicate": {"en": "duplicate id {value}", "nl": "dubbele id {value}", "fr": "id en double {value}"},
+    "glossary_duplicate_term": {"en": "duplicate term {value}", "nl": "dubbele term {value}",
+                                "fr": "terme en double {value}"},
+    "glossary_block": {"en": "missing block ({parts})", "nl": "blok ontbreekt ({parts})",
+                       "fr": "bloc manquant ({parts})"},
+    "glossary_empty": {"en": "expected a non-empty text", "nl": "verwacht: een niet-lege tekst",
+                       "fr": "attendu : un texte non vide"},
+    "glossary_term": {
+        "en": "a term is words joined by single spaces or & ' . - /, on one line; {char} is not allowed",
+        "nl": "een term bestaat uit woorden, verbonden door één spatie of & ' . - /, op één regel; {char} is "
+              "niet toegelaten",
+        "fr": "un terme est fait de mots reliés par une seule espace ou par & ' . - /, sur une ligne ; {char} "
+              "n'est pas admis"},
+    "glossary_expansion": {
+        "en": "an expansion is one line of plain text (shown as a tooltip); {char} is not allowed",
+        "nl": "een voluit geschreven vorm is één regel gewone tekst (getoond als tooltip); {char} is niet "
+              "toegelaten",
+        "fr": "une forme développée est une ligne de texte simple (affichée en infobulle) ; {char} n'est pas "
+              "admis"},
     # -- the summary line of validate.py ----------------------------------------------------------
     "summary_valid": {"en": "{fiches} fiche(s) valid, {warnings} warning(s)",
                       "nl": "{fiches} fiche(s) geldig, {warnings} waarschuwing(en)",

@@ -27,9 +27,17 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 
 
+# Block syntax outside the fiche subset whose tags the allowlist drops anyway. Python-Markdown handles each such
+# line by re-queueing the rest of the block, where the header and rule processors search it again: a text of
+# 10,000 "=" lines cost seconds per rendering (quadratic). Without them these lines are paragraph text.
+LEFT_OUT_BLOCKS = ("hashheader", "setextheader", "hr")
+
+
 @lru_cache(maxsize=1)
 def _md() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    for name in LEFT_OUT_BLOCKS:
+        md.parser.blockprocessors.deregister(name)
     md.treeprocessors.register(_LinkShapeGuard(md), "kb_link_shape", 25)  # before "inline" (20)
     md.treeprocessors.register(_CodeEscapedOnce(md), "kb_code_once", 15)  # after "inline"
     return md
@@ -46,10 +54,36 @@ class _CodeEscapedOnce(Treeprocessor):
 
 
 def _markdown(text: str) -> str:
-    """Markdown's HTML for the author's text, with every raw HTML character escaped first (not yet cleaned)."""
+    """Markdown's HTML for the author's text, every raw HTML character escaped (not yet cleaned): Markdown sees
+    them as stand-ins (_ESCAPED) and they come out as entities.
+    Python-Markdown parses nested lists recursively: lists nested deeper than the stack allows (the validator
+    refuses more than MAX_LIST_DEPTH levels) are shown as escaped text paragraphs, never a crash."""
     converter = _md()
     converter.reset()
-    return converter.convert(html.escape(text, quote=False)).translate(_RESTORE)
+    escaped = text.translate(_ESCAPE)
+    try:
+        return converter.convert(escaped).translate(_RESTORE)
+    except RecursionError:
+        _md.cache_clear()  # the parser's state was left mid-list: the next text gets a fresh converter
+        blocks = (block.strip() for block in re.split(r"\n[^\S\n]*\n", escaped))
+        return "\n".join(f"<p>{block}</p>" for block in blocks if block).translate(_RESTORE)
+
+
+# Lists nested deeper than this are refused by the validator (fiche_check): no fiche needs more than a few
+# levels, and Python-Markdown's recursion gives out a few hundred levels down.
+MAX_LIST_DEPTH = 20
+_LIST_PREFIX = re.compile(r"^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+)", re.MULTILINE)
+_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def list_depth(text: str) -> int:
+    """How deep a line of the text nests lists, counted generously and in linear time: its indentation in steps
+    of four columns plus the list markers that open it ("- - - x" is three levels)."""
+    deepest = 0
+    for match in _LIST_PREFIX.finditer(text):
+        indent = len(match.group(1).expandtabs(4))
+        deepest = max(deepest, indent // 4 + len(_LIST_MARKER.findall(match.group(2))))
+    return deepest
 
 
 def _clean(fragment: str) -> str:
@@ -59,7 +93,9 @@ def _clean(fragment: str) -> str:
 
 # Anything Markdown could act on; text without it is just paragraphs (most fiche text), rendered directly.
 # Leading whitespace, tabs and line separators other than "\n" are Markdown's business too (code blocks, stripping).
-_MARKUP = re.compile(r"[*_\[\]`<>&\\#!|]|^\s*(?:[-+>]|\d+[.)])\s|^ {4}| {2}$|^[=-]+[ ]*$"
+# Whitespace before a list marker is looked for on its own line only ([^\S\n]*, not \s*): \s* ran on from every
+# line start across all the following blank lines, quadratic in them (19,990 empty lines took the build 100 s).
+_MARKUP = re.compile(r"[*_\[\]`<>&\\#!|]|^[^\S\n]*(?:[-+>]|\d+[.)])\s|^ {4}| {2}$|^[=-]+[ ]*$"
                      r"|^[^\S\n]|[\t\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]", re.MULTILINE)
 
 
@@ -168,7 +204,13 @@ def _glossary_pattern(terms: tuple[str, ...]) -> re.Pattern:
 MAX_NESTING = 4
 QUOTED_LINKS_PER_BLOCK = 8
 _STAND_IN = {"[": "\ue000", "]": "\ue001", "(": "\ue002", ")": "\ue003"}
-_RESTORE = str.maketrans({v: k for k, v in _STAND_IN.items()})
+# The author's "&", "<" and ">" go through Markdown as single private-use characters and come out escaped (&amp;
+# &lt; &gt;): as entities, Markdown stashed each one as an inline match and rebuilt the rest of the text for each,
+# so 20,000 "&" cost over a second per rendering; one character is also never split by emphasis, as an entity was not.
+_ESCAPED = {"&": ("\ue004", "&amp;"), "<": ("\ue005", "&lt;"), ">": ("\ue006", "&gt;")}
+_ESCAPE = str.maketrans({char: stand_in for char, (stand_in, _) in _ESCAPED.items()})
+_RESTORE = str.maketrans({**{v: k for k, v in _STAND_IN.items()},
+                          **{stand_in: entity for stand_in, entity in _ESCAPED.values()}})
 
 
 class _LinkShapeGuard(Treeprocessor):

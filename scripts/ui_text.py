@@ -372,6 +372,31 @@ LABELS: dict[str, dict[str, str]] = {
     "editor_saved": {"nl": "Bewaard", "fr": "Enregistré"},
     "editor_save_refused": {"nl": "Niet bewaard: de validator weigert deze fiche.",
                             "fr": "Non enregistré : le validateur refuse cette fiche."},
+    # web editor: a save refused, nothing written (cms_yaml.SaveRefused; {detail} is YAML's own words or a field)
+    "editor_refused_file_unreadable": {
+        "nl": "Niet bewaard: het bestand van deze fiche is geen leesbare YAML ({detail}). De editor overschrijft "
+              "het niet met wat het formulier ervan kon tonen; verbeter eerst het bestand (python -m "
+              "scripts.validate toont waar).",
+        "fr": "Non enregistré\u00a0: le fichier de cette fiche n'est pas du YAML lisible ({detail}). L'éditeur ne "
+              "le remplace pas par ce que le formulaire a pu en afficher\u00a0; corrigez d'abord le fichier "
+              "(python -m scripts.validate indique où)."},
+    "editor_refused_form_unreadable": {
+        "nl": "Niet bewaard: wat de editor doorstuurde is geen fiche ({detail}).",
+        "fr": "Non enregistré\u00a0: ce que l'éditeur a transmis n'est pas une fiche ({detail})."},
+    "editor_refused_alias": {
+        "nl": "Niet bewaard: YAML-ankers en -aliassen (&naam / *naam) zijn niet toegelaten; schrijf elke waarde "
+              "voluit.",
+        "fr": "Non enregistré\u00a0: les ancres et alias YAML (&nom / *nom) ne sont pas admis\u00a0; écrivez "
+              "chaque valeur en entier."},
+    "editor_refused_too_big": {
+        "nl": "Niet bewaard: de fiche is groter dan {detail} bytes.",
+        "fr": "Non enregistré\u00a0: la fiche dépasse {detail}\u00a0octets."},
+    "editor_refused_round_trip": {
+        "nl": "Niet bewaard: het bestand zou bij het teruglezen niet bevatten wat u schreef ({detail}). Er is "
+              "niets gewijzigd; meld dit aan de beheerders van de kennisbank.",
+        "fr": "Non enregistré\u00a0: à la relecture, le fichier ne contiendrait pas ce que vous avez écrit "
+              "({detail}). Rien n'a été modifié\u00a0; signalez-le aux gestionnaires de la base de "
+              "connaissances."},
     # page frame: print footer, 404 page
     "printed_on": {"nl": "Afgedrukt op {date}", "fr": "Imprimé le {date}"},
     "not_found_title": {"nl": "Pagina niet gevonden", "fr": "Page introuvable"},

@@ -378,7 +378,7 @@ def editor_session(tmp_path_factory, browser, base_url, site):
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "-c", "user.email=t@example.org", "-c", "user.name=test", "commit", "-qm", "seed")
-    server = cms_proxy.serve(repo, 0)
+    server = cms_proxy.serve(repo, 0, origins=frozenset({base_url.rstrip("/")}))  # the editor's page only
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
     configured = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))

@@ -3,7 +3,6 @@ as Markdown's own for every text where the guard only removes dead ends (all tex
 
 from __future__ import annotations
 
-import html
 import random
 
 import markdown
@@ -16,12 +15,16 @@ from scripts import richtext
 
 _ALONE = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 _ALONE.treeprocessors.register(richtext._CodeEscapedOnce(_ALONE), "kb_code_once", 15)
+for _name in richtext.LEFT_OUT_BLOCKS:  # headings and rules are not fiche syntax (their cost was quadratic)
+    _ALONE.parser.blockprocessors.deregister(_name)
 
 
 def _reference(text: str) -> str:
-    """Markdown alone (no guard, no plain-text fast path), then the same allowlist; a no-break space is the
-    same character whether the allowlist writes it as an entity or not."""
-    return richtext._clean(_ALONE.reset().convert(html.escape(text, quote=False))).replace("&nbsp;", "\xa0")
+    """Markdown alone (no guard, no plain-text fast path) on the text escaped as the renderer escapes it (HTML
+    characters as stand-ins, entities after), then the same allowlist; a no-break space is the same character
+    whether the allowlist writes it as an entity or not."""
+    converted = _ALONE.reset().convert(text.translate(richtext._ESCAPE)).translate(richtext._RESTORE)
+    return richtext._clean(converted).replace("&nbsp;", "\xa0")
 
 
 def _texts(value):

@@ -2,15 +2,17 @@
 
 The CSV is what Excel with a Belgian locale opens as is: semicolons, decimal comma,
 UTF-8 with BOM, CRLF. A text cell that a spreadsheet would read as a formula is
-neutralised (OWASP "CSV injection": a leading single quote).
+neutralised (OWASP "CSV injection": a leading single quote), and so is a formula character
+after a comma inside a text ("Tekst, '=2+3"); every text cell is quoted. A spreadsheet that
+splits the file on commas instead then finds no cell it would run. Number cells stay bare, so
+that they are read as numbers.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
+import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -66,24 +68,34 @@ def csv_row(facts: dict, url: str) -> dict:
 
 
 def to_csv(rows: list[dict], lang: str) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([ui_text.t(f"csv_{key}", lang) for key in CSV_COLUMNS])
-    for row in rows:
-        writer.writerow([_cell(row[key], lang) for key in CSV_COLUMNS])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    lines = [";".join(_quoted(ui_text.t(f"csv_{key}", lang)) for key in CSV_COLUMNS)]
+    lines += [";".join(_cell(row[key], lang) for key in CSV_COLUMNS) for row in rows]
+    return ("\ufeff" + "".join(line + "\r\n" for line in lines)).encode("utf-8")
 
 
 def _cell(value, lang: str) -> str:
-    if value is None:
+    """One cell as written in the file: a number bare, a text neutralised and quoted."""
+    if value is None or value == "":
         return ""
     if isinstance(value, float | int) and not isinstance(value, bool):
         return ui_text.number(value, lang)  # never negative in a fiche: no formula to fear
-    return neutralise_formula(str(value))
+    return _quoted(neutralise_formula(str(value)))
+
+
+def _quoted(text: str) -> str:
+    """A text cell in double quotes (a quote inside doubled, RFC 4180), whatever it holds."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+# A formula character after a comma: where a cell would start for a spreadsheet that splits on commas.
+_AFTER_COMMA = re.compile(r"(,[ \t\r\n]*)(?=[=+\-@])")
 
 
 def neutralise_formula(text: str) -> str:
-    """A spreadsheet runs a cell starting with = + - @ (or tab/CR before them) as a formula: show it as text."""
+    """A spreadsheet runs a cell starting with = + - @ (or tab/CR before them) as a formula: show it as text.
+    The same after a comma inside the text ("Tekst, =2+3"), for a spreadsheet that splits the file on commas."""
+    if "," in text:
+        text = _AFTER_COMMA.sub(r"\1'", text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

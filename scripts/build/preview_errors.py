@@ -69,7 +69,7 @@ def fiche_error_pages(problems: list[Problem], taken: set[str], reserved: set[st
     found = {}
     for file in sorted(error_files(problems)):
         path = Path(file)
-        if path.suffix in (".yml", ".yaml") and SAFE_STEM.match(path.stem) and path.stem not in taken | reserved:
+        if path.suffix in (".yml", ".yaml") and SAFE_STEM.fullmatch(path.stem) and path.stem not in taken | reserved:
             found[urls.source_for("fiche", path.stem)] = file
     return found
 

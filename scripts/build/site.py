@@ -133,9 +133,11 @@ class SiteData:
         return {term: expansion for term, expansion in terms.items() if term.upper() == term}
 
     def abbreviations(self, lang: str, markdown: str | None = None) -> str:
-        """Abbreviation definitions for Markdown's abbr extension, only for terms the text uses."""
-        lines = [f"*[{term}]: {expansion}" for term, expansion in self.tooltip_terms(lang).items()
-                 if markdown is None or term in markdown]
+        """Abbreviation definitions for Markdown's abbr extension, only for terms the text uses. Each line comes
+        from glossary.tooltip_line, which gives nothing for a term or expansion that is not one plain line, so
+        appending them to a page can never add markup (the loader has refused such entries already)."""
+        lines = [line for term, expansion in self.tooltip_terms(lang).items()
+                 if (markdown is None or term in markdown) and (line := glossary.tooltip_line(term, expansion))]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
