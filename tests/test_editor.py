@@ -370,9 +370,8 @@ def git(repo: Path, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def editor_session(tmp_path_factory, browser, base_url, site):
-    """/admin/ of the built site in chromium, signed in once for this module; its local backend on a temporary
-    git repository."""
+def editor_session(tmp_path_factory, site, base_url):
+    """The module's local backend: one temporary git repository and one proxy, shared by its editor tests."""
     repo = tmp_path_factory.mktemp("editor") / "repo"
     shutil.copytree(ROOT / "fiches", repo / "fiches")
     git(repo, "init", "-q")
@@ -380,16 +379,26 @@ def editor_session(tmp_path_factory, browser, base_url, site):
     git(repo, "-c", "user.email=t@example.org", "-c", "user.name=test", "commit", "-qm", "seed")
     server = cms_proxy.serve(repo, 0, origins=frozenset({base_url.rstrip("/")}))  # the editor's page only
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
+    yield repo, server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def editor(editor_session, browser, base_url, site):
+    """/admin/ of the built site in a new browser context, signed in; the module's repository back at its seed
+    commit (a context of its own: Decap keeps unsaved entries in the browser's storage)."""
+    repo, port = editor_session
+    git(repo, "reset", "-q", "--hard")
+    git(repo, "clean", "-qfdx")
     configured = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
     configured_url = configured["local_backend"]["url"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(WAIT)
-    page.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?" after a test's last step
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    # The built config names the default port; this test's proxy listens on a free one.
+    # The built config names the default port; this module's proxy listens on a free one.
     page.route(configured_url, lambda route: route.continue_(
         url=route.request.url.replace(configured_url, f"http://127.0.0.1:{port}/api/v1")))
     preview_url = configured["kb_preview"]["live_url"]
@@ -400,23 +409,6 @@ def editor_session(tmp_path_factory, browser, base_url, site):
     page.get_by_text("Fiches", exact=True).first.wait_for()
     yield page, repo, requests
     context.close()
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def editor(editor_session, base_url):
-    """The module's editor as new for each test: the repository back at its seed commit, no unsaved entry kept
-    by Decap (its local backups live in IndexedDB), the collection freshly loaded; still signed in."""
-    page, repo, requests = editor_session
-    git(repo, "reset", "-q", "--hard")
-    git(repo, "clean", "-qfdx")
-    requests.clear()
-    page.evaluate("async () => { for (const db of await indexedDB.databases()) indexedDB.deleteDatabase(db.name); }")
-    page.goto(base_url + "admin/#/collections/fiches")
-    page.reload()  # a new Decap: nothing of the previous test's form stays mounted
-    page.get_by_text("Fiches", exact=True).first.wait_for()
-    return page, repo, requests
 
 
 def control(page, *names):
