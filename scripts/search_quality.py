@@ -139,14 +139,11 @@ def run_query(page, base_url: str, query: Query) -> Outcome:
     search.click()
     search.fill("")
     search.fill(query.query)
-    try:
-        page.wait_for_function(f"(q) => ({READ_RESULTS})(q).done !== false", arg=query.query, timeout=10000)
+    try:  # the box marks the query it has finished answering (data-kb-done)
+        page.wait_for_function(f"(q) => ({READ_RESULTS})(q).done === true", arg=query.query, timeout=10000)
     except Exception:  # noqa: BLE001 - a box that never settles counts as no results
         pass
     state = page.evaluate(READ_RESULTS, query.query)
-    if state["done"] is None:  # a box without the marker: wait for the debounce and the fragments
-        page.wait_for_timeout(1500)
-        state = page.evaluate(READ_RESULTS, query.query)
     results = []
     other = 0
     for href in state["hrefs"]:
@@ -165,7 +162,7 @@ def evaluate(browser, base_url: str, site: Path, queries: list[Query]) -> Report
     try:
         for lang in LANGS:
             page = context.new_page()
-            page.goto(base_url + urls.lang_prefix(lang), wait_until="networkidle")
+            page.goto(base_url + urls.lang_prefix(lang))
             for query in (q for q in queries if q.lang == lang):
                 if not present(site, query):
                     report.skipped.append(query)
@@ -186,11 +183,16 @@ def measure_payload(browser, base_url: str, lang: str, query: str) -> list[tuple
     data file. The page, its CSS and scripts (loaded before the reader opens search) are not counted."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(base_url + urls.lang_prefix(lang), wait_until="networkidle")
+    page.goto(base_url + urls.lang_prefix(lang))
     fetched: list = []
+    pending: set = set()
+    page.on("request", lambda request: pending.add(request))
+    page.on("requestfinished", lambda request: pending.discard(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
     page.on("response", lambda response: fetched.append(response))
     run_query(page, base_url, Query(lang, query, "-", None, "method"))
-    page.wait_for_load_state("networkidle")
+    while pending:  # what the answer started is counted whole: wait for each request still under way
+        page.wait_for_event("requestfinished", timeout=10000)
     files = []
     for response in fetched:
         if response.request.method == "GET" and response.ok:
