@@ -639,6 +639,9 @@ LABELS: dict[str, dict[str, str]] = {
     "search_filter_theme": {"nl": "Thema", "fr": "Thème"},
     "search_filter_kind": {"nl": "Soort begeleiding", "fr": "Type d'accompagnement"},
     "search_synonyms": {"nl": "Ook gezocht: {words}", "fr": "Recherche étendue à\u00a0: {words}"},
+    # reading aids of issue 27: a module page's strip of its project, words marked after a search, the hint
+    # beside a table wider than the screen, the competence overview's count near its checkboxes
+    "project_facts": {"nl": "Het project in het kort", "fr": "L'essentiel du projet"},
 }
 
 

@@ -134,6 +134,34 @@
     });
   };
 
+  /* A page opened from a site-search result (?pagefind-highlight=…, written by kb-search.js) marks the words that
+     answered the query, with Pagefind's own highlighter from the site's bundle (loaded only then): in the page's
+     text, never in what the index leaves out (key facts, lists of other fiches), its navigation or headings'
+     permalinks. A word is marked whole ("rusthuis" in "rusthuis,", not inside "rusthuizen"): the search box
+     already chose the page's own forms. */
+  const HIGHLIGHT_PARAM = "pagefind-highlight";
+  const LIMITERS = [..."\u00a0,.;:!?()[]{}«»\"'’‘“”„…–—-/*"];
+  const initHighlight = () => {
+    const words = new URLSearchParams(window.location.search).getAll(HIGHLIGHT_PARAM).filter((w) => w.trim());
+    const box = document.querySelector("[data-kb-search]");
+    const context = document.querySelector(".md-content article") || document.querySelector(".md-content");
+    if (!words.length || !box || !context) return;
+    const bundle = new URL(box.dataset.bundle, window.location.href);
+    import(new URL("pagefind-highlight.js", bundle).href).then(({ default: Highlight }) => {
+      new Highlight({
+        highlightParam: HIGHLIGHT_PARAM,
+        markContext: context,
+        addStyles: false,
+        markOptions: {
+          className: "kb-highlight",
+          exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *", ".headerlink", ".kb-toc-toggle *"],
+          accuracy: { value: "exactly", limiters: LIMITERS },
+          done: (count) => { document.documentElement.dataset.kbHighlighted = String(count); },
+        },
+      });
+    }).catch(() => { document.documentElement.dataset.kbHighlighted = "0"; });
+  };
+
   const init = () => {
     initPrintButtons();
     initScrollingTables();
@@ -141,6 +169,7 @@
     initSearchForms();
     initFicheContents();
     initPrintFooter();
+    initHighlight();
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
