@@ -642,6 +642,7 @@ LABELS: dict[str, dict[str, str]] = {
     # reading aids of issue 27: a module page's strip of its project, words marked after a search, the hint
     # beside a table wider than the screen, the competence overview's count near its checkboxes
     "project_facts": {"nl": "Het project in het kort", "fr": "L'essentiel du projet"},
+    "menu": {"nl": "Menu", "fr": "Menu"},
 }
 
 

@@ -140,3 +140,82 @@ def test_a_module_page_names_its_projects_team_and_contact(site, lang):
                     assert fiche["contact"][key] in contact, (path, key)
             checked += 1
     assert checked, "no module pages"
+
+
+# --- 2. keyboard ---------------------------------------------------------------------------------------------
+
+def focused(page) -> dict:
+    return page.evaluate("""() => { const e = document.activeElement;
+        return {tag: e.tagName, inDrawer: Boolean(e.closest('.md-sidebar--primary')),
+                inSearch: Boolean(e.closest('[data-kb-search]')), inContent: Boolean(e.closest('.md-content')),
+                outline: getComputedStyle(e).outlineStyle,
+                searchOpen: document.getElementById('__search').checked}; }""")
+
+
+def tab_until(page, condition, limit: int = 80) -> list[dict]:
+    """Press Tab until `condition(focused)` holds; every stop on the way (the last one satisfies it)."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stops.append(focused(page))
+        if condition(stops[-1]):
+            return stops
+    raise AssertionError(f"not reached in {limit} Tab presses: {stops[-3:]}")
+
+
+def a_fiche_with_abbreviations(site, lang: str) -> str:
+    for fiche in load_fiches():
+        address = urls.url_for("fiche", fiche["id"], lang)
+        if "<abbr title=" in (site / address / "index.html").read_text(encoding="utf-8"):
+            return address
+    raise AssertionError(f"no {lang} fiche page with a glossary abbreviation")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_abbreviation_tooltip_is_reached_with_tab_and_shows_its_expansion(page, site, base_url, lang):
+    page.goto(base_url + a_fiche_with_abbreviations(site, lang))
+    titles = page.eval_on_selector_all(".md-content abbr[title]", "els => els.map(e => e.title)")
+    stops = tab_until(page, lambda stop: stop["tag"] == "ABBR")
+    assert stops[-1]["outline"] != "none"  # the focus is visible
+    tip = page.wait_for_selector(".md-tooltip2--active")
+    assert tip.text_content().strip() in titles
+    assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_tab_skips_the_closed_menu_and_the_menu_opens_with_the_keyboard(browser, site, base_url, lang):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + a_fiche_with_abbreviations(site, lang))
+    assert page.locator(".md-sidebar--primary a[href]").count() > 0
+    stops = tab_until(page, lambda stop: stop["inContent"])
+    walked = [stop for stop in stops if stop["inDrawer"]]
+    assert not walked, f"Tab walked through {len(walked)} links of the closed menu"
+    # the menu button: Enter opens the drawer with focus inside, Escape closes it and returns to the button
+    button = page.locator(".md-header label[for='__drawer']")
+    button.focus()
+    assert button.get_attribute("aria-label") == ui_text.t("menu", lang)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert focused(page)["inDrawer"]
+    assert button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    assert axe_violations(page) == []
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_tabbing_past_the_search_box_closes_its_panel(browser, base_url, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(base_url)
+    tab_until(page, lambda stop: stop["inSearch"] and stop["tag"] == "INPUT")
+    assert focused(page)["searchOpen"]
+    stops = tab_until(page, lambda stop: not stop["inSearch"])
+    assert not stops[-1]["searchOpen"], "the search panel stays open over the page"
+    context.close()

@@ -134,6 +134,59 @@
     });
   };
 
+  /* Glossary abbreviations (Material's tooltips, shown on focus as on hover) take keyboard focus, so their
+     expansion is reachable without a mouse; not inside a link or button, which already takes focus. */
+  const initAbbreviations = () => {
+    document.querySelectorAll(".md-content abbr[title]").forEach((abbr) => {
+      if (!abbr.hasAttribute("tabindex") && !abbr.closest("a, button, summary, label")) abbr.tabIndex = 0;
+    });
+  };
+
+  /* Material's navigation drawer: below its breakpoint it lies off-canvas, and while closed its links must not
+     be walked through with Tab (they are inert then). The menu button opens it from the keyboard too (Enter,
+     Space), focus goes into it, and Escape closes it and returns to the button. */
+  const DRAWER_MEDIA = "(max-width: 76.234375em)";  // Material's: the drawer is off-canvas below 76.25em
+  const initDrawer = () => {
+    const toggle = document.getElementById("__drawer");
+    const drawer = document.querySelector(".md-sidebar--primary");
+    const button = document.querySelector(".md-header label[for='__drawer']");
+    if (!toggle || !drawer) return;
+    const narrow = window.matchMedia(DRAWER_MEDIA);
+    const sync = () => {
+      drawer.toggleAttribute("inert", narrow.matches && !toggle.checked);
+      button?.setAttribute("aria-expanded", String(toggle.checked));
+    };
+    const set = (open) => {
+      if (toggle.checked === open) return;
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    };
+    toggle.addEventListener("change", sync);
+    narrow.addEventListener("change", sync);
+    document.querySelectorAll("label[for='__drawer']").forEach((label) => label.addEventListener("click", () => {
+      window.requestAnimationFrame(sync);  // the label's own click toggles the box after this handler
+    }));
+    if (button) {
+      button.tabIndex = 0;
+      button.setAttribute("role", "button");
+      button.setAttribute("aria-label", button.dataset.kbLabel || "");
+      button.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        set(!toggle.checked);
+        sync();
+        if (toggle.checked) drawer.querySelector("a[href], label[tabindex]")?.focus();
+      });
+    }
+    drawer.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !toggle.checked || !narrow.matches) return;
+      set(false);
+      sync();
+      button?.focus();
+    });
+    sync();
+  };
+
   /* A page opened from a site-search result (?pagefind-highlight=…, written by kb-search.js) marks the words that
      answered the query, with Pagefind's own highlighter from the site's bundle (loaded only then): in the page's
      text, never in what the index leaves out (key facts, lists of other fiches), its navigation or headings'
@@ -170,6 +223,8 @@
     initFicheContents();
     initPrintFooter();
     initHighlight();
+    initAbbreviations();
+    initDrawer();
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

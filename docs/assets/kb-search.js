@@ -470,6 +470,13 @@ async function initSearch(box) {
     schedule(0);
   });
   toggle?.addEventListener("change", () => { if (toggle.checked) input.focus(); });
+  // Tabbing past the box (to the page or back to the header) closes it: its panel would stay open over the page
+  box.addEventListener("focusout", (event) => {
+    const next = event.relatedTarget;
+    if (!toggle?.checked || !next || box.contains(next)) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  });
 
   // ?q=… (the other language's site links here with the same query): open the box with it
   // (a catalogue page reads ?q= itself, as its own text filter's old parameter: see kb-catalogue.js)
