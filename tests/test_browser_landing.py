@@ -219,3 +219,49 @@ def test_tabbing_past_the_search_box_closes_its_panel(browser, base_url, viewpor
     stops = tab_until(page, lambda stop: not stop["inSearch"])
     assert not stops[-1]["searchOpen"], "the search panel stays open over the page"
     context.close()
+
+
+# --- 3. the map's places are fingertip-sized ------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_place_on_the_map_is_a_24px_target_and_no_dot_covers_a_name(browser, base_url, lang):
+    """WCAG 2.5.8 on a 390 px phone: each place's link takes a tap of at least 24×24 px at its dot (two places
+    closer than that share the ground between them fairly), its name is a tap on its own link (no other place's
+    target lies over it), and no dot is drawn over another place's name."""
+    placed = sum("coordinates" in f for f in load_fiches())
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + ("" if lang == "nl" else f"{lang}/") + "fiches/cijfers/")
+    page.locator("svg.kb-map").scroll_into_view_if_needed()
+    report = page.evaluate("""() => {
+        const svg = document.querySelector('svg.kb-map');
+        const links = [...svg.querySelectorAll('a[aria-label]')];
+        const box = e => e.getBoundingClientRect();
+        const centre = r => [r.left + r.width / 2, r.top + r.height / 2];
+        const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        // what a tap at (x, y) lands on: a place's link (its href) or another place's name (drawn on top)
+        const tap = (x, y) => { const e = document.elementFromPoint(x, y); const a = e && e.closest('a');
+                                return {href: a ? a.getAttribute('href') : null, name: e && e.tagName === 'text'}; };
+        return links.map(link => {
+            const href = link.getAttribute('href');
+            const dot = box(link.querySelector('circle'));
+            const name = box(link.querySelector('text'));
+            const [dx, dy] = centre(dot);
+            const nearest = Math.min(...links.filter(o => o !== link).map(o => {
+                const [ox, oy] = centre(box(o.querySelector('circle'))); return Math.hypot(ox - dx, oy - dy); }));
+            // 12 px from the dot in eight directions: this place, unless another place's name lies there
+            const missed = [...Array(8).keys()].map(k => [dx + 12 * Math.cos(k * Math.PI / 4),
+                                                          dy + 12 * Math.sin(k * Math.PI / 4)])
+                .map(([x, y]) => tap(x, y)).filter(t => t.href !== href && !t.name);
+            const covered = links.filter(o => o !== link && meets(box(o.querySelector('circle')), name)).length;
+            return {href, nearest, missed: missed.length, name: tap(...centre(name)).href === href, covered};
+        });
+    }""")
+    context.close()
+    assert len(report) == placed
+    for place in report:
+        if place["nearest"] >= 24:  # closer places share the ground between them
+            assert not place["missed"], place  # a 24 px circle around the dot is this place's (or a name's)
+        assert place["name"], place  # its name is a tap on its own link
+        assert not place["covered"], place  # no dot lies over its name
