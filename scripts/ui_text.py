@@ -643,6 +643,8 @@ LABELS: dict[str, dict[str, str]] = {
     # beside a table wider than the screen, the competence overview's count near its checkboxes
     "project_facts": {"nl": "Het project in het kort", "fr": "L'essentiel du projet"},
     "menu": {"nl": "Menu", "fr": "Menu"},
+    "table_scroll": {"nl": "Schuif de tabel opzij voor alle kolommen →",
+                     "fr": "Faites défiler le tableau pour voir toutes les colonnes →"},
 }
 
 

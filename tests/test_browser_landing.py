@@ -265,3 +265,58 @@ def test_every_place_on_the_map_is_a_24px_target_and_no_dot_covers_a_name(browse
             assert not place["missed"], place  # a 24 px circle around the dot is this place's (or a name's)
         assert place["name"], place  # its name is a tap on its own link
         assert not place["covered"], place  # no dot lies over its name
+
+
+# --- 4. tables wider than the screen -------------------------------------------------------------------------
+
+SCROLLING_TABLES = """() => [...document.querySelectorAll('.kb-table')].filter(b => b.getClientRects().length)
+    .map(box => {
+        const hint = box.previousElementSibling;
+        const shown = hint && hint.classList.contains('kb-table__hint') && !hint.hidden
+            && hint.getClientRects().length > 0;
+        const cells = [...box.querySelectorAll('tr')].map(r => r.lastElementChild).filter(Boolean);
+        return {table: box.querySelector('table').className, scrolls: box.scrollWidth > box.clientWidth + 1,
+                hint: shown ? hint.textContent : null,
+                lastColumnRight: Math.max(...cells.map(c => c.getBoundingClientRect().right)),
+                width: document.documentElement.clientWidth};
+    })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_staffing_tables_fte_column_is_in_view_on_a_phone_or_the_table_says_it_scrolls(browser, base_url,
+                                                                                             lang):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    staffed = [f for f in load_fiches() if f.get("staffing", {}).get("roles")]
+    assert staffed, "no fiche with a staffing table"
+    for fiche in staffed:
+        page.goto(base_url + urls.url_for("fiche", fiche["id"], lang))
+        tables = [t for t in page.evaluate(SCROLLING_TABLES) if "kb-staffing" in t["table"]]
+        assert tables, fiche["id"]
+        for table in tables:
+            assert table["lastColumnRight"] <= table["width"] or table["hint"], (fiche["id"], table)
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_table_that_scrolls_sideways_says_so_above_it(browser, base_url, lang):
+    """On the narrowest phones (280 px) some tables of the fiches are wider than the screen: each says so above
+    it, in the reader's language, and the line goes when the screen is wide enough again."""
+    context = browser.new_context(viewport={"width": 280, "height": 700})
+    page = context.new_page()
+    seen = 0
+    for fiche in load_fiches():
+        page.goto(base_url + urls.url_for("fiche", fiche["id"], lang))
+        for table in page.evaluate(SCROLLING_TABLES):
+            if table["scrolls"]:
+                seen += 1
+                assert table["hint"] == ui_text.t("table_scroll", lang), (fiche["id"], table)
+        if seen:
+            break
+    assert seen, "no table of the fiches scrolls at 280 px: nothing to check the hint on"
+    page.set_viewport_size(DESKTOP)
+    page.wait_for_function("() => [...document.querySelectorAll('.kb-table__hint')].every(h => h.hidden)")
+    assert axe_violations(page) == []
+    context.close()

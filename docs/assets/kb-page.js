@@ -105,10 +105,33 @@
   };
 
   /* A table wider than the screen scrolls in its box: the box then takes keyboard focus (arrow keys
-     scroll it) and is named after the table's caption or the heading above it. */
+     scroll it) and is named after the table's caption or the heading above it; a line above it says that it
+     scrolls, and a shadow on the side that has more to show (kb-layout.css) follows the scrolling. */
   const initScrollingTables = () => {
+    const hintText = document.querySelector("meta[name='kb-table-scroll']")?.content || "";
+    const edges = (box) => {
+      box.classList.toggle("kb-table--more-left", box.scrollLeft > 1);
+      box.classList.toggle("kb-table--more-right", box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+    };
+    const hint = (box, shown) => {
+      let line = box.previousElementSibling;
+      if (!line || !line.classList.contains("kb-table__hint")) {
+        if (!shown || !hintText) return;
+        line = document.createElement("p");
+        line.className = "kb-table__hint";
+        line.setAttribute("aria-hidden", "true");  // the box itself is a named, focusable region
+        line.textContent = hintText;
+        box.before(line);
+        box.addEventListener("scroll", () => edges(box), { passive: true });
+      }
+      line.hidden = !shown;
+    };
     const mark = () => document.querySelectorAll(".kb-table").forEach((box) => {
-      const scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+      const wide = box.scrollWidth > box.clientWidth + 1;
+      box.classList.toggle("kb-table--scrolls", wide);
+      hint(box, wide);
+      edges(box);
+      const scrolls = wide || box.scrollHeight > box.clientHeight + 1;
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
