@@ -320,3 +320,52 @@ def test_a_table_that_scrolls_sideways_says_so_above_it(browser, base_url, lang)
     page.wait_for_function("() => [...document.querySelectorAll('.kb-table__hint')].every(h => h.hidden)")
     assert axe_violations(page) == []
     context.close()
+
+
+# --- 5. the competence overview ------------------------------------------------------------------------------
+
+def spaces(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_competence_overview_counts_beside_the_checkboxes_and_names_each_competences_project(browser,
+                                                                                                 base_url, lang):
+    """On a phone, ticking modules of two projects shows how many modules and competences that gives right under
+    the checkboxes, with a link down to the overview; each competence there names the project it comes from."""
+    fiches = {f["id"]: f for f in load_fiches() if f.get("competences") and f.get("modules")}
+    assert len(fiches) >= 2, "fewer than two fiches with competences and modules"
+    chosen = sorted(fiches)[:2]
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + ("" if lang == "nl" else f"{lang}/") + "modules/competenties/")
+    for fiche_id in chosen:
+        box = page.locator(f"input[name='module'][data-fiche='{fiche_id}']").first
+        box.check()
+    page.wait_for_selector(".kb-overview__from")
+    expected = {fiche_id: [spaces(plain(item[lang])) for items in fiches[fiche_id]["competences"].values()
+                           for item in items] for fiche_id in chosen}
+    total = len({text for texts in expected.values() for text in texts})
+    count = ui_text.plural("overview_count", total, lang)
+    page.wait_for_function("t => document.querySelector('[data-kb-overview-count]').textContent.includes(t)", arg=count)
+    status = page.locator("[data-kb-overview-status]")
+    assert ui_text.plural("overview_chosen", 2, lang) in status.text_content()
+    # right under the checkboxes: within one phone screen of the last one ticked
+    gap = page.evaluate("""() => {
+        const boxes = [...document.querySelectorAll("input[name='module']:checked")];
+        const last = boxes[boxes.length - 1].getBoundingClientRect();
+        return document.querySelector('[data-kb-overview-status]').getBoundingClientRect().bottom - last.top; }""")
+    assert 0 < gap < PHONE["height"], gap
+    status.locator("a[href='#overview-result']").click()
+    page.wait_for_function("() => location.hash === '#overview-result'")
+    shown = page.eval_on_selector_all("[data-kb-overview-result] li:has(.kb-overview__from)", """els => els.map(li => ({
+        text: li.firstChild.textContent.trim(), from: li.querySelector('.kb-overview__from').textContent }))""")
+    for fiche_id, texts in expected.items():
+        title = spaces(plain(fiches[fiche_id]["title"][lang]))
+        for text in texts:
+            entry = next((s for s in shown if spaces(s["text"]) == text), None)
+            assert entry, (fiche_id, text)
+            assert title in spaces(entry["from"]), (fiche_id, text, entry)
+    assert axe_violations(page) == []
+    context.close()
