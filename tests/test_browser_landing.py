@@ -6,6 +6,7 @@ answers next to its checkboxes. Expectations come from fiches/ and the built sit
 
 from __future__ import annotations
 
+import math
 import re
 from html import unescape
 
@@ -14,7 +15,7 @@ from conftest import load_fiches
 from test_browser import axe_violations
 
 from scripts import ui_text
-from scripts.build import urls
+from scripts.build import charts, urls
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -265,6 +266,28 @@ def test_every_place_on_the_map_is_a_24px_target_and_no_dot_covers_a_name(browse
             assert not place["missed"], place  # a 24 px circle around the dot is this place's (or a name's)
         assert place["name"], place  # its name is a tap on its own link
         assert not place["covered"], place  # no dot lies over its name
+
+
+def test_map_targets_are_cut_against_every_close_place_as_the_grid_finds_them():
+    """The grid that finds close places skips none: the same targets as comparing every pair, and a target is the
+    whole circle where no place is closer than a target's width."""
+    import random
+
+    rng = random.Random(27)
+    dots = [(rng.uniform(0, charts.MAP_WIDTH), rng.uniform(0, charts.MAP_HEIGHT)) for _ in range(300)]
+    dots += dots[:20]  # places on the same spot keep the whole circle
+    found = charts._tap_targets(dots)
+    r = charts.MAP_HIT_RADIUS
+    turns = [2 * math.pi * k / charts.MAP_HIT_SIDES for k in range(charts.MAP_HIT_SIDES)]
+    circle = [(r * math.cos(a), r * math.sin(a)) for a in turns]
+    for (x, y), target in zip(dots, found, strict=True):
+        shape = [(x + dx, y + dy) for dx, dy in circle]
+        for qx, qy in dots:
+            if (qx, qy) != (x, y) and math.hypot(qx - x, qy - y) < 2 * r:
+                shape = charts._nearer_half(shape, (x, y), (qx, qy))
+        assert target == " ".join(f"{px:.1f},{py:.1f}" for px, py in shape)
+    alone = charts._tap_targets([(100.0, 100.0), (400.0, 400.0)])
+    assert all(len(t.split()) == charts.MAP_HIT_SIDES for t in alone)
 
 
 # --- 4. tables wider than the screen -------------------------------------------------------------------------

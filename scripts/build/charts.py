@@ -127,7 +127,8 @@ def _tap_targets(dots: list[tuple[float, float]]) -> list[str]:
     for index, (x, y) in enumerate(dots):
         shape = [(x + dx, y + dy) for dx, dy in circle]
         gx, gy = math.floor(x / cell), math.floor(y / cell)
-        for other in (o for i in (-1, 0, 1) for j in (-1, 0, 1) for o in grid.get((gx + i, gy + j), ())):
+        # in the order of the places, so that a target does not depend on how the grid holds them
+        for other in sorted(o for i in (-1, 0, 1) for j in (-1, 0, 1) for o in grid.get((gx + i, gy + j), ())):
             qx, qy = dots[other]
             if other != index and (qx, qy) != (x, y) and math.hypot(qx - x, qy - y) < cell:
                 shape = _nearer_half(shape, (x, y), (qx, qy))
