@@ -639,6 +639,18 @@ LABELS: dict[str, dict[str, str]] = {
     "search_filter_theme": {"nl": "Thema", "fr": "Thème"},
     "search_filter_kind": {"nl": "Soort begeleiding", "fr": "Type d'accompagnement"},
     "search_synonyms": {"nl": "Ook gezocht: {words}", "fr": "Recherche étendue à\u00a0: {words}"},
+    # reading aids of issue 27: a module page's strip of its project, words marked after a search, the hint
+    # beside a table wider than the screen, the competence overview's count near its checkboxes
+    "project_facts": {"nl": "Het project in het kort", "fr": "L'essentiel du projet"},
+    "menu": {"nl": "Menu", "fr": "Menu"},
+    "overview_chosen_one": {"nl": "{n} module gekozen", "fr": "{n}\u00a0module choisi"},
+    "overview_chosen_other": {"nl": "{n} modules gekozen", "fr": "{n}\u00a0modules choisis"},
+    "overview_count_one": {"nl": "{n} competentie", "fr": "{n}\u00a0compétence"},
+    "overview_count_other": {"nl": "{n} competenties", "fr": "{n}\u00a0compétences"},
+    "overview_jump": {"nl": "naar het overzicht", "fr": "voir l'aperçu"},
+    "overview_from": {"nl": "volgens {projects}", "fr": "selon {projects}"},
+    "table_scroll": {"nl": "Schuif de tabel opzij voor alle kolommen →",
+                     "fr": "Faites défiler le tableau pour voir toutes les colonnes →"},
 }
 
 

@@ -476,7 +476,7 @@ def test_figures_readable_on_a_phone_and_name_what_is_missing(browser, base_url,
             return box.left >= frame.left - 1 && box.right <= frame.right + 1;
         });
         return {cls: svg.getAttribute('class'), smallest: Math.min(...texts), labels: texts.length, inside,
-                dots: svg.querySelectorAll('circle').length, missing, note: note ? note.textContent : ''};
+                dots: svg.querySelectorAll('circle.kb-map__place').length, missing, note: note ? note.textContent : ''};
     })""", ui_text.t("not_given", lang))
     context.close()
     assert len(report) >= 3

@@ -143,5 +143,5 @@ def test_figures_have_text_alternatives_and_tables(site):
             assert f'<title id="{chart}-title">' in html and f'<desc id="{chart}-desc">' in html
         assert title in html
         # one point per published fiche that has coordinates (optional in the schema)
-        assert html.count("<circle") == sum("coordinates" in f for f in load_fiches())
+        assert html.count('class="kb-map__place"') == sum("coordinates" in f for f in load_fiches())
         assert html.count('<details class="kb-data"') == 2

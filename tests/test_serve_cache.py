@@ -154,23 +154,34 @@ def test_map_labels_are_placed_as_against_every_box():
     def brute_force(places: list[dict]) -> list[tuple]:
         project = charts._projector(charts.MAP_WIDTH, charts.MAP_HEIGHT)
         dots = [(p, *project(p["lon"], p["lat"])) for p in places]
-        taken = [(x - 8, y - 8, x + 8, y + 8) for _, x, y in dots]
+        gap = charts.MAP_DOT_CLEARANCE
+        points = [(x - gap, y - gap, x + gap, y + gap) for _, x, y in dots]
+        taken = []
+
+        def area(b, boxes):
+            return sum(max(0, min(b[2], o[2]) - max(b[0], o[0])) * max(0, min(b[3], o[3]) - max(b[1], o[1]))
+                       for o in boxes)
+
         out = []
         for place, x, y in dots:
             name = place.get("short") or place["label"]
             w, h = len(name) * charts.MAP_LABEL_SIZE * 0.56, charts.MAP_LABEL_SIZE
+            above, below = (y - 12 - h, y - 12), (y + 10, y + 10 + h)
             options = [(x + 11, y + 6, "start", (x + 10, y - h / 2, x + 10 + w, y + h / 2)),
                        (x - 11, y + 6, "end", (x - 10 - w, y - h / 2, x - 10, y + h / 2)),
-                       (x, y - 13, "middle", (x - w / 2, y - 12 - h, x + w / 2, y - 12)),
-                       (x, y + 27, "middle", (x - w / 2, y + 10, x + w / 2, y + 10 + h))]
+                       (x, y - 13, "middle", (x - w / 2, above[0], x + w / 2, above[1])),
+                       (x, y + 27, "middle", (x - w / 2, below[0], x + w / 2, below[1])),
+                       (x + 6, y - 13, "end", (x + 6 - w, above[0], x + 6, above[1])),
+                       (x - 6, y - 13, "start", (x - 6, above[0], x - 6 + w, above[1])),
+                       (x + 6, y + 27, "end", (x + 6 - w, below[0], x + 6, below[1])),
+                       (x - 6, y + 27, "start", (x - 6, below[0], x - 6 + w, below[1]))]
+            own = (x - gap, y - gap, x + gap, y + gap)
 
-            def cost(option):
+            def cost(option, own=own):
                 b = option[3]
                 outside = max(0, -b[0]) + max(0, -b[1]) + max(0, b[2] - charts.MAP_WIDTH) + \
                     max(0, b[3] - charts.MAP_HEIGHT)
-                covered = sum(max(0, min(b[2], o[2]) - max(b[0], o[0])) * max(0, min(b[3], o[3]) - max(b[1], o[1]))
-                              for o in taken)
-                return outside, covered
+                return outside, area(b, points) - area(b, [own]), area(b, taken)
 
             tx, ty, anchor, box = min(options, key=cost)
             taken.append(box)

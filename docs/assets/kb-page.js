@@ -105,10 +105,33 @@
   };
 
   /* A table wider than the screen scrolls in its box: the box then takes keyboard focus (arrow keys
-     scroll it) and is named after the table's caption or the heading above it. */
+     scroll it) and is named after the table's caption or the heading above it; a line above it says that it
+     scrolls, and a shadow on the side that has more to show (kb-layout.css) follows the scrolling. */
   const initScrollingTables = () => {
+    const hintText = document.querySelector("meta[name='kb-table-scroll']")?.content || "";
+    const edges = (box) => {
+      box.classList.toggle("kb-table--more-left", box.scrollLeft > 1);
+      box.classList.toggle("kb-table--more-right", box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+    };
+    const hint = (box, shown) => {
+      let line = box.previousElementSibling;
+      if (!line || !line.classList.contains("kb-table__hint")) {
+        if (!shown || !hintText) return;
+        line = document.createElement("p");
+        line.className = "kb-table__hint";
+        line.setAttribute("aria-hidden", "true");  // the box itself is a named, focusable region
+        line.textContent = hintText;
+        box.before(line);
+        box.addEventListener("scroll", () => edges(box), { passive: true });
+      }
+      line.hidden = !shown;
+    };
     const mark = () => document.querySelectorAll(".kb-table").forEach((box) => {
-      const scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+      const wide = box.scrollWidth > box.clientWidth + 1;
+      box.classList.toggle("kb-table--scrolls", wide);
+      hint(box, wide);
+      edges(box);
+      const scrolls = wide || box.scrollHeight > box.clientHeight + 1;
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
@@ -134,6 +157,87 @@
     });
   };
 
+  /* Glossary abbreviations (Material's tooltips, shown on focus as on hover) take keyboard focus, so their
+     expansion is reachable without a mouse; not inside a link or button, which already takes focus. */
+  const initAbbreviations = () => {
+    document.querySelectorAll(".md-content abbr[title]").forEach((abbr) => {
+      if (!abbr.hasAttribute("tabindex") && !abbr.closest("a, button, summary, label")) abbr.tabIndex = 0;
+    });
+  };
+
+  /* Material's navigation drawer: below its breakpoint it lies off-canvas, and while closed its links must not
+     be walked through with Tab (they are inert then). The menu button opens it from the keyboard too (Enter,
+     Space), focus goes into it, and Escape closes it and returns to the button. */
+  const DRAWER_MEDIA = "(max-width: 76.234375em)";  // Material's: the drawer is off-canvas below 76.25em
+  const initDrawer = () => {
+    const toggle = document.getElementById("__drawer");
+    const drawer = document.querySelector(".md-sidebar--primary");
+    const button = document.querySelector(".md-header label[for='__drawer']");
+    if (!toggle || !drawer) return;
+    const narrow = window.matchMedia(DRAWER_MEDIA);
+    const sync = () => {
+      drawer.toggleAttribute("inert", narrow.matches && !toggle.checked);
+      button?.setAttribute("aria-expanded", String(toggle.checked));
+    };
+    const set = (open) => {
+      if (toggle.checked === open) return;
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    };
+    toggle.addEventListener("change", sync);
+    narrow.addEventListener("change", sync);
+    document.querySelectorAll("label[for='__drawer']").forEach((label) => label.addEventListener("click", () => {
+      window.requestAnimationFrame(sync);  // the label's own click toggles the box after this handler
+    }));
+    if (button) {
+      button.tabIndex = 0;
+      button.setAttribute("role", "button");
+      button.setAttribute("aria-label", button.dataset.kbLabel || "");
+      button.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        set(!toggle.checked);
+        sync();
+        if (toggle.checked) drawer.querySelector("a[href], label[tabindex]")?.focus();
+      });
+    }
+    drawer.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !toggle.checked || !narrow.matches) return;
+      set(false);
+      sync();
+      button?.focus();
+    });
+    sync();
+  };
+
+  /* A page opened from a site-search result (?pagefind-highlight=…, written by kb-search.js) marks the words that
+     answered the query, with Pagefind's own highlighter from the site's bundle (loaded only then): in the page's
+     text, never in what the index leaves out (key facts, lists of other fiches), its navigation or headings'
+     permalinks. A word is marked whole ("rusthuis" in "rusthuis,", not inside "rusthuizen"): the search box
+     already chose the page's own forms. */
+  const HIGHLIGHT_PARAM = "pagefind-highlight";
+  const LIMITERS = [..."\u00a0,.;:!?()[]{}«»\"'’‘“”„…–—-/*"];
+  const initHighlight = () => {
+    const words = new URLSearchParams(window.location.search).getAll(HIGHLIGHT_PARAM).filter((w) => w.trim());
+    const box = document.querySelector("[data-kb-search]");
+    const context = document.querySelector(".md-content article") || document.querySelector(".md-content");
+    if (!words.length || !box || !context) return;
+    const bundle = new URL(box.dataset.bundle, window.location.href);
+    import(new URL("pagefind-highlight.js", bundle).href).then(({ default: Highlight }) => {
+      new Highlight({
+        highlightParam: HIGHLIGHT_PARAM,
+        markContext: context,
+        addStyles: false,
+        markOptions: {
+          className: "kb-highlight",
+          exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *", ".headerlink", ".kb-toc-toggle *"],
+          accuracy: { value: "exactly", limiters: LIMITERS },
+          done: (count) => { document.documentElement.dataset.kbHighlighted = String(count); },
+        },
+      });
+    }).catch(() => { document.documentElement.dataset.kbHighlighted = "0"; });
+  };
+
   const init = () => {
     initPrintButtons();
     initScrollingTables();
@@ -141,6 +245,9 @@
     initSearchForms();
     initFicheContents();
     initPrintFooter();
+    initHighlight();
+    initAbbreviations();
+    initDrawer();
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

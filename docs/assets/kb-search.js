@@ -14,6 +14,9 @@ const PHRASE_BOOST = 2;
 const MAX_VARIANTS = 12;  // combinations of thesaurus words searched for one query
 const SYNONYM_WEIGHT = 0.5;  // a page found by another word of the thesaurus group than the one typed
 const FILTER_KEYS = ["region", "theme", "kind"];
+// the page a result leads to marks the query's words (kb-page.js, with Pagefind's own highlighter)
+const HIGHLIGHT_PARAM = "pagefind-highlight";
+const MAX_HIGHLIGHT = 12;  // distinct words marked on the page a result leads to
 
 const { el } = window.kbDom;  // assets/kb-dom.js and kb-words.js, classic scripts that run before this module
 const { fold, parts, groups: queryGroups, variants } = window.kbWords;
@@ -111,6 +114,19 @@ function bestSection(data, queryWords, endings) {
   });
   scored.sort((a, b) => b.distinct - a.distinct || b.weight - a.weight);
   return { words, terms, section: scored[0].section };
+}
+
+/* The words of a result page that answer the query, folded (the highlighter ignores case and accents): the
+   same words the excerpt marks — the query's terms and their plurals, never "repose" for "repos" — taken from
+   the page itself, so that the page it leads to marks exactly those. */
+function pageForms(words, terms, endings) {
+  const forms = new Set();
+  for (const word of words) {
+    for (const piece of parts(word)) {
+      if (forms.size < MAX_HIGHLIGHT && matchTerm(piece, terms, endings) !== -1) forms.add(piece);
+    }
+  }
+  return [...forms];
 }
 
 function excerptNode(words, section, terms, endings) {
@@ -278,6 +294,7 @@ async function initSearch(box) {
       const item = el("li", null, { class: "md-search-result__item" });
       const url = new URL(result.url, window.location.href);
       url.hash = section.anchor || "";
+      for (const form of pageForms(words, matched, endings)) url.searchParams.append(HIGHLIGHT_PARAM, form);
       const link = el("a", null, { class: "md-search-result__link", href: url.href, "data-kb-result": "" });
       const article = el("article", null, { class: "md-search-result__article md-typeset" });
       const title = result.meta?.fiche || result.meta?.title || "";
@@ -453,6 +470,13 @@ async function initSearch(box) {
     schedule(0);
   });
   toggle?.addEventListener("change", () => { if (toggle.checked) input.focus(); });
+  // Tabbing past the box (to the page or back to the header) closes it: its panel would stay open over the page
+  box.addEventListener("focusout", (event) => {
+    const next = event.relatedTarget;
+    if (!toggle?.checked || !next || box.contains(next)) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  });
 
   // ?q=… (the other language's site links here with the same query): open the box with it
   // (a catalogue page reads ?q= itself, as its own text filter's old parameter: see kb-catalogue.js)

@@ -3,7 +3,7 @@
 (() => {
   "use strict";
 
-  const { el, number } = window.kbDom;
+  const { el, number, pluralForm } = window.kbDom;
 
   /* The URL of a fiche's data file, from the pattern the build wrote (scripts/build/urls.py). */
   const ficheDataUrl = (node) => {
@@ -33,19 +33,36 @@
 
     const chosen = () => boxes.filter((b) => b.checked);
 
-    /* Competences of all chosen fiches, merged per kind in order of first appearance, without repeats. */
+    const status = root.querySelector("[data-kb-overview-status]");
+    const count = root.querySelector("[data-kb-overview-count]");
+    const plural = (key, n) => labels[`${key}_${pluralForm(n)}`].replace("{n}", number(n));
+
+    /* Competences of all chosen fiches, merged per kind in order of first appearance, without repeats; each
+       with the projects that name it (competences belong to a project, not to one of its modules). */
     const mergedCompetences = (data) => {
       const merged = new Map();
       const labelsByKey = {};
       data.forEach((f) => {
-        Object.keys(f.competences).forEach((key) => {
-          if (!merged.has(key)) merged.set(key, []);
+        Object.keys(f.competences || {}).forEach((key) => {
+          if (!merged.has(key)) merged.set(key, new Map());
           const items = merged.get(key);
-          f.competences[key].forEach((item) => { if (!items.includes(item)) items.push(item); });
+          f.competences[key].forEach((item) => {
+            if (!items.has(item)) items.set(item, []);
+            if (!items.get(item).includes(f.title)) items.get(item).push(f.title);
+          });
         });
         Object.assign(labelsByKey, f.competence_labels);
       });
-      return [...merged].map(([key, items]) => ({ label: labelsByKey[key] || key, items }));
+      return [...merged].map(([key, items]) => ({ label: labelsByKey[key] || key,
+        items: [...items].map(([text, projects]) => ({ text, projects })) }));
+    };
+
+    /* Beside the checkboxes: how many modules are chosen and, once their projects are read, how many
+       competences they need, with a link down to the overview. */
+    const showStatus = (modules, competences) => {
+      status.hidden = !modules;
+      count.textContent = [plural("chosen", modules), competences === null ? null : plural("count", competences)]
+        .filter(Boolean).join(" · ");
     };
 
     const staffing = (f) => {
@@ -54,13 +71,16 @@
       return roles + total;
     };
 
+    let latest = 0;  // a later choice wins over an earlier one whose data arrives last
     const render = () => {
+      const ticket = ++latest;
       const picked = chosen();
       const params = new URLSearchParams(window.location.search);
       if (picked.length) params.set("modules", picked.map((b) => b.value).join(","));
       else params.delete("modules");
       const query = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (query ? `?${query}` : ""));
+      showStatus(picked.length, null);
       if (!picked.length) {
         result.textContent = "";
         result.appendChild(el("p", labels.empty));
@@ -69,6 +89,7 @@
       const fiches = [...new Set(picked.map((b) => b.getAttribute("data-fiche")))];
       Promise.all(fiches.map((id) => fetch(dataUrl(id)).then((r) => (r.ok ? r.json() : null))))
         .then((loaded) => {
+          if (ticket !== latest) return;
           const data = loaded.filter(Boolean);
           result.textContent = "";
           result.appendChild(el("h3", labels.modules));
@@ -76,12 +97,19 @@
           picked.forEach((b) => ul.appendChild(el("li", b.parentNode.textContent.trim())));
           result.appendChild(ul);
           result.appendChild(el("h3", labels.competences));
-          mergedCompetences(data).forEach(({ label, items }) => {
+          const merged = mergedCompetences(data);
+          merged.forEach(({ label, items }) => {
             result.appendChild(el("h4", label));
             const list = el("ul");
-            items.forEach((item) => list.appendChild(el("li", item)));
+            items.forEach(({ text, projects }) => {
+              const li = el("li", `${text} `);
+              li.appendChild(el("span", `(${labels.from.replace("{projects}", projects.join(", "))})`,
+                { class: "kb-overview__from" }));
+              list.appendChild(li);
+            });
             result.appendChild(list);
           });
+          showStatus(picked.length, merged.reduce((n, g) => n + g.items.length, 0));
           result.appendChild(el("h3", labels.staffing));
           const staff = el("ul");
           data.forEach((f) => {

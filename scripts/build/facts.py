@@ -186,8 +186,32 @@ def fiche_facts(fiche: Fiche, lang: str) -> dict:
         "period": data.get("period"),
         "last_reviewed": data["last_reviewed"],
         "draft": fiche.is_draft,
+        "contact": contact_facts(data, lang),
+        "team": team_facts(data),
         **provenance_facts(fiche, lang),
     }
+
+
+def contact_facts(data: dict, lang: str) -> dict:
+    """The project's organisation-level contact in one language, with the addresses a link needs (a phone
+    number without spaces for tel:), so a page that shows it beside another view writes it the same way."""
+    contact = data["contact"]
+    phone = contact.get("phone")
+    return {
+        "organisation": richtext.plain(contact["organisation"][lang]),
+        "address": richtext.plain(contact["address"][lang]) if "address" in contact else None,
+        "phone": phone,
+        "tel": f"tel:{phone.replace(' ', '')}" if phone else None,
+        "email": contact.get("email"),
+        "website": contact.get("website"),
+        "contact_page": contact.get("contact_page"),
+    }
+
+
+def team_facts(data: dict) -> dict:
+    """How many people the roles name (a role without a count is one person); 0 when the source names none."""
+    roles = (data.get("staffing") or {}).get("roles") or []
+    return {"persons": sum(role.get("count", 1) for role in roles)}
 
 
 def module_facts(data: dict, lang: str) -> list[dict]:

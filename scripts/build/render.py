@@ -118,7 +118,8 @@ def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
                for other in site.related_modules.get(key, [])]
     ctx = context(lang, page_url, m=view["modules"][index], raw_setup=module.data.get("setup", {}),
                   raw_module=module.data,
-                  f=view, raw=module.fiche.data, item=items[key], related=related)
+                  f=view, raw=module.fiche.data, item=items[key], related=related,
+                  facts=site.fiche_facts(module.fiche.id, lang))
     return _template(env, "module", ctx)
 
 
