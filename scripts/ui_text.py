@@ -17,6 +17,8 @@ DATE_FORMATS = {2: "MMMM y", 3: "d MMMM y"}  # month and year; day, month and ye
 LABELS: dict[str, dict[str, str]] = {
     # fiche sections, after the guide's headings
     "overview": {"nl": "In vogelvlucht", "fr": "En bref"},
+    # the title of each heading's permalink (¶), Markdown and generated headings alike (build/headings.py)
+    "permalink_title": {"nl": "Link naar deze sectie", "fr": "Lien vers cette section"},
     "inspiration": {"nl": "Waarom met dit project aan de slag?", "fr": "Pourquoi s'en inspirer ?"},
     "problem": {"nl": "Gebrek aan zelfredzaamheid en hoog risico op isolement",
                 "fr": "Manque d'autonomie et risque élevé d'isolement"},
@@ -293,6 +295,8 @@ LABELS: dict[str, dict[str, str]] = {
     "search_everywhere": {"nl": "Zoek „{q}” in de hele kennisbank",
                           "fr": "Rechercher «\u00a0{q}\u00a0» dans toute la base de connaissances"},
     "quoted": {"nl": "‘{q}’", "fr": "«\u00a0{q}\u00a0»"},
+    # an active filter's chip (kb-catalogue.js): the facet and the chosen value
+    "filter_chip": {"nl": "{facet}: {value}", "fr": "{facet}\u00a0: {value}"},
     # the catalogues' text filter (kb-catalogue.js): thesaurus words, a term of the other language, no match
     "text_also": {"nl": "Ook gezocht: {words}", "fr": "Recherche étendue à\u00a0: {words}"},
     "text_other_language": {"nl": "„{term}” is {language}; gezocht op het Nederlandse „{equivalent}”.",
