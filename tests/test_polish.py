@@ -15,7 +15,7 @@ import pytest
 from scripts import fiche_schema as s
 from scripts import ui_text
 from scripts.languages import LANGS
-from tests.conftest import load_fiches
+from tests.conftest import ROOT, load_fiches
 
 
 def prefix(lang: str) -> str:
@@ -153,3 +153,43 @@ def test_filter_chip_is_typeset_in_the_page_language(page, base_url, lang):
     # French sets a no-break space before the colon, Dutch none: the wording table's format, typeset
     assert chip == ui_text.t("filter_chip", lang, facet=facet, value=value)
     assert chip.startswith(facet + ui_text.t("colon", lang) + " ")
+
+
+# --------------------------------------------------------------- 10. a Dutch title quoted on a French page
+
+def test_dutch_source_titles_on_other_language_pages_are_marked(site):
+    """A screen reader reads a quoted Dutch title with a Dutch voice: wherever a hand-written page of another
+    language quotes a source's Dutch title, the text sits in an element with lang="nl"."""
+    titles = {src["document"]["nl"] for fiche in load_fiches() for src in fiche.get("sources", [])
+              if src.get("document", {}).get("nl") and src["document"]["nl"] != src["document"].get("fr")}
+    assert titles, "no source with a Dutch title: nothing to check"
+    quoted = 0
+    for lang in LANGS[1:]:
+        for source in sorted((ROOT / "docs").glob(f"*.{lang}.md")):
+            built = site / prefix(lang) / ("" if source.stem == f"index.{lang}" else source.stem.split(".")[0])
+            page = (built / "index.html").read_text(encoding="utf-8")
+            for title in titles:
+                for match in re.finditer(re.escape(html.escape(title, quote=False)), page):
+                    quoted += 1
+                    opening = page[:match.start()].rsplit("<", 1)[1]
+                    assert 'lang="nl"' in opening, f"{built.relative_to(site)}: {title} without lang=nl"
+    assert quoted, "no page of another language quotes a Dutch source title: nothing to check"
+
+
+# ------------------------------------------------------------------------- 7 and 12. layout at 1280 pixels
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_card_slots_and_home_title_take_no_needless_height(page, base_url, lang):
+    page.goto(base_url + prefix(lang) + "fiches/")
+    page.wait_for_selector(".kb-card .kb-card__slots dd")
+    # no slot squeezed into a narrow column: none runs longer than five lines
+    lines = page.eval_on_selector_all(".kb-card__slots dd", "els => els.map(dd => dd.getBoundingClientRect().height"
+                                      " / parseFloat(getComputedStyle(dd).lineHeight))")
+    assert lines and max(lines) <= 5.01, lines
+    page.goto(base_url + prefix(lang))
+    # the title's invisible permalink does not wrap onto an empty line of its own
+    heights = page.evaluate("""() => { const h = document.querySelector('.md-typeset h1');
+        const r = document.createRange(); r.selectNodeContents(h.firstChild);
+        return [h.getBoundingClientRect().height, r.getBoundingClientRect().height]; }""")
+    assert heights[0] <= heights[1] + 8, heights
