@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts import fiche_schema as s
-from scripts import ui_text
+from scripts import richtext, ui_text
 from scripts.languages import LANGS
 from tests.conftest import ROOT, load_fiches
 
@@ -106,6 +106,13 @@ def list_lines(text: str) -> list[str]:
     """The plain items of the Markdown lists in a text (lines '- item' without other markup)."""
     return [line.strip()[2:].strip() for line in text.splitlines()
             if re.match(r"\s*[-*+] \S", line) and not re.search(r"[*_`\[\]<>&\\]", line.strip()[2:])]
+
+
+def test_outline_keeps_list_items_apart_as_plain_text():
+    """The compare data's outline: the lead and each item (nested ones too) apart, markup characters as text."""
+    text = "Lead:\n\n- a <b>x</b> & y\n- two\n    - nested *em*\n- three"
+    assert richtext.plain_outline(text) == {"text": "Lead:", "items": ["a <b>x</b> & y", "two", "nested em", "three"]}
+    assert richtext.plain_outline("no list, *some* markup") == richtext.plain("no list, *some* markup")
 
 
 @pytest.mark.browser
