@@ -200,3 +200,19 @@ def test_card_slots_and_home_title_take_no_needless_height(page, base_url, lang)
         const r = document.createRange(); r.selectNodeContents(h.firstChild);
         return [h.getBoundingClientRect().height, r.getBoundingClientRect().height]; }""")
     assert heights[0] <= heights[1] + 8, heights
+
+
+# ------------------------------------------------------------------------------- 6. a fiche's sources on paper
+
+@pytest.mark.browser
+def test_printed_sources_stand_in_one_column(page, base_url):
+    """A citation split over two columns is hard to read: on paper the sources stand one under the other."""
+    fiches = [f for f in load_fiches() if f.get("sources")]
+    assert fiches, "no fiche with sources: nothing to check"
+    page.emulate_media(media="print")
+    for fiche in fiches:
+        page.goto(base_url + f"fiches/{fiche['id']}/")
+        lefts = page.eval_on_selector_all(".kb-sources > li", "els => els.map(li => [...li.getClientRects()]"
+                                          ".map(r => Math.round(r.left)))")
+        assert len(lefts) == len(fiche["sources"]), fiche["id"]
+        assert len({x for rects in lefts for x in rects}) == 1, (fiche["id"], lefts)
