@@ -141,6 +141,47 @@ def plain(text: str) -> str:
     return "".join(parser.parts).strip()
 
 
+def plain_outline(text: str) -> str | dict:
+    """The text as `plain`, but a text holding a list keeps its items apart: {"text": lead, "items": [...]}.
+    A view that shows it with textContent (the compare table) can then draw the list instead of running its
+    items together into one line. Items of nested lists follow their parent item, each on its own."""
+    if not _MARKUP.search(text):
+        return plain(text)
+    parser = _Outline()
+    parser.feed(_markdown(text))
+    parser.close()
+    items = [" ".join("".join(parts).split()) for parts in parser.items]
+    items = [item for item in items if item]
+    lead = " ".join("".join(parser.lead).split())
+    return {"text": lead, "items": items} if items else lead
+
+
+class _Outline(HTMLParser):
+    """Text nodes outside list items (the lead) and each list item's own text nodes, in document order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lead: list[str] = []
+        self.items: list[list[str]] = []
+        self._open: list[int] = []  # indexes in self.items of the list items being read
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "li":
+            self._open.append(len(self.items))
+            self.items.append([])
+        elif tag in ("p", "br") and self._open:
+            self.items[self._open[-1]].append(" ")
+        elif tag in ("p", "br"):
+            self.lead.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li" and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        (self.items[self._open[-1]] if self._open else self.lead).append(data)
+
+
 class _TextNodes(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -17,6 +17,8 @@ DATE_FORMATS = {2: "MMMM y", 3: "d MMMM y"}  # month and year; day, month and ye
 LABELS: dict[str, dict[str, str]] = {
     # fiche sections, after the guide's headings
     "overview": {"nl": "In vogelvlucht", "fr": "En bref"},
+    # the title of each heading's permalink (¶), Markdown and generated headings alike (build/headings.py)
+    "permalink_title": {"nl": "Link naar deze sectie", "fr": "Lien vers cette section"},
     "inspiration": {"nl": "Waarom met dit project aan de slag?", "fr": "Pourquoi s'en inspirer ?"},
     "problem": {"nl": "Gebrek aan zelfredzaamheid en hoog risico op isolement",
                 "fr": "Manque d'autonomie et risque élevé d'isolement"},
@@ -293,6 +295,8 @@ LABELS: dict[str, dict[str, str]] = {
     "search_everywhere": {"nl": "Zoek „{q}” in de hele kennisbank",
                           "fr": "Rechercher «\u00a0{q}\u00a0» dans toute la base de connaissances"},
     "quoted": {"nl": "‘{q}’", "fr": "«\u00a0{q}\u00a0»"},
+    # an active filter's chip (kb-catalogue.js): the facet and the chosen value
+    "filter_chip": {"nl": "{facet}: {value}", "fr": "{facet}\u00a0: {value}"},
     # the catalogues' text filter (kb-catalogue.js): thesaurus words, a term of the other language, no match
     "text_also": {"nl": "Ook gezocht: {words}", "fr": "Recherche étendue à\u00a0: {words}"},
     "text_other_language": {"nl": "„{term}” is {language}; gezocht op het Nederlandse „{equivalent}”.",
@@ -448,8 +452,11 @@ LABELS: dict[str, dict[str, str]] = {
     "footer_colophon": {"nl": "Colofon", "fr": "Colophon"},
     # accessibility statement (facts from docs/_data/statements.yml)
     "not_yet_stated": {"nl": "nog niet vermeld", "fr": "pas encore précisé"},
-    "publisher_unstated": {"nl": "De uitgever van deze site (nog niet vermeld)",
-                           "fr": "L'éditeur de ce site (pas encore précisé)"},
+    # while statements.yml names no publisher: the site as it presents itself (home page, colophon), no guess
+    "publisher_unstated": {"nl": "Het lerend netwerk rond sociale activering van nieuwkomers van de POD "
+                                 "Maatschappelijke Integratie",
+                           "fr": "Le réseau d'apprentissage sur l'activation sociale des primo-arrivants du SPP "
+                                 "Intégration sociale"},
     "a11y_intro": {"nl": "{publisher} wil deze website toegankelijk maken, overeenkomstig de wet van 19 juli 2018 "
                          "inzake de toegankelijkheid van de websites en mobiele applicaties van overheidsinstanties. "
                          "Deze verklaring geldt voor de hele kennisbank, in het Nederlands en in het Frans.",
@@ -534,15 +541,15 @@ LABELS: dict[str, dict[str, str]] = {
     "privacy_host_title": {"nl": "Wat de server registreert", "fr": "Ce que le serveur enregistre"},
     "privacy_host": {"nl": "De site bestaat uit vaste bestanden. Zoals elke webserver houdt de server die ze "
                            "aanbiedt doorgaans per verzoek een logboek bij: het IP-adres, datum en tijd, het gevraagde "
-                           "adres, het type browser en de pagina waar u vandaan kwam. Wat de host bewaart en hoelang, "
-                           "staat in de privacyverklaring van de host.",
+                           "adres, het type browser en de pagina waar u vandaan kwam. Wat de webhost bewaart en "
+                           "hoelang, staat in de privacyverklaring van de webhost.",
                      "fr": "Le site est composé de fichiers statiques. Comme tout serveur web, le serveur qui les "
                            "diffuse tient en général un journal de chaque requête : l'adresse IP, la date et l'heure, "
                            "l'adresse demandée, le type de navigateur et la page d'où vous venez. Ce que l'hébergeur "
                            "conserve, et pendant combien de temps, figure dans sa propre déclaration de "
                            "confidentialité."},
-    "privacy_host_label": {"nl": "Host", "fr": "Hébergeur"},
-    "privacy_host_policy": {"nl": "privacyverklaring van de host", "fr": "déclaration de confidentialité de "
+    "privacy_host_label": {"nl": "Webhost", "fr": "Hébergeur"},
+    "privacy_host_policy": {"nl": "privacyverklaring van de webhost", "fr": "déclaration de confidentialité de "
                                                                          "l'hébergeur"},
     "privacy_contacts_title": {"nl": "Contactgegevens in de fiches", "fr": "Coordonnées dans les fiches"},
     "privacy_contacts": {"nl": "De fiches vermelden alleen contactgegevens van organisaties (een algemeen adres, "

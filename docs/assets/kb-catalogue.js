@@ -150,11 +150,15 @@
     /* ------------------------------------------------------------ active filters as chips */
     const chips = el("ul", null, { class: "kb-chips", "aria-label": words.active || "" });
     status.after(chips);
+    const fill = (template, values) => Object.entries(values)
+      .reduce((out, [key, value]) => out.replaceAll(`{${key}}`, value), template || "");
     const labelOf = (key, code) => {
       const box = form.querySelector(`input[name='${key}'][value='${code}']`);
       const legend = box && box.closest("fieldset").querySelector("legend");
       const own = box ? box.nextSibling : null;
-      return `${legend ? legend.textContent.trim() : key}: ${own ? own.textContent.trim() : code}`;
+      // the wording's own format, typeset per language ('Région\u00a0: Flandre'), never a hard-coded ': '
+      return fill(words.chip || "{facet} {value}",
+        { facet: legend ? legend.textContent.trim() : key, value: own ? own.textContent.trim() : code });
     };
     const chip = (text, remove) => {
       const li = el("li");
@@ -193,8 +197,6 @@
     /* ------------------------------------------------------------ what the text filter looked for */
     const note = el("p", null, { class: "kb-text-note", hidden: "" });
     chips.after(note);
-    const fill = (template, values) => Object.entries(values)
-      .reduce((out, [key, value]) => out.replaceAll(`{${key}}`, value), template || "");
     const drawNote = (state) => {
       const lines = [];
       state.words.forEach((group) => {

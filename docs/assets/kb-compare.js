@@ -42,12 +42,21 @@
     const cache = {};
     picker.hidden = false;
 
+    /* An item is a text, or a text with the list it holds ({text, items}, catalogue.compare_data's outlines):
+       the list stays a list, so its items are not run together into one line. */
     const list = (items) => {
       if (!items || !items.length) return null;
       const ul = el("ul");
-      items.forEach((item) => ul.append(el("li", item)));
+      items.forEach((item) => {
+        if (typeof item === "string") { ul.append(el("li", item)); return; }
+        const li = el("li", item.text || null);
+        const inner = list(item.items);
+        if (inner) li.append(inner);
+        ul.append(li);
+      });
       return ul;
     };
+    const outline = (f, key) => (f.outlines && f.outlines[key]) || f[key];
     const setUrl = () => {
       const params = new URLSearchParams(window.location.search);
       if (ids.length) params.set("ids", ids.join(","));
@@ -161,7 +170,7 @@
       const text = (value) => (value === null || value === undefined || value === "" ? null : el("span", value));
       row(labels.municipality, (f) => text(`${f.municipality} (${f.region})`), false, "municipality");
       row(labels.target_group, (f) => list(f.profiles), true, "target_group");
-      row(labels.criteria, (f) => list(f.criteria), false, "criteria");
+      row(labels.criteria, (f) => list(outline(f, "criteria")), false, "criteria");
       row(labels.staffing, (f) => list((f.roles || []).map((r) => `${r.count} × ${r.role} (${number(r.fte)} ${labels.fte})`)),
         true, "staffing");
       // the fact record's wording: qualified ('minstens 21 uur') or contradicted ('2,5–3 (bron tegenstrijdig)')
@@ -188,14 +197,15 @@
       });
       row(labels.competences, (f) => {
         const box = el("div");
-        Object.keys(f.competences || {}).forEach((key) => {
-          box.append(el("strong", f.competence_labels[key] || key), list(f.competences[key]) || "");
+        const competences = outline(f, "competences") || {};
+        Object.keys(competences).forEach((key) => {
+          box.append(el("strong", f.competence_labels[key] || key), list(competences[key]) || "");
         });
         return box.childNodes.length ? box : null;
       }, true, "competences");
-      row(labels.pros, (f) => list(f.pros), true, "pros");
-      row(labels.cons, (f) => list(f.cons), false, "cons");
-      row(labels.future, (f) => list(f.future), false, "future");
+      row(labels.pros, (f) => list(outline(f, "pros")), true, "pros");
+      row(labels.cons, (f) => list(outline(f, "cons")), false, "cons");
+      row(labels.future, (f) => list(outline(f, "future")), false, "future");
       row(labels.as_of, (f) => text([f.as_of, f.period].filter(Boolean).join(" · ")), true, "as_of");
       row(labels.conflicts, (f) => list((f.conflicts || []).map((c) =>
         c.statements.map((s) => `${s.says} (${s.at})`).join(" ≠ ") + (c.note ? ` — ${c.note}` : ""))), false, "conflicts");

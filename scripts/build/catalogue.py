@@ -71,6 +71,10 @@ def _texts(items, lang: str) -> list[str]:
     return [richtext.plain(item[lang]) for item in items or [] if lang in item]
 
 
+def _outlines(items, lang: str) -> list:
+    return [richtext.plain_outline(item[lang]) for item in items or [] if lang in item]
+
+
 def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
     """Plain-text, localised facts of one fiche for the compare view (rendered with textContent)."""
     data = fiche.data
@@ -107,4 +111,11 @@ def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
         "pros": _texts(data.get("pros"), lang),
         "cons": _texts(data.get("cons"), lang),
         "future": _texts(data.get("future"), lang),
+        # the same texts with the lists they hold kept apart ({"text", "items"}), drawn as lists by kb-compare.js
+        "outlines": {
+            "criteria": _outlines(data.get("target_group", {}).get("criteria"), lang),
+            "competences": {key: _outlines(competences[key], lang) for key in competence_labels
+                            if competences.get(key)},
+            **{key: _outlines(data.get(key), lang) for key in ("pros", "cons", "future")},
+        },
     }

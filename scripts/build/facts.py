@@ -318,15 +318,18 @@ def fte_facts(data: dict, lang: str) -> dict:
     conflicts = conflicts_for(data, FTE_PATHS, lang, numeric=True)
     numbers = [x for c in conflicts for x in c["numbers"]] + ([team] if team is not None else [])
     if not numbers:
-        return {"value": None, "min": None, "max": None, "conflict": None, "text": None, "short": None}
+        return {"value": None, "min": None, "max": None, "conflict": None, "text": None, "short": None,
+                "with_unit": None}
     low, high = min(numbers), max(numbers)
+    unit = ui_text.t("fte", lang)
     if conflicts and low != high:
         short = f"{n(low, lang)}–{n(high, lang)}"
-        text = f"{short} ({ui_text.t('source_contradicts', lang)})"
+        mark = f" ({ui_text.t('source_contradicts', lang)})"
     else:
-        short = text = n(team if team is not None else low, lang)
+        short, mark = n(team if team is not None else low, lang), ""
+    # the unit belongs to the figure, the qualifier follows both: '2,5–3 VTE (bron tegenstrijdig)'
     return {"value": team, "min": low, "max": high, "conflict": conflicts[0] if conflicts else None,
-            "conflicts": conflicts, "text": text, "short": short}
+            "conflicts": conflicts, "text": short + mark, "short": short, "with_unit": f"{short} {unit}{mark}"}
 
 
 def hours_facts(data: dict, lang: str, modules: list[dict] | None = None) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from scripts import richtext
@@ -28,12 +28,13 @@ def slug(text: str) -> str:
     return slugify(str(text), "-")
 
 
-def finish(html: str, toc_config: dict, glossary: dict[str, str] | None = None) -> str:
-    """Glossary tooltips and the permalink Markdown's toc extension adds (same class, title and symbol)."""
+def finish(html: str, toc_config: dict, glossary: dict[str, str] | None = None, title: str | None = None) -> str:
+    """Glossary tooltips and the permalink Markdown's toc extension adds (same class and symbol; the title in
+    the page's language when given, see `retitle`)."""
     symbol = toc_config.get("permalink")
     symbol = "&para;" if symbol is True else symbol
     css = toc_config.get("permalink_class", "headerlink")
-    title = toc_config.get("permalink_title", "Permanent link")
+    title = escape(title if title is not None else toc_config.get("permalink_title", "Permanent link"))
 
     def link(match: re.Match) -> str:
         level, anchor, inner = match.groups()
@@ -42,6 +43,14 @@ def finish(html: str, toc_config: dict, glossary: dict[str, str] | None = None) 
         return f'<h{level} id="{anchor}">{inner}{permalink}</h{level}>'
 
     return OURS.sub(link, html)
+
+
+def retitle(html: str, toc_config: dict, title: str) -> str:
+    """Markdown's toc extension gives every page the one permalink title of mkdocs.yml (one language): each
+    page's permalinks get the title in the page's own language instead."""
+    css = re.escape(toc_config.get("permalink_class", "headerlink"))
+    pattern = re.compile(rf'(<a class="{css}" href="#[^"<>]*" title=")[^"<>]*(")')
+    return pattern.sub(lambda m: f"{m.group(1)}{escape(title)}{m.group(2)}", html)
 
 
 def table_of_contents(html: str) -> tuple[TableOfContents, set[str], str | None]:

@@ -196,11 +196,14 @@ def _page_content(html: str, page, config) -> str:
         # Serving with invalid fiches: the pages built from all data say so and link to the messages (the
         # pages of valid fiches are left as they are, so that breaking one fiche rebuilds only a few pages).
         html = preview_errors.banner_html(State.site.problems, lang, page.url) + html
+    toc_config = config.mdx_configs.get("toc", {})
+    permalink_title = ui_text.t("permalink_title", lang)
+    html = headings.retitle(html, toc_config, permalink_title)
     if not blocks:
         return html
-    toc_config = config.mdx_configs.get("toc", {})
     ours = [bool(headings.OURS.search(block)) for block in blocks]
-    blocks = [headings.finish(block, toc_config, State.site.tooltip_terms(lang)) for block in blocks]
+    blocks = [headings.finish(block, toc_config, State.site.tooltip_terms(lang), permalink_title)
+              for block in blocks]
     html = BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html)
     if any(ours):
         page.toc, anchors, title = headings.table_of_contents(html)
