@@ -186,7 +186,7 @@ LIFECYCLE = {
     "pilot": d(nl="Proefproject", fr="Projet pilote"),
     "running": d(nl="Lopend", fr="En cours"),
     "ended": d(nl="Afgelopen", fr="Terminé"),
-    "absorbed": d(nl="Opgenomen in de reguliere werking", fr="Intégré au fonctionnement régulier"),
+    "absorbed": d(nl="Opgenomen in de reguliere werking", fr="Intégré aux services ordinaires"),
 }
 
 MODULE_KINDS = {
