@@ -158,9 +158,12 @@ def test_competence_overview_combines_the_chosen_modules(page, base_url, site):
     text = page.text_content(result)
     for module in data[0]["modules"][:1] + data[1]["modules"][:1]:
         assert module["name"] in text
-    items = page.eval_on_selector_all(f"{result} h4 + ul > li", "els => els.map(e => e.textContent)")
+    items = page.eval_on_selector_all(f"{result} h4 + ul > li", "els => els.map(e => e.firstChild.textContent.trim())")
     expected = {item for d in data for values in d["competences"].values() for item in values}
     assert set(items) == expected
+    sources = page.eval_on_selector_all(f"{result} h4 + ul > li .kb-overview__from",
+                                        "els => els.map(e => e.textContent)")
+    assert len(sources) == len(items) and all(sources)  # each competence says which project it comes from
     per_key = page.eval_on_selector_all(f"{result} h4 + ul", "els => els.map(e => e.children.length)")
     merged = [len({i for d in data for i in d["competences"].get(k, [])}) for k in
               dict.fromkeys(k for d in data for k in d["competences"])]
