@@ -262,7 +262,7 @@ def test_a_fiche_only_pull_request_runs_the_fiche_checks(tmp_path):
     started = time.monotonic()
     output = run_steps(steps, clone, env, log, narrow=False)
     elapsed = time.monotonic() - started
-    print(f"fiche-only pull request: its steps took {elapsed:.0f} s")
+    print(f"fiche-only pull request: its steps took {elapsed:.0f} s; its pytest: {output.strip().splitlines()[-1]}")
     assert f"Only fiches changed ({new.stem})" in output, output[-3000:]
     passed = re.search(r"(\d+) passed", output)
     assert passed and " failed" not in output and " error" not in output, output[-3000:]
