@@ -6,14 +6,13 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, fiches_under_check, load_fiches, next_frames
+from conftest import axe_violations, fiches_under_check, load_fiches, next_frames
 
 from scripts.build import urls
 from scripts.languages import LANGS
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The fiches the page checks use come from fiches/: the one with the most modules (the longest page), and the
 # first two with modules for the comparison.
 FICHES = load_fiches()
@@ -120,16 +119,6 @@ def test_key_pages_make_no_third_party_requests_and_no_errors(page, base_url):
 AXE_EXTRA = ["bijdragen/schema/", "fr/bijdragen/schema/", "fiches/cijfers/", "fr/fiches/cijfers/", "themas/taal/",
              f"fiches/vergelijk/?ids={COMPARED}", f"fr/fiches/vergelijk/?ids={COMPARED}",
              "fiches/?region=vlaanderen&theme=taal"]
-
-
-def axe_violations(page) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-        return r.violations.map(v => ({id: v.id, impact: v.impact,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
-    }""")
 
 
 @pytest.mark.parametrize("path", ALL_KEY_URLS + AXE_EXTRA)

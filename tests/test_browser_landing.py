@@ -11,8 +11,7 @@ import re
 from html import unescape
 
 import pytest
-from conftest import load_fiches
-from test_browser import axe_violations
+from conftest import axe_violations, load_fiches
 
 from scripts import ui_text
 from scripts.build import charts, urls

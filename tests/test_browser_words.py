@@ -209,7 +209,7 @@ def test_the_search_box_finds_a_fiche_by_a_synonym_and_says_which_words_it_added
 
 @pytest.mark.parametrize("path", ["fiches/vergelijk/?ids={ids}", "fr/fiches/?text=zqxjzqxj", "modules/?text=rusthuis"])
 def test_the_new_views_pass_axe_on_a_phone(browser, base_url, path):
-    from test_browser import AXE
+    from conftest import AXE
 
     ids = ",".join(sorted(f["id"] for f in load_fiches())[:3])
     context = browser.new_context(viewport=PHONE)

@@ -9,8 +9,7 @@ import html as htmllib
 import re
 
 import pytest
-from conftest import load_fiches
-from test_statements import axe_violations
+from conftest import axe_violations, load_fiches
 
 from scripts import ui_text
 from scripts.build import guide, history, urls

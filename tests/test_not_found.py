@@ -8,8 +8,7 @@ import json
 import re
 
 import pytest
-from conftest import load_fiches
-from test_statements import axe_violations
+from conftest import axe_violations, load_fiches
 
 from scripts import local_servers, ui_text
 from scripts.build import urls

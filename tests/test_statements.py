@@ -13,13 +13,12 @@ from pathlib import Path
 import jinja2
 import pytest
 import yaml
-from conftest import ROOT, load_fiches
+from conftest import ROOT, axe_violations, load_fiches
 
 from scripts import ui_text
 from scripts.build import render, statements, urls
 
 STATEMENTS = ROOT / "docs" / "_data" / "statements.yml"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {"accessibility": "toegankelijkheid.md", "privacy": "privacy.md"}
 FOOTER = re.compile(r'<nav class="kb-footer-links"[^>]*>(.*?)</nav>', re.S)
 
@@ -146,13 +145,3 @@ def test_axe_finds_no_violations_on_the_statements(page, base_url, path):
     page.goto(base_url + path)
     page.wait_for_selector(".kb-footer-links")
     assert axe_violations(page) == []
-
-
-def axe_violations(page) -> list:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-        return r.violations.map(v => ({id: v.id, impact: v.impact,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
-    }""")

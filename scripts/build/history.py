@@ -24,13 +24,15 @@ def last_commit_epoch() -> str | None:
     return value if result.returncode == 0 and value.isdigit() else None
 
 
-def load_history(fiches: list[Fiche], limit: int = HISTORY_LIMIT) -> dict[str, list[dict]]:
-    """Each fiche's change dates from git, newest first; empty outside a git checkout."""
+def load_changes(fiches: list[Fiche]) -> list[tuple[str, str]]:
+    """(committer time in ISO 8601 with its offset, fiche id) of every commit that changed a fiche's file, newest
+    first, from one `git log`: the change history and the feeds' dates both read it. Empty outside a git
+    checkout; a missing or shallow history is said once, here."""
     if not fiches:
-        return {}
+        return []
     folder = fiches[0].path.parent
     try:
-        result = subprocess.run(["git", "log", "--format=@@%cs", "--name-only", "--", "."], cwd=folder,
+        result = subprocess.run(["git", "log", "--format=@@%cI", "--name-only", "--", "."], cwd=folder,
                                 capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         return _history_unavailable(folder, f"git could not run ({exc})")
@@ -42,46 +44,37 @@ def load_history(fiches: list[Fiche], limit: int = HISTORY_LIMIT) -> dict[str, l
     if shallow == "true":
         _history_unavailable(folder, "the clone is shallow (fetch-depth 1): every fiche shows one commit at most")
     wanted = {f.path.name: f.id for f in fiches}
-    history: dict[str, list[dict]] = {}
-    entry = None
+    found: list[tuple[str, str]] = []
+    when = None
     for line in result.stdout.splitlines():
         if line.startswith("@@"):
-            entry = {"date": line[2:].strip()}
-        elif line.strip() and entry is not None:
-            fiche_id = wanted.get(Path(line.strip()).name)
-            if fiche_id and len(history.setdefault(fiche_id, [])) < limit:
-                history[fiche_id].append(entry)
+            when = line[2:].strip()
+        elif line.strip() and when is not None and Path(line.strip()).name in wanted:
+            found.append((when, wanted[Path(line.strip()).name]))
+    return found
+
+
+def load_history(changes: list[tuple[str, str]], limit: int = HISTORY_LIMIT) -> dict[str, list[dict]]:
+    """Each fiche's change dates (the committer's day), newest first, at most `limit`."""
+    history: dict[str, list[dict]] = {}
+    for when, fiche_id in changes:
+        if len(history.setdefault(fiche_id, [])) < limit:
+            history[fiche_id].append({"date": when[:10]})
     return history
 
 
-def commit_times(fiches: list[Fiche]) -> dict[str, tuple[str, str]]:
-    """Each fiche's first and last commit time (ISO 8601 with offset, committer time), from one `git log`: when
-    the fiche came and when it last changed, for the Atom feeds. Empty when git cannot tell (load_history has said
-    why already); a fiche not committed yet has no entry."""
-    if not fiches:
-        return {}
-    folder = fiches[0].path.parent
-    try:
-        result = subprocess.run(["git", "log", "--format=@@%cI", "--name-only", "--", "."], cwd=folder,
-                                capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if result.returncode != 0:
-        return {}
-    wanted = {f.path.name: f.id for f in fiches}
-    times: dict[str, tuple[str, str]] = {}
-    when = None
-    for line in result.stdout.splitlines():  # newest first: the first time seen is the last change
-        if line.startswith("@@"):
-            when = line[2:].strip()
-        elif line.strip() and when is not None:
-            fiche_id = wanted.get(Path(line.strip()).name)
-            if fiche_id:
-                times[fiche_id] = (when, times[fiche_id][1] if fiche_id in times else when)
-    return times
+def commit_times(changes: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Each fiche's first and last commit time: when the fiche came and when it last changed, for the Atom feeds.
+    A fiche not committed yet has no entry."""
+    first: dict[str, str] = {}
+    last: dict[str, str] = {}
+    for when, fiche_id in changes:  # newest first: the first time seen is the last change, the final one the first
+        last.setdefault(fiche_id, when)
+        first[fiche_id] = when
+    return {fiche_id: (first[fiche_id], last[fiche_id]) for fiche_id in last}
 
 
-def _history_unavailable(folder: Path, reason: str, refused: bool = False) -> dict:
+def _history_unavailable(folder: Path, reason: str, refused: bool = False) -> list:
     """History missing or cut short: fatal when KB_REQUIRE_GIT_HISTORY=1 (the CI templates set it); otherwise a
     warning (which stops a strict build) when git refuses a checkout, e.g. "dubious ownership" in a container
     running as root, a note for a shallow clone, and nothing outside a git checkout (a fixture folder)."""
@@ -94,4 +87,4 @@ def _history_unavailable(folder: Path, reason: str, refused: bool = False) -> di
         logging.getLogger("mkdocs.plugin").warning(message)
     elif "not a git repository" not in reason:
         logging.getLogger("mkdocs.plugin").info(message)
-    return {}
+    return []

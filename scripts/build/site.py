@@ -25,7 +25,7 @@ class SiteData:
     drafts_left_out: int
     glossary: list[dict]
     preview: bool
-    history: dict = field(default_factory=dict)
+    changes: list = field(default_factory=list)  # history.load_changes: (commit time, fiche id), newest first
     collection_dir: Path = FICHES_DIR
     glossary_problems: list[Problem] = field(default_factory=list)  # the glossary's and the thesaurus's
     thesaurus: list[dict] = field(default_factory=list)
@@ -70,7 +70,12 @@ class SiteData:
     @functools.cached_property
     def commit_times(self) -> dict[str, tuple[str, str]]:
         """Each fiche's first and last commit time (the Atom feeds)."""
-        return history.commit_times(self.fiches)
+        return history.commit_times(self.changes)
+
+    @functools.cached_property
+    def history(self) -> dict[str, list[dict]]:
+        """Each fiche's change dates (the change history on its page)."""
+        return history.load_history(self.changes)
 
     @functools.cached_property
     def modules(self) -> list[mod.Module]:
@@ -195,5 +200,5 @@ def load(preview: bool, docs_dir: Path | None = None, tolerant: bool = False, ca
     return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else len(drafts),
                     glossary=entries, glossary_problems=glossary_problems + thesaurus_problems, thesaurus=groups,
                     preview=preview,
-                    history=history.load_history(fiches), collection_dir=FICHES_DIR, error_pages=error_pages,
+                    changes=history.load_changes(fiches), collection_dir=FICHES_DIR, error_pages=error_pages,
                     memo=memo if cache is not None else None)
