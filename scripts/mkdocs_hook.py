@@ -1,4 +1,4 @@
-"""The file mkdocs.yml registers under `hooks:`; the hook itself is `scripts.build.hook`.
+"""The file mkdocs.yml registers under `hooks:`; the hook itself is `scripts.site.hook`.
 
 MkDocs loads a hook by file path and puts only this file's folder on sys.path while
 doing so, so the `scripts` package is imported from its own location when the
@@ -18,7 +18,7 @@ if "scripts" not in sys.modules:
     sys.modules["scripts"] = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(sys.modules["scripts"])
 
-from scripts.build.hook import (  # noqa: E402, F401  (MkDocs looks the on_* events up on this module)
+from scripts.site.hook import (  # noqa: E402, F401  (MkDocs looks the on_* events up on this module)
     on_env,
     on_files,
     on_nav,

@@ -27,9 +27,9 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-from scripts import fiche_jsonschema
-from scripts import fiche_schema as s
-from scripts.fiche_collection import FICHES_DIR, display_path
+from scripts.fiche import json_schema as fiche_jsonschema
+from scripts.fiche import schema as s
+from scripts.fiche.collection import FICHES_DIR, display_path
 
 WIDTH = 116  # comment lines stay within ruff's and most editors' 120 columns
 ID_MAX = s.FICHE.get("id").node.max_len  # the schema's limit
@@ -155,8 +155,8 @@ def comment_out(block: list[Line], indent: int) -> list[Line]:
 HEADER = """\
 # Bron / Source: <document>, <datum / date>, <pagina's / pages>
 #
-# Nieuwe fiche "{id}", gemaakt door scripts/new_fiche.py uit het schema (scripts/fiche_schema.py).
-# Nouvelle fiche « {id} », créée par scripts/new_fiche.py à partir du schéma (scripts/fiche_schema.py).
+# Nieuwe fiche "{id}", gemaakt door scripts/new_fiche.py uit het schema (scripts/fiche/schema.py).
+# Nouvelle fiche « {id} », créée par scripts/new_fiche.py à partir du schéma (scripts/fiche/schema.py).
 #
 # NL  Vul elke lege waarde in: de validator weigert de fiche zolang er één leeg is. Optionele rubrieken staan in
 #     commentaar: haal bij de rubrieken die de bron geeft de "# " vooraan elke regel weg, verwijder de andere.

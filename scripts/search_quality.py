@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from scripts import local_servers
-from scripts.build import urls
-from scripts.languages import LANGS
+from scripts.lang.languages import LANGS
+from scripts.site import urls
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "fixtures" / "search_queries.yml"

@@ -52,9 +52,9 @@ from pathlib import Path
 import yaml
 from babel import Locale
 
-from scripts import fiche_schema as s
-from scripts.fiche_collection import FICHES_DIR, ROOT, discover, display_path
-from scripts.fiche_loader import load_nodes
+from scripts.fiche import schema as s
+from scripts.fiche.collection import FICHES_DIR, ROOT, discover, display_path
+from scripts.fiche.loader import load_nodes
 
 DOCS_DIR = ROOT / "docs"
 EXCLUDED_DOCS = ("_data",)

@@ -15,10 +15,10 @@ from pathlib import Path
 if not __package__:  # run as `python scripts/validate.py` (the command coordinators know): the repo is importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.fiche_collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
-from scripts.glossary import load_glossary  # noqa: E402
-from scripts.problems import MESSAGE_LANGS, escape_controls, format_problems, msg  # noqa: E402
-from scripts.thesaurus import load_thesaurus  # noqa: E402
+from scripts.fiche.collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
+from scripts.fiche.glossary import load_glossary  # noqa: E402
+from scripts.fiche.problems import MESSAGE_LANGS, escape_controls, format_problems, msg  # noqa: E402
+from scripts.fiche.thesaurus import load_thesaurus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -149,7 +149,7 @@ def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str 
     if fiches_dir is not None:  # a fixture folder has no git history to require
         env["KB_FICHES_DIR"] = str(fiches_dir)
         env.pop("KB_REQUIRE_GIT_HISTORY", None)
-    if config is not None:  # the fixture's languages (scripts/languages.py reads them from its mkdocs.yml)
+    if config is not None:  # the fixture's languages (scripts/lang/languages.py reads them from its mkdocs.yml)
         env["KB_MKDOCS_CONFIG"] = str(config)
     command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir),
                "-f", str(config or ROOT / "mkdocs.yml")]

@@ -8,8 +8,8 @@ import re
 import pytest
 from conftest import axe_violations, fiches_under_check, load_fiches, next_frames
 
-from scripts.build import urls
-from scripts.languages import LANGS
+from scripts.lang.languages import LANGS
+from scripts.site import urls
 
 pytestmark = pytest.mark.browser
 

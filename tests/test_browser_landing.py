@@ -13,8 +13,8 @@ from html import unescape
 import pytest
 from conftest import axe_violations, load_fiches
 
-from scripts import ui_text
-from scripts.build import charts, urls
+from scripts.lang import ui_text
+from scripts.site import charts, urls
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}

@@ -12,8 +12,8 @@ import yaml
 from conftest import fiches_dir, next_frames
 from playwright.sync_api import expect
 
-from scripts import ui_text
-from scripts.build import urls
+from scripts.lang import ui_text
+from scripts.site import urls
 
 pytestmark = pytest.mark.browser
 

@@ -9,10 +9,10 @@ import json
 import pytest
 from conftest import load_fiches
 
-from scripts import ui_text
-from scripts.build import catalogue_text, search_data
-from scripts.glossary import load_glossary
-from scripts.thesaurus import fold, load_thesaurus
+from scripts.fiche.glossary import load_glossary
+from scripts.fiche.thesaurus import fold, load_thesaurus
+from scripts.lang import ui_text
+from scripts.site import catalogue_text, search_data
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site, fixture_project, load_fiches
 
-from scripts import ui_text
-from scripts.fiche_collection import load_collection
+from scripts.fiche.collection import load_collection
+from scripts.lang import ui_text
 
 # Page sections (anchors) and the YAML fields that bring them: a section is there exactly when its data is.
 SECTION_FIELDS = {"inspiration": ["inspiration"], "problem": ["problem"], "objectives": ["objectives"],

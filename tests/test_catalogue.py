@@ -10,9 +10,9 @@ import re
 import pytest
 from conftest import load_fiches, parse_cards
 
-from scripts import fiche_schema as s
-from scripts import ui_text
-from scripts.build import open_data
+from scripts.fiche import schema as s
+from scripts.lang import ui_text
+from scripts.site import open_data
 
 pytestmark = pytest.mark.fiche  # what a change to fiches/ alone can break
 

@@ -13,7 +13,7 @@ from scripts import ci_scope
     (["fiches/ocmw-a.yml"], ("fiches", ["ocmw-a"])),
     (["fiches/b.yml", "fiches/a.yml", "docs/assets/img/a.png"], ("fiches", ["a", "b"])),
     (["docs/assets/photo.JPG".lower()], ("fiches", [])),
-    (["fiches/a.yml", "scripts/build/facts.py"], ("full", [])),  # code beside a fiche: everything
+    (["fiches/a.yml", "scripts/site/facts.py"], ("full", [])),  # code beside a fiche: everything
     (["fiches/a.yml", "docs/assets/logo.svg"], ("full", [])),  # an SVG can hold script
     (["fiches/sub/a.yml"], ("full", [])),  # not a fiche file the build reads
     (["fiches/a.yaml"], ("full", [])),

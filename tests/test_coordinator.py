@@ -11,8 +11,8 @@ import json
 import yaml
 from conftest import COORDINATOR, ROOT, fiches_dir
 
-from scripts.build import urls
-from scripts.languages import LANGS
+from scripts.lang.languages import LANGS
+from scripts.site import urls
 
 
 def coordinator_fiches() -> dict[str, dict]:

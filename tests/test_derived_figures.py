@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site, fixture_project, parse_cards
 
-from scripts import fiche_collection, ui_text
-from scripts.build import facts, urls
-from scripts.build import modules as mod
+from scripts.fiche import collection as fiche_collection
+from scripts.lang import ui_text
+from scripts.site import facts, urls
+from scripts.site import modules as mod
 
 LANGS = urls.LANGS
 DERIVED = ROOT / "tests" / "fixtures" / "derived"

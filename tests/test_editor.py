@@ -21,10 +21,15 @@ from conftest import PYTHON, ROOT, build_site, fixture_project
 from mkdocs.utils import get_relative_url
 from playwright.sync_api import expect
 
-from scripts import cms_config, cms_hook, cms_proxy, cms_yaml, problems, ui_text
-from scripts.build import urls
-from scripts.cms_config import SCHEMA as s
-from scripts.fiche_collection import load_collection
+from scripts.editor import config as cms_config
+from scripts.editor import hook as cms_hook
+from scripts.editor import proxy as cms_proxy
+from scripts.editor import yaml_writer as cms_yaml
+from scripts.editor.config import SCHEMA as s
+from scripts.fiche import problems
+from scripts.fiche.collection import load_collection
+from scripts.lang import ui_text
+from scripts.site import urls
 
 FICHES = sorted((ROOT / "fiches").glob("*.yml"))
 WAIT = 90_000  # ms: a 5 MB editor on a busy 2-core machine

@@ -16,8 +16,10 @@ import test_editor
 import yaml
 from test_editor import WAIT, choose, control, fill_text, publish
 
-from scripts import cms_config, problems, ui_text
-from scripts.cms_config import SCHEMA as s
+from scripts.editor import config as cms_config
+from scripts.editor.config import SCHEMA as s
+from scripts.fiche import problems
+from scripts.lang import ui_text
 
 NL = s.LANGS[0]
 # the fixtures: chromium on /admin/ signed in once for this module, the local proxy on a temporary git repository

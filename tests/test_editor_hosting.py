@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from scripts import cms_hook
-from scripts.languages import LANGS
+from scripts.editor import hook as cms_hook
+from scripts.lang.languages import LANGS
 
 TEMPLATES = ROOT / "ci-template" / "editor"
 GUIDE = ROOT / "docs" / "bijdragen"

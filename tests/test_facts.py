@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from scripts import fiche_schema as s
-from scripts import ui_text
-from scripts.build import facts, urls
+from scripts.fiche import schema as s
+from scripts.lang import ui_text
+from scripts.site import facts, urls
 
 
 @pytest.mark.parametrize("lang", s.LANGS)

@@ -10,8 +10,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import fiches_dir, load_fiches
 
-from scripts import richtext, ui_text
-from scripts.build import feed, urls
+from scripts.fiche import richtext
+from scripts.lang import ui_text
+from scripts.site import feed, urls
 
 A = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -16,10 +16,11 @@ import jinja2
 import pytest
 from conftest import ROOT
 
-from scripts import fiche_schema as s
-from scripts import richtext, ui_text
-from scripts.build import facts, fiche_view, render, urls
-from scripts.fiche_collection import Fiche, load_collection
+from scripts.fiche import richtext
+from scripts.fiche import schema as s
+from scripts.fiche.collection import Fiche, load_collection
+from scripts.lang import ui_text
+from scripts.site import facts, fiche_view, render, urls
 
 # Fields that are data for the machinery, not for the reader of the fiche page (each with its reason).
 NOT_ON_THE_PAGE = {

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from conftest import build_site, fixture_project
 
-from scripts.fiche_collection import load_collection
+from scripts.fiche.collection import load_collection
 
 ATTR = "{: onfocus=alert(1) autofocus tabindex=0 }"
 CODE_SPLIT = "Tekst.\n\n    code\n\n    *x*{: onfocus=alert(2) }\n\nEinde."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.glossary import load_glossary
+from scripts.fiche.glossary import load_glossary
 
 
 def test_glossary_problems_name_file_line_and_field(tmp_path):

@@ -11,8 +11,8 @@ import re
 import pytest
 from conftest import axe_violations, load_fiches
 
-from scripts import ui_text
-from scripts.build import guide, history, urls
+from scripts.lang import ui_text
+from scripts.site import guide, history, urls
 
 FICHES = load_fiches()
 HEADING = re.compile(r"<h([1-6]) id=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)

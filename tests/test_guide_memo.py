@@ -10,9 +10,8 @@ import pytest
 import yaml
 from test_statements import template_env
 
-from scripts.build import render
-from scripts.build import site as site_data
-from scripts.fiche_collection import load_collection
+from scripts.fiche.collection import load_collection
+from scripts.site import render, site_data
 from tests.conftest import ROOT
 
 VALID = ROOT / "tests" / "fixtures" / "valid"

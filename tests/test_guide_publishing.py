@@ -11,8 +11,8 @@ import sys
 import pytest
 from conftest import ROOT, cli_env
 
-from scripts import fiche_schema as s
-from scripts.build import preview_errors, urls
+from scripts.fiche import schema as s
+from scripts.site import preview_errors, urls
 
 GUIDE = ROOT / "docs" / "bijdragen"
 MINIMAL = (ROOT / "tests" / "fixtures" / "valid" / "minimal.yml").read_text(encoding="utf-8")

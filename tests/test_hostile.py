@@ -23,12 +23,12 @@ from conftest import cli_env
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from scripts import fiche_collection
-from scripts import fiche_schema as s
-from scripts.build import fiche_view
-from scripts.fiche_check import Checker
-from scripts.fiche_loader import MAX_BYTES, load_bytes, load_nodes
-from scripts.problems import Problem, has_errors
+from scripts.fiche import collection as fiche_collection
+from scripts.fiche import schema as s
+from scripts.fiche.check import Checker
+from scripts.fiche.loader import MAX_BYTES, load_bytes, load_nodes
+from scripts.fiche.problems import Problem, has_errors
+from scripts.site import fiche_view
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "tests" / "fixtures" / "valid"

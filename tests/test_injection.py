@@ -11,9 +11,9 @@ import jinja2
 import pytest
 from conftest import ROOT, build_site, fixture_project
 
-from scripts import richtext
-from scripts.build import facts, fiche_view, render
-from scripts.fiche_collection import Fiche, load_collection
+from scripts.fiche import richtext
+from scripts.fiche.collection import Fiche, load_collection
+from scripts.site import facts, fiche_view, render
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -1,6 +1,6 @@
 """Fiche text cannot become markup, tested through the real build (`mkdocs build --strict`), not the renderer alone.
 
-Hostile fiches are generated: every text field of the schema (found by walking scripts/fiche_schema.py) holds a
+Hostile fiches are generated: every text field of the schema (found by walking scripts/fiche/schema.py) holds a
 payload of one family, one fiche per family, so every field × family pair is covered by ONE build. Each payload
 either passes the real validator and goes into the build, or is refused by it (then the field gets a plain text
 and the refusal is recorded). Every built HTML page is then parsed and must hold no event-handler attribute, no
@@ -23,9 +23,9 @@ import pytest
 import yaml
 from conftest import ROOT, build_site, free_port, next_frames
 
-from scripts import fiche_schema as s
 from scripts import local_servers
-from scripts.fiche_collection import load_collection
+from scripts.fiche import schema as s
+from scripts.fiche.collection import load_collection
 
 MARK = "kbx"  # in every payload: it must never reach an attribute name, a script or a URL of its own
 TRACKER = "tracker.example"

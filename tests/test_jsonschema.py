@@ -1,4 +1,4 @@
-"""The JSON Schema that text editors read (scripts/fiche_jsonschema.py) agrees with the validator, is published by
+"""The JSON Schema that text editors read (scripts/fiche/json_schema.py) agrees with the validator, is published by
 the real build at /schema/fiche.schema.json, and is named on the first line of a new fiche.
 
 Fiches are read as the YAML language server reads them (YAML 1.2: `2026-01-31` and `yes` stay strings), and
@@ -19,8 +19,9 @@ import pytest
 import yaml
 from conftest import ROOT, build_site, cli_env, fiches_dir, fixture_project
 
-from scripts import fiche_collection, fiche_jsonschema
-from scripts import fiche_schema as s
+from scripts.fiche import collection as fiche_collection
+from scripts.fiche import json_schema as fiche_jsonschema
+from scripts.fiche import schema as s
 
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = (FIXTURES / "valid" / "minimal.yml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from conftest import ROOT, build_site, fiches_dir, fixture_project, load_fiches, parse_cards
 
-from scripts.build import modules as mod
+from scripts.site import modules as mod
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ GOALS = [{"nl": "Sociaal netwerk uitbouwen", "fr": "Développer son réseau soci
 
 
 def test_related_modules_relation_is_symmetric_on_synthetic_data():
-    from scripts.fiche_collection import Fiche
+    from scripts.fiche.collection import Fiche
 
     fiches = []
     for index in range(30):

@@ -10,8 +10,9 @@ import re
 import pytest
 from conftest import axe_violations, load_fiches
 
-from scripts import local_servers, ui_text
-from scripts.build import urls
+from scripts import local_servers
+from scripts.lang import ui_text
+from scripts.site import urls
 
 FICHES = load_fiches()
 

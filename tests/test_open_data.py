@@ -10,10 +10,11 @@ import json
 import pytest
 from conftest import ROOT
 
-from scripts import fiche_schema as s
-from scripts import richtext, ui_text
-from scripts.build import open_data, urls
-from scripts.fiche_collection import load_collection
+from scripts.fiche import richtext
+from scripts.fiche import schema as s
+from scripts.fiche.collection import load_collection
+from scripts.lang import ui_text
+from scripts.site import open_data, urls
 
 FORMULAS = ["=HYPERLINK(\"http://x.test\",\"ok\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"]
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import fiche_schema as s
-from scripts import richtext, ui_text
-from scripts.languages import LANGS
+from scripts.fiche import richtext
+from scripts.fiche import schema as s
+from scripts.lang import ui_text
+from scripts.lang.languages import LANGS
 from tests.conftest import ROOT, load_fiches
 
 

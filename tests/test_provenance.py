@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import fiche_collection
-from scripts import fiche_schema as s
-from scripts.build import facts as catalogue
+from scripts.fiche import collection as fiche_collection
+from scripts.fiche import schema as s
+from scripts.site import facts as catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = (ROOT / "tests" / "fixtures" / "valid" / "minimal.yml").read_text(encoding="utf-8")

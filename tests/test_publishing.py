@@ -15,9 +15,9 @@ import yaml
 from conftest import ROOT, build_site, cli_env, fixture_project
 from markdown.extensions.toc import slugify
 
-from scripts import fiche_schema as s
 from scripts import new_fiche, translation_status
-from scripts.problems import worded_path
+from scripts.fiche import schema as s
+from scripts.fiche.problems import worded_path
 
 PYTHON = sys.executable
 MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal.yml"

@@ -11,7 +11,7 @@ import yaml
 from conftest import ROOT
 from markdown.inlinepatterns import LinkInlineProcessor
 
-from scripts import richtext
+from scripts.fiche import richtext
 
 _ALONE = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 _ALONE.treeprocessors.register(richtext._CodeEscapedOnce(_ALONE), "kb_code_once", 15)

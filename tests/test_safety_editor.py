@@ -1,6 +1,6 @@
 """The web editor's local backend never loses a fiche and gives nothing away (issue 23).
 
-Every test talks to the real proxy (scripts/cms_proxy.py) over HTTP on a temporary repository, as Decap does:
+Every test talks to the real proxy (scripts/editor/proxy.py) over HTTP on a temporary repository, as Decap does:
 - a save writes a file that reads back as exactly what was saved (a first line starting with spaces pasted from a
   PDF, U+2028, U+0085, tabs), and a file it cannot read is never replaced by the form: the save is refused with a
   message in Dutch and French, and the file keeps its bytes;
@@ -24,10 +24,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from scripts import cms_config, cms_proxy, cms_yaml, ui_text
-from scripts.cms_config import SCHEMA as s
-from scripts.fiche_collection import load_collection
-from scripts.languages import LANGS
+from scripts.editor import config as cms_config
+from scripts.editor import proxy as cms_proxy
+from scripts.editor import yaml_writer as cms_yaml
+from scripts.editor.config import SCHEMA as s
+from scripts.fiche.collection import load_collection
+from scripts.lang import ui_text
+from scripts.lang.languages import LANGS
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 EDITOR_ORIGIN = "http://127.0.0.1:8000"  # the default: the editor as scripts/serve.sh serves it
@@ -279,7 +282,7 @@ def test_an_entry_is_written_only_as_a_fiche_file(proxy, path):
 
 @pytest.mark.parametrize("action, params", [
     ("getEntry", {"path": ".git/config"}),
-    ("getEntry", {"path": "scripts/build.py"}),
+    ("getEntry", {"path": "scripts/site.py"}),
     ("entriesByFiles", {"files": [{"path": ".git/config"}]}),
     ("getMediaFile", {"path": ".git/config"}),
     ("getMediaFile", {"path": "docs/assets/uploads/../../../.git/config"}),

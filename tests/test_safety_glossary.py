@@ -23,8 +23,8 @@ import yaml
 from conftest import ROOT, build_site, cli_env, fixture_project
 from test_injection_build import audit
 
-from scripts.build.site import SiteData
-from scripts.glossary import load_glossary
+from scripts.fiche.glossary import load_glossary
+from scripts.site.site_data import SiteData
 
 VALID_FICHE = ROOT / "tests" / "fixtures" / "valid" / "ocmw-antwerpen-amie.yml"
 PAGE_TEXT = "# Start\n\nOCMW en CPAS. Een zin.\n\nNog een zin, K&G.\n"

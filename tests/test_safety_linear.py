@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_site, cli_env, fixture_project
 
-from scripts import richtext
-from scripts.build import fiche_view
-from scripts.fiche_collection import load_collection
+from scripts.fiche import richtext
+from scripts.fiche.collection import load_collection
+from scripts.site import fiche_view
 
 MINIMAL = ROOT / "tests" / "fixtures" / "valid" / "minimal.yml"
 BLANK_LINES = 19_990  # the text: 19,990 empty lines then "x" (under the 20,000-character limit)

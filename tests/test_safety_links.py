@@ -20,9 +20,9 @@ import sys
 import pytest
 from conftest import ROOT, build_site, cli_env, fixture_project
 
-from scripts import fiche_schema as s
-from scripts.build import open_data, urls
-from scripts.fiche_collection import load_collection
+from scripts.fiche import schema as s
+from scripts.fiche.collection import load_collection
+from scripts.site import open_data, urls
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
 

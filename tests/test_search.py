@@ -14,10 +14,10 @@ import yaml
 from conftest import ROOT
 from test_browser import open_page, unique_word
 
-from scripts import fiche_schema as s
-from scripts import ui_text
-from scripts.build import search_data, search_index
-from scripts.languages import LANGS
+from scripts.fiche import schema as s
+from scripts.lang import ui_text
+from scripts.lang.languages import LANGS
+from scripts.site import search_data, search_index
 
 GLOSSARY = ROOT / "docs" / "_data" / "glossary.yml"
 

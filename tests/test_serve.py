@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from scripts import local_servers
-from scripts.fiche_collection import load_collection
+from scripts.fiche.collection import load_collection
 from tests.conftest import ROOT, fixture_project
 
 VALID = ROOT / "tests" / "fixtures" / "valid"

@@ -14,9 +14,8 @@ import jinja2
 import pytest
 
 from scripts import translation_status
-from scripts.build import charts, open_data, search_index
-from scripts.build import site as site_data
-from scripts.fiche_collection import load_collection
+from scripts.fiche.collection import load_collection
+from scripts.site import charts, open_data, search_index, site_data
 from tests.conftest import ROOT
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
@@ -199,7 +198,7 @@ def test_map_labels_are_placed_as_against_every_box():
 
 
 def test_compiled_templates_follow_the_source_and_the_environment(tmp_path, monkeypatch):
-    from scripts.build import render
+    from scripts.site import render
 
     (tmp_path / "t.html").write_text("{{ x }}", encoding="utf-8")
     compiled = render.CompiledTemplates()

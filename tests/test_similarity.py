@@ -8,9 +8,9 @@ import random
 import pytest
 from conftest import ROOT
 
-from scripts import similarity
-from scripts.build import modules as mod
-from scripts.fiche_collection import load_collection
+from scripts.fiche.collection import load_collection
+from scripts.site import modules as mod
+from scripts.site import similarity
 
 
 def pairwise(items: list[similarity.Item], k: int, threshold: float = 0.0) -> dict[str, list[str]]:
@@ -71,7 +71,7 @@ def test_random_data_gives_the_pairwise_result(seed):
 def test_related_modules_is_the_pairwise_result_on_synthetic_fiches():
     """Modules built like the real ones (Module objects; some without themes of their own, which are never
     compared; goals and frequencies that sometimes meet)."""
-    from scripts.fiche_collection import Fiche
+    from scripts.fiche.collection import Fiche
 
     rng = random.Random(3)
     themes = ["taal", "werk", "wonen", "gezin", "samenleving", "digitaal"]

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from conftest import ROOT, axe_violations, load_fiches
 
-from scripts import ui_text
-from scripts.build import render, statements, urls
+from scripts.lang import ui_text
+from scripts.site import render, statements, urls
 
 STATEMENTS = ROOT / "docs" / "_data" / "statements.yml"
 PAGES = {"accessibility": "toegankelijkheid.md", "privacy": "privacy.md"}

@@ -7,10 +7,10 @@ import json
 
 from conftest import ROOT, load_fiches
 
-from scripts import thesaurus
-from scripts.build import catalogue_text, search_data
-from scripts.glossary import load_glossary
-from scripts.problems import format_problems
+from scripts.fiche import thesaurus
+from scripts.fiche.glossary import load_glossary
+from scripts.fiche.problems import format_problems
+from scripts.site import catalogue_text, search_data
 
 
 def test_every_problem_of_the_thesaurus_names_file_line_and_column_in_the_coordinators_language(tmp_path):

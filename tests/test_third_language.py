@@ -14,8 +14,8 @@ import shutil
 import yaml
 from conftest import ROOT, build_site, fixture_project
 
-from scripts import fiche_schema as s
-from scripts import ui_text
+from scripts.fiche import schema as s
+from scripts.lang import ui_text
 
 DE = """        - locale: de
           name: Deutsch

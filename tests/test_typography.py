@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import typography
+from scripts.lang import typography
 
 ROOT = Path(__file__).resolve().parent.parent
 NB = "\u00a0"

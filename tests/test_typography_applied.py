@@ -20,7 +20,7 @@ import pytest
 import yaml
 from conftest import ROOT, build_site, cli_env, fixture_project
 
-from scripts.build import urls
+from scripts.site import urls
 
 NO_BREAK = "[\u00a0\u202f]"
 FICHE = """\

@@ -20,9 +20,10 @@ import pytest
 import yaml
 from conftest import cli_env
 
-from scripts import fiche_collection, problems
-from scripts.build import fiche_view
-from scripts.problems import Problem
+from scripts.fiche import collection as fiche_collection
+from scripts.fiche import problems
+from scripts.fiche.problems import Problem
+from scripts.site import fiche_view
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

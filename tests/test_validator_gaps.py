@@ -18,7 +18,8 @@ import pytest
 import yaml
 from conftest import ROOT, cli_env, fiches_dir
 
-from scripts import fiche_collection, problems
+from scripts.fiche import collection as fiche_collection
+from scripts.fiche import problems
 
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = (FIXTURES / "valid" / "minimal.yml").read_text(encoding="utf-8")

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import fiche_collection, typography, ui_text
-from scripts.build import catalogue, charts, facts, open_data, urls
-from scripts.build import modules as mod
+from scripts.fiche import collection as fiche_collection
+from scripts.lang import typography, ui_text
+from scripts.site import catalogue, charts, facts, open_data, urls
+from scripts.site import modules as mod
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = (ROOT / "tests" / "fixtures" / "valid" / "minimal.yml").read_text(encoding="utf-8")

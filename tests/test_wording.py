@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
-from scripts import fiche_collection, languages
+from scripts.fiche import collection as fiche_collection
+from scripts.lang import languages
 
 FICHES = fiche_collection.load_collection([ROOT / "fiches"]).fiches
 BILINGUAL_REGION = "brussel"  # the one region where a postal address has an official form in each language

@@ -3,7 +3,7 @@
    how many fiches are chosen to compare. Progressive enhancement: without JavaScript the server-rendered
    list is complete. Text from the page is only ever inserted with textContent.
    The text filter (?text=) reads what each fiche or module says, not only its card: the build ships every
-   card's words folded (data-kb-words, scripts/build/catalogue_text.py) and the thesaurus (data-kb-thesaurus,
+   card's words folded (data-kb-words, scripts/site/catalogue_text.py) and the thesaurus (data-kb-thesaurus,
    the search box's data); a word of the thesaurus finds every word of its group, a term of the other language
    its equivalent, and the reader is told so. ?q=, the old parameter, is read and rewritten to ?text=. */
 (() => {

@@ -150,7 +150,7 @@ async function initSearch(box) {
   const bundle = new URL(box.dataset.bundle, window.location.href);
   const siteRoot = new URL("../", bundle);
   const lang = document.documentElement.lang || "nl";
-  const resultsShown = Number(box.dataset.results);  // scripts/build/search_data.RESULTS_SHOWN
+  const resultsShown = Number(box.dataset.results);  // scripts/site/search_data.RESULTS_SHOWN
   const dataUrl = new URL(box.dataset.searchData || `assets/search/${lang}.json`, siteRoot);
 
   const extras = el("div", null, { class: "kb-search-extras" });

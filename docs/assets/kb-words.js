@@ -1,7 +1,7 @@
 /* Matching the reader's words, shared by the search box and the catalogue filters (loaded before them, no
    bundler). One folding rule, the same as the build's (scripts/thesaurus.fold): the build ships the texts to
    match already folded in Python, and only the reader's query is folded here. The thesaurus groups come from
-   assets/search/<lang>.json (scripts/build/search_data.py). */
+   assets/search/<lang>.json (scripts/site/search_data.py). */
 window.kbWords = (() => {
   "use strict";
 

@@ -5,7 +5,7 @@
 
   const { el, number, pluralForm } = window.kbDom;
 
-  /* The URL of a fiche's data file, from the pattern the build wrote (scripts/build/urls.py). */
+  /* The URL of a fiche's data file, from the pattern the build wrote (scripts/site/urls.py). */
   const ficheDataUrl = (node) => {
     const pattern = node.getAttribute("data-fiche-data");
     return (id) => pattern.replace("{id}", encodeURIComponent(id));

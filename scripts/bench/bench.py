@@ -42,7 +42,7 @@ import yaml
 
 from scripts import local_servers, search_quality
 from scripts.bench import synthetic
-from scripts.fiche_collection import ROOT
+from scripts.fiche.collection import ROOT
 
 FICHES = ROOT / "fiches"
 PYTHON = sys.executable
@@ -294,10 +294,11 @@ def _tree_cpu(pid: int) -> float:
 
 
 def editor_preview(fiches_dir: Path, edits: int = 3) -> dict:
-    """The web editor's live preview (scripts/cms_preview.py) of one fiche edited `edits` times: the first
+    """The web editor's live preview (scripts/editor/preview.py) of one fiche edited `edits` times: the first
     preview validates every fiche, the next ones only the form's (per-file cache). CPU of this process."""
-    from scripts import cms_preview, cms_yaml
-    from scripts.languages import LANGS
+    from scripts.editor import preview as cms_preview
+    from scripts.editor import yaml_writer as cms_yaml
+    from scripts.lang.languages import LANGS
 
     paths = sorted(fiches_dir.glob("*.yml"))
     target = paths[len(paths) // 2]
@@ -365,8 +366,8 @@ def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600)
 
 def validate(folder: Path, count: int):
     """load_collection (best of 3) vs bare yaml.load with CSafeLoader (best of 3); fails loudly on invalid fiches."""
-    from scripts import fiche_collection
-    from scripts.problems import format_problems
+    from scripts.fiche import collection as fiche_collection
+    from scripts.fiche.problems import format_problems
 
     paths = sorted(folder.glob("*.yml"))
     (bare_s, bare_cpu, _), (check_s, check_cpu, collection) = best_of(
@@ -450,7 +451,8 @@ def _module_items(count: int, seed: int = 1) -> list:
     """Modules like the synthetic fiches': 3.5 per fiche, one of 3 kinds, 1-3 of the 12 themes."""
     import random
 
-    from scripts import fiche_schema, similarity
+    from scripts.fiche import schema as fiche_schema
+    from scripts.site import similarity
 
     rng = random.Random(seed)
     themes = sorted(fiche_schema.THEMES)
@@ -461,7 +463,8 @@ def _module_items(count: int, seed: int = 1) -> list:
 def bench_render_and_similarity(modules_n: int = 10_000) -> list[Row]:
     """Rows: the worst text shape against ordinary text of the same length, and similar modules at
     `modules_n` against a linear pass over the same modules and against a tenth of them (ratios in one run)."""
-    from scripts import richtext, similarity
+    from scripts.fiche import richtext
+    from scripts.site import similarity
 
     def seconds(func, runs: int = 3) -> float:
         best = float("inf")
@@ -632,7 +635,7 @@ def run(args, work: Path, say) -> dict:
     previewed = editor_preview(work / f"fiches-{n}")
     rows.append(Row("editor_preview_cpu_s", "web editor: live preview of one edited fiche, CPU", "s",
                     previewed["edit_cpu_s"], previewed["first_cpu_s"],
-                    "the first preview (validates every fiche); median of 3 edits, scripts/cms_preview.py"))
+                    "the first preview (validates every fiche); median of 3 edits, scripts/editor/preview.py"))
     say("timing the worst text shape and similar modules at 10,000 modules ...")
     rows += bench_render_and_similarity()
     for lang in ("nl", "fr"):

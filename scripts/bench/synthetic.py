@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts import fiche_schema as s
-from scripts.fiche_collection import ROOT
+from scripts.fiche import schema as s
+from scripts.fiche.collection import ROOT
 
 MIN_BYTES = 20_000  # AMIE-sized: ≈ 20-30 KB of YAML per fiche
 MAX_BYTES = 30_000

@@ -1,0 +1,1 @@
+"""The web editor: Decap configuration from the schema, live preview, local backend."""

@@ -1,0 +1,1 @@
+"""Fiches: the schema, reading, checking and the validator's messages."""

@@ -1,0 +1,130 @@
+"""The thesaurus (docs/_data/thesaurus.yml): readers' words for what the fiches call otherwise.
+
+A reader types "woonzorgcentrum" where the fiche says "rusthuis", "bénévolat" where it says "volontariat".
+Coordinators keep the groups of synonyms as data next to the glossary; the build ships them to the search box
+and the catalogue filters (scripts/site/search_data.py), which look for any word of a group. The file is
+checked like a fiche: every problem is a `file:line:col` record in the coordinator's language, all in one run,
+and a word never becomes markup (it is only ever inserted as text).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from scripts.fiche.collection import display_path
+from scripts.fiche.problems import Joined, Problem, msg
+from scripts.lang.languages import DATA_DIR, LANGS
+
+THESAURUS_FILE = DATA_DIR / "thesaurus.yml"
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_WORD = 60
+MARKUP = "<>[]{}*`|\\\""  # a word is shown as text in the search box; markup characters are refused outright
+
+
+@functools.cache
+def _combining() -> dict[int, None]:
+    """Every combining mark, to delete with str.translate (a character-by-character test was most of the time
+    of folding every text of 1,000 fiches)."""
+    return dict.fromkeys(c for c in range(0x110000) if unicodedata.combining(chr(c)))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, spaces collapsed: the one folding rule of the site's text matching (the
+    search box's data, the catalogue's words, the thesaurus). docs/assets/kb-words.js folds the reader's query
+    the same way."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return " ".join(unicodedata.normalize("NFD", text.casefold()).translate(_combining()).split())
+
+
+def _problem(name: str, node, field: str, text) -> Problem:
+    mark = getattr(node, "start_mark", None) or getattr(node, "problem_mark", None)
+    return Problem.of(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, field, text)
+
+
+def load_thesaurus(path: Path = THESAURUS_FILE, glossary_ids: set[str] | None = None) -> tuple[list[dict],
+                                                                                             list[Problem]]:
+    """The groups and every problem found (a group with a problem is left out). `glossary_ids`: when given,
+    a group's `glossary:` must name one of them."""
+    if not path.is_file():
+        return [], []
+    name = display_path(path)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        detail = str(getattr(exc, "problem", None) or exc)
+        return [], [_problem(name, exc, "", msg("syntax", detail=detail, hint=""))]
+    if root is None:
+        return [], []
+    if not isinstance(root, yaml.SequenceNode):
+        return [], [_problem(name, root, "", msg("thesaurus_list"))]
+    groups, problems = [], []
+    ids: set[str] = set()
+    owners: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}  # folded word → id of its group
+    for index, node in enumerate(root.value):
+        group, found = _group(name, node, f"[{index}]", ids, owners, glossary_ids)
+        problems.extend(found)
+        if group is not None:
+            ids.add(group["id"])
+            for lang in LANGS:  # a group left out still owns its words: a second use is named, too
+                for word in group[lang]:
+                    owners[lang].setdefault(fold(word), group["id"] or f"[{index}]")
+            if not found:
+                groups.append(group)
+    return groups, problems
+
+
+def _group(name, node, where, ids, owners, glossary_ids) -> tuple[dict | None, list[Problem]]:
+    if not isinstance(node, yaml.MappingNode):
+        return None, [_problem(name, node, where, msg("thesaurus_group"))]
+    fields = {key.value: (key, value) for key, value in node.value}
+    found = []
+    for key, (key_node, _value) in fields.items():
+        if key not in ("id", "glossary", *LANGS):
+            found.append(_problem(name, key_node, f"{where}.{key}",
+                                  msg("thesaurus_key", key=key, langs=Joined(tuple(LANGS), "and"))))
+    _key, id_node = fields.get("id", (None, None))
+    group_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else ""
+    if not ID.match(group_id):
+        found.append(_problem(name, id_node or node, f"{where}.id", msg("thesaurus_id")))
+    elif group_id in ids:
+        found.append(_problem(name, id_node, f"{where}.id", msg("thesaurus_id_twice", id=group_id)))
+    group: dict = {"id": group_id}
+    if "glossary" in fields:
+        gloss = fields["glossary"][1]
+        value = gloss.value if isinstance(gloss, yaml.ScalarNode) else ""
+        if glossary_ids is not None and value not in glossary_ids:
+            found.append(_problem(name, gloss, f"{where}.glossary", msg("thesaurus_glossary", id=value)))
+        group["glossary"] = value
+    for lang in LANGS:
+        group[lang] = []
+        if lang not in fields:
+            continue
+        words_node = fields[lang][1]
+        if not isinstance(words_node, yaml.SequenceNode) or not words_node.value:
+            found.append(_problem(name, words_node, f"{where}.{lang}", msg("thesaurus_words")))
+            continue
+        seen: set[str] = set()
+        for position, word_node in enumerate(words_node.value):
+            at = f"{where}.{lang}[{position}]"
+            word = word_node.value if isinstance(word_node, yaml.ScalarNode) else None
+            if not isinstance(word, str) or not word.strip() or len(word) > MAX_WORD \
+                    or any(c in MARKUP for c in word) or any(unicodedata.category(c)[0] == "C" for c in word):
+                found.append(_problem(name, word_node, at, msg("thesaurus_word", max=MAX_WORD,
+                                                               chars=" ".join(MARKUP))))
+                continue
+            key = fold(word)
+            other = owners[lang].get(key) or (group_id if key in seen else None)
+            if other:
+                found.append(_problem(name, word_node, at, msg("thesaurus_word_twice", word=word, other=other)))
+                continue
+            seen.add(key)
+            group[lang].append(" ".join(word.split()))
+    if not any(fields.get(lang) for lang in LANGS):
+        found.append(_problem(name, node, where, msg("thesaurus_no_words", langs=Joined(tuple(LANGS), "or"))))
+    return group, found

@@ -1,0 +1,1 @@
+"""Languages and the wording of every interface text."""

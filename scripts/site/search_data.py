@@ -1,0 +1,127 @@
+"""What the search box needs besides Pagefind's index, written at build time as one small JSON per language.
+
+- `bridge`: terms of the site's *other* languages (glossary terms, thesaurus words, place names of the fiches)
+  with their equivalent in this language, so that a reader who types "rusthuis" on the French site is told
+  "« rusthuis » est du néerlandais. En français : maison de repos" and can search that. Derived from
+  docs/_data/glossary.yml and fiches/, never hand-copied.
+- `synonyms`: the thesaurus groups of this language (docs/_data/thesaurus.yml), each word with its folded key:
+  the box searches every word of a group when the reader types one ("woonzorgcentrum" finds "rusthuis"), and
+  the catalogue filters read the same groups.
+- `others`: the other languages' sites (root and name in this language), to repeat a query there.
+- `stopwords` and `endings`: short function words that are searched but never highlighted ("de", "des", "het"),
+  and the plural endings a highlighted word may carry ("bemiddelaar" → "bemiddelaars").
+- `ranking`: Pagefind's ranking options (one definition, read by docs/assets/kb-search.js).
+- `labels`: the search box's wording (ui_text, keys search_*), so a language added as data brings it too.
+
+Every file stays small (about 2 kB gzip, also at 1,000 fiches); the browser fetches it once, when search opens.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from babel import Locale
+
+from scripts.lang import ui_text
+from scripts.site import urls
+from scripts.lang.languages import LANGS
+from scripts.fiche.thesaurus import fold
+
+FOLDER = "assets/search"
+RESULTS_SHOWN = 10  # results the search box shows (and whose fragments it loads); kb-search.js reads data-results
+
+# Pagefind 1.5 ranking (pagefind.options({ranking})). pageLength 0.5 (default 0.75): fiches are long pages and
+# must not lose to short pages that merely mention a word; termSimilarity 2.0 (default 1.0): "Luik" prefers
+# "Luik" over longer words that start with it; metaWeights: a query that names the fiche's title, organisation
+# or place (in any of the site's languages: see kb-fiche.html) ranks that fiche first.
+RANKING = {
+    "pageLength": 0.5,
+    "termSimilarity": 2.0,
+    "metaWeights": {"title": 6.0, "organisation": 8.0, "place": 8.0, "alias": 8.0},
+}
+
+# Words that are searched but never highlighted on their own (Pagefind matches them as prefixes too, which
+# highlighted "Depuis" for "de"). A language without a list highlights every word of the query.
+STOPWORDS = {
+    "nl": ["de", "het", "een", "en", "van", "in", "op", "te", "met", "voor", "aan", "bij", "om", "of", "door",
+           "naar", "uit", "als", "dat", "die", "is", "zijn", "er", "ook", "niet", "tot", "over", "per"],
+    "fr": ["de", "des", "du", "d", "la", "le", "les", "l", "un", "une", "et", "en", "à", "a", "au", "aux", "pour",
+           "par", "sur", "dans", "avec", "ou", "que", "qui", "se", "sa", "son", "ses", "est", "ne", "pas", "y"],
+}
+
+# Plural endings: a result word that is a query word plus one of these is highlighted too
+# ("bemiddelaar" → "bemiddelaars", "vluchteling" → "vluchtelingen"); other longer words are not ("repose").
+ENDINGS = {"nl": ["s", "en", "n"], "fr": ["s", "x"]}
+
+LABEL_KEYS = ("none", "one", "other", "error", "bridge", "bridge_action", "other_site", "filter_any",
+              "filter_region", "filter_theme", "filter_kind", "synonyms")
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of language `code` in language `lang` ("Frans", "néerlandais"), from Babel's CLDR data."""
+    return Locale.parse(ui_text.locale(lang)).languages.get(code, code)
+
+
+def _pairs(glossary: list[dict], fiches: list, source: str, target: str,
+           thesaurus: list[dict] = ()) -> list[tuple[str, str, str]]:
+    """(term in `source`, equivalent in `target`, where it comes from) for every term that differs."""
+    pairs: list[tuple[str, str, str]] = []
+    for entry in glossary:
+        if isinstance(entry.get(source), dict) and isinstance(entry.get(target), dict):
+            pairs.append((entry[source]["term"], entry[target]["term"], "glossary"))
+    for group in thesaurus:  # every word of a group, to the group's first word in the target language
+        if group.get(source) and group.get(target):
+            pairs.extend((word, group[target][0], "thesaurus") for word in group[source])
+    for fiche in fiches:
+        # Places only: organisation names ("OCMW Gent" / "CPAS de Gand") differ for every fiche and would make
+        # this file grow with the collection; the fiche page indexes them in every language anyway (alias).
+        field = fiche.data.get("municipality")
+        if isinstance(field, dict) and isinstance(field.get(source), str) and isinstance(field.get(target), str):
+            pairs.append((field[source], field[target], "place"))
+    # a word the target language uses too ("art. 60", "jobhunting") is not the other language's
+    own = {fold(entry[target]["term"]) for entry in glossary if isinstance(entry.get(target), dict)}
+    own |= {fold(word) for group in thesaurus for word in group.get(target) or []}
+    seen: set[str] = set()
+    unique = []
+    for term, equivalent, kind in pairs:
+        key = fold(term)
+        if key in seen or key == fold(equivalent) or (kind != "place" and key in own):
+            continue  # the same word in both languages ("Charleroi", "VDAB"): nothing to bridge
+        seen.add(key)
+        unique.append((term, equivalent, kind))
+    return sorted(unique, key=lambda p: fold(p[0]))
+
+
+def synonyms(thesaurus: list[dict], lang: str) -> list[list[dict]]:
+    """The thesaurus groups of `lang` with two words or more, each word with its folded key."""
+    return [[{"term": word, "key": fold(word)} for word in group[lang]]
+            for group in thesaurus if len(group.get(lang) or []) > 1]
+
+
+def browser_data(lang: str, glossary: list[dict], fiches: list, langs: tuple[str, ...] = LANGS,
+                 thesaurus: list[dict] = ()) -> dict:
+    """The JSON the search box of `lang` pages reads (see the module docstring)."""
+    others = [code for code in langs if code != lang]
+    return {
+        "lang": lang,
+        "others": [{"lang": code, "root": urls.lang_prefix(code), "name": language_name(code, lang)}
+                   for code in others],
+        "ranking": RANKING,
+        "stopwords": sorted(fold(w) for w in STOPWORDS.get(lang, [])),
+        "endings": ENDINGS.get(lang, []),
+        "bridge": [{"term": term, "key": fold(term), "equivalent": equivalent, "kind": kind, "lang": code}
+                   for code in others for term, equivalent, kind in _pairs(glossary, fiches, code, lang, thesaurus)],
+        "synonyms": synonyms(thesaurus, lang),
+        "labels": {key: ui_text.t(f"search_{key}", lang) for key in LABEL_KEYS},
+    }
+
+
+def write(site_dir: Path, glossary: list[dict], fiches: list, thesaurus: list[dict] = ()) -> None:
+    """One `assets/search/<lang>.json` per language."""
+    folder = site_dir / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        data = browser_data(lang, glossary, fiches, thesaurus=thesaurus)
+        (folder / f"{lang}.json").write_text(
+            json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
