@@ -58,7 +58,7 @@ def load_thesaurus(path: Path = THESAURUS_FILE, glossary_ids: set[str] | None = 
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         detail = str(getattr(exc, "problem", None) or exc)
-        return [], [_problem(name, exc, "", msg("syntax", detail=detail, hint=""))]
+        return [], [_problem(name, exc, "", msg("syntax", what=detail, hint=""))]
     if root is None:
         return [], []
     if not isinstance(root, yaml.SequenceNode):
@@ -83,48 +83,65 @@ def _group(name, node, where, ids, owners, glossary_ids) -> tuple[dict | None, l
     if not isinstance(node, yaml.MappingNode):
         return None, [_problem(name, node, where, msg("thesaurus_group"))]
     fields = {key.value: (key, value) for key, value in node.value}
-    found = []
-    for key, (key_node, _value) in fields.items():
-        if key not in ("id", "glossary", *LANGS):
-            found.append(_problem(name, key_node, f"{where}.{key}",
-                                  msg("thesaurus_key", key=key, langs=Joined(tuple(LANGS), "and"))))
+    found = _unknown_keys(name, fields, where)
+    group_id = _group_id(name, node, fields, where, ids, found)
+    group: dict = {"id": group_id}
+    if "glossary" in fields:
+        group["glossary"] = _glossary(name, fields["glossary"][1], where, glossary_ids, found)
+    for lang in LANGS:
+        group[lang] = []
+        if lang in fields:
+            group[lang] = _words(name, fields[lang][1], f"{where}.{lang}", group_id, owners[lang], found)
+    if not any(fields.get(lang) for lang in LANGS):
+        found.append(_problem(name, node, where, msg("thesaurus_no_words", langs=Joined(tuple(LANGS), "or"))))
+    return group, found
+
+
+def _unknown_keys(name, fields, where) -> list[Problem]:
+    return [_problem(name, key_node, f"{where}.{key}", msg("thesaurus_key", key=key, langs=Joined(tuple(LANGS), "and")))
+            for key, (key_node, _value) in fields.items() if key not in ("id", "glossary", *LANGS)]
+
+
+def _group_id(name, node, fields, where, ids, found) -> str:
     _key, id_node = fields.get("id", (None, None))
     group_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else ""
     if not ID.match(group_id):
         found.append(_problem(name, id_node or node, f"{where}.id", msg("thesaurus_id")))
     elif group_id in ids:
         found.append(_problem(name, id_node, f"{where}.id", msg("thesaurus_id_twice", id=group_id)))
-    group: dict = {"id": group_id}
-    if "glossary" in fields:
-        gloss = fields["glossary"][1]
-        value = gloss.value if isinstance(gloss, yaml.ScalarNode) else ""
-        if glossary_ids is not None and value not in glossary_ids:
-            found.append(_problem(name, gloss, f"{where}.glossary", msg("thesaurus_glossary", id=value)))
-        group["glossary"] = value
-    for lang in LANGS:
-        group[lang] = []
-        if lang not in fields:
+    return group_id
+
+
+def _glossary(name, gloss, where, glossary_ids, found) -> str:
+    value = gloss.value if isinstance(gloss, yaml.ScalarNode) else ""
+    if glossary_ids is not None and value not in glossary_ids:
+        found.append(_problem(name, gloss, f"{where}.glossary", msg("thesaurus_glossary", id=value)))
+    return value
+
+
+def _words(name, words_node, where, group_id, owners, found) -> list[str]:
+    """One language's words, each kept once across the whole file (`owners`: folded word → its group)."""
+    if not isinstance(words_node, yaml.SequenceNode) or not words_node.value:
+        found.append(_problem(name, words_node, where, msg("thesaurus_words")))
+        return []
+    words, seen = [], set()
+    for position, word_node in enumerate(words_node.value):
+        at = f"{where}[{position}]"
+        word = word_node.value if isinstance(word_node, yaml.ScalarNode) else None
+        if not _acceptable(word):
+            found.append(_problem(name, word_node, at, msg("thesaurus_word", max=MAX_WORD, chars=" ".join(MARKUP))))
             continue
-        words_node = fields[lang][1]
-        if not isinstance(words_node, yaml.SequenceNode) or not words_node.value:
-            found.append(_problem(name, words_node, f"{where}.{lang}", msg("thesaurus_words")))
+        key = fold(word)
+        other = owners.get(key) or (group_id if key in seen else None)
+        if other:
+            found.append(_problem(name, word_node, at, msg("thesaurus_word_twice", word=word, other=other)))
             continue
-        seen: set[str] = set()
-        for position, word_node in enumerate(words_node.value):
-            at = f"{where}.{lang}[{position}]"
-            word = word_node.value if isinstance(word_node, yaml.ScalarNode) else None
-            if not isinstance(word, str) or not word.strip() or len(word) > MAX_WORD \
-                    or any(c in MARKUP for c in word) or any(unicodedata.category(c)[0] == "C" for c in word):
-                found.append(_problem(name, word_node, at, msg("thesaurus_word", max=MAX_WORD,
-                                                               chars=" ".join(MARKUP))))
-                continue
-            key = fold(word)
-            other = owners[lang].get(key) or (group_id if key in seen else None)
-            if other:
-                found.append(_problem(name, word_node, at, msg("thesaurus_word_twice", word=word, other=other)))
-                continue
-            seen.add(key)
-            group[lang].append(" ".join(word.split()))
-    if not any(fields.get(lang) for lang in LANGS):
-        found.append(_problem(name, node, where, msg("thesaurus_no_words", langs=Joined(tuple(LANGS), "or"))))
-    return group, found
+        seen.add(key)
+        words.append(" ".join(word.split()))
+    return words
+
+
+def _acceptable(word) -> bool:
+    """Plain text of a sensible length: no markup character, no control or format character."""
+    return (isinstance(word, str) and bool(word.strip()) and len(word) <= MAX_WORD
+            and not any(c in MARKUP for c in word) and not any(unicodedata.category(c)[0] == "C" for c in word))
