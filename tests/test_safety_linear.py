@@ -2,7 +2,7 @@
 
 The inputs are the issue's own: a valid fiche whose texts are 19,990 empty lines then `x` (the build took 100 s
 for one such text, 343 s for six; `richtext._MARKUP` was quadratic in leading blank lines), a syntax error line
-holding 261,000 spaces (the validator took 332 s; `fiche_loader._BLOCK_KEY` was quadratic in trailing spaces), and
+holding 261,000 spaces (the validator took 332 s; `repair._BLOCK_KEY` was quadratic in trailing spaces), and
 `"- "` repeated 500 times (Python-Markdown's list parser raised RecursionError and the build crashed). The time
 bounds are far above what the fixed code needs (well under a second for the tools, a few seconds for a build) and
 far below what the old code took, so they never flake and still fail on a quadratic regression.
