@@ -17,7 +17,7 @@ import os
 import sys
 
 from scripts.fiche import schema as s
-from scripts.fiche.check import EMAIL, FICHE_ID
+from scripts.fiche.check_values import EMAIL, FICHE_ID
 from scripts.lang.languages import LANGS
 
 PATH = "schema/fiche.schema.json"  # site-root-relative address of the published schema
