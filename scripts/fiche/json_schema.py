@@ -51,52 +51,71 @@ def _date_pattern(partial: bool) -> str:
 
 def node_schema(node: s.Node) -> dict:
     """One schema node as JSON Schema (recursive over objects and lists)."""
-    if isinstance(node, s.Text):
-        text: dict = {"type": "string", "maxLength": node.max_len}
-        if node.inline:
-            text["pattern"] = r"^[^\n\r]*$"
-        return _described(node, {"type": "object", "properties": {lang: dict(text) for lang in LANGS},
-                                 "additionalProperties": False, "minProperties": 1})
-    if isinstance(node, s.Str):
-        out = {"type": "string", "maxLength": node.max_len}
-        if node.pattern:
-            out["pattern"] = node.pattern
-        if node.example:
-            out["examples"] = [node.example]
-        return _described(node, out)
-    if isinstance(node, s.FicheRef):
-        return _described(node, {"type": "string", "pattern": FICHE_ID.pattern, "maxLength": FICHE_ID.max_len})
-    if isinstance(node, s.Number):
-        out = {"type": "integer" if node.integer else "number", "maximum": node.maximum}
-        out["exclusiveMinimum" if node.exclusive_minimum else "minimum"] = node.minimum
-        return _described(node, out)
-    if isinstance(node, s.Enum):
-        codes: list = list(node.values)
-        labels = [" / ".join(labels[lang] for lang in LANGS if labels.get(lang)) for labels in node.values.values()]
-        if node.values is s.YES:  # what YAML 1.1 reads as a boolean, and what dumpers and editors write
-            codes, labels = codes + [True, False], labels + labels[:1] + ["—"]
-        return _described(node, {"enum": codes, "enumDescriptions": labels, "markdownEnumDescriptions": labels})
-    if isinstance(node, s.Date):
-        out = {"type": ["string", "integer"] if node.partial else "string", "pattern": _date_pattern(node.partial)}
-        if node.partial:
-            out["minimum"] = 1000
-            out["maximum"] = 9999
-        return _described(node, out)
-    if isinstance(node, s.Url):
-        schemes = "|".join(node.schemes)
-        return _described(node, {"type": "string", "format": "uri", "pattern": rf"^({schemes})://[^\s<>\"']+$"})
-    if isinstance(node, s.Email):
-        return _described(node, {"type": "string", "pattern": EMAIL.pattern})
-    if isinstance(node, s.List):
-        out = {"type": "array", "items": node_schema(node.item), "maxItems": node.max_items}
-        if node.min_items:
-            out["minItems"] = node.min_items
-        if node.unique:
-            out["uniqueItems"] = True
-        return _described(node, out)
-    if isinstance(node, s.Obj):
-        return _described(node, _object(node))
+    for kind in type(node).__mro__:
+        if kind in _SCHEMAS:
+            return _described(node, _SCHEMAS[kind](node))
     raise TypeError(f"no JSON Schema for {type(node).__name__}")  # pragma: no cover - a new node type
+
+
+def _text(node: s.Text) -> dict:
+    text: dict = {"type": "string", "maxLength": node.max_len}
+    if node.inline:
+        text["pattern"] = r"^[^\n\r]*$"
+    return {"type": "object", "properties": {lang: dict(text) for lang in LANGS},
+            "additionalProperties": False, "minProperties": 1}
+
+
+def _str(node: s.Str) -> dict:
+    out = {"type": "string", "maxLength": node.max_len}
+    if node.pattern:
+        out["pattern"] = node.pattern
+    if node.example:
+        out["examples"] = [node.example]
+    return out
+
+
+def _fiche_ref(node: s.FicheRef) -> dict:
+    return {"type": "string", "pattern": FICHE_ID.pattern, "maxLength": FICHE_ID.max_len}
+
+
+def _number(node: s.Number) -> dict:
+    out = {"type": "integer" if node.integer else "number", "maximum": node.maximum}
+    out["exclusiveMinimum" if node.exclusive_minimum else "minimum"] = node.minimum
+    return out
+
+
+def _enum(node: s.Enum) -> dict:
+    codes: list = list(node.values)
+    labels = [" / ".join(labels[lang] for lang in LANGS if labels.get(lang)) for labels in node.values.values()]
+    if node.values is s.YES:  # what YAML 1.1 reads as a boolean, and what dumpers and editors write
+        codes, labels = codes + [True, False], labels + labels[:1] + ["—"]
+    return {"enum": codes, "enumDescriptions": labels, "markdownEnumDescriptions": labels}
+
+
+def _date(node: s.Date) -> dict:
+    out = {"type": ["string", "integer"] if node.partial else "string", "pattern": _date_pattern(node.partial)}
+    if node.partial:
+        out["minimum"] = 1000
+        out["maximum"] = 9999
+    return out
+
+
+def _url(node: s.Url) -> dict:
+    schemes = "|".join(node.schemes)
+    return {"type": "string", "format": "uri", "pattern": rf"^({schemes})://[^\s<>\"']+$"}
+
+
+def _email(node: s.Email) -> dict:
+    return {"type": "string", "pattern": EMAIL.pattern}
+
+
+def _list(node: s.List) -> dict:
+    out = {"type": "array", "items": node_schema(node.item), "maxItems": node.max_items}
+    if node.min_items:
+        out["minItems"] = node.min_items
+    if node.unique:
+        out["uniqueItems"] = True
+    return out
 
 
 def _object(node: s.Obj) -> dict:
@@ -117,6 +136,10 @@ def _object(node: s.Obj) -> dict:
     if dependencies:
         out["dependencies"] = dependencies
     return out
+
+
+_SCHEMAS = {s.Text: _text, s.Str: _str, s.FicheRef: _fiche_ref, s.Number: _number, s.Enum: _enum, s.Date: _date,
+            s.Url: _url, s.Email: _email, s.List: _list, s.Obj: _object}
 
 
 def fiche_schema() -> dict:
