@@ -11,16 +11,14 @@ from dataclasses import dataclass, field
 
 from scripts.lang import languages
 from scripts.lang.languages import LANGS  # noqa: F401  (the site's languages, from mkdocs.yml)
-from scripts.lang.typography import fix as french_typography
-from scripts.lang.typography import fix_text as french_text_typography
+from scripts.lang.typography import LABELS as TYPOGRAPHY  # each language's rules, defined once there
+from scripts.lang.typography import TEXTS as TEXT_TYPOGRAPHY  # noqa: F401  (check.py reads it here)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LEN = 60  # fiche and module ids: the file name and the page address
-# Typography applied once to every label of a language (French: no-break spaces before : ; ! ?).
-TYPOGRAPHY = {"fr": french_typography}
-# The same rules applied to the texts of a fiche when it is read (the checker's data), so that every view and the open
-# data carry them and a contributor never has to type a no-break space.
-TEXT_TYPOGRAPHY = {"fr": french_text_typography}
+# TYPOGRAPHY: applied once to every label of a language (French: no-break spaces before : ; ! ?). TEXT_TYPOGRAPHY:
+# the same rules applied to the texts of a fiche when it is read (the checker's data), so that every view and the
+# open data carry them and a contributor never has to type a no-break space.
 
 
 def d(**texts: str) -> dict[str, str]:

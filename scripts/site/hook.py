@@ -223,6 +223,7 @@ def on_env(env, config, files):
     lang = _build_lang(config)
     env.bytecode_cache = render.COMPILED  # compiled once per process, not per language and rebuild
     env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
+    env.globals["kb_locale"] = ui_text.locale_tag(lang)  # numbers and dates in the browser (kb-page.js)
     root = urlsplit(config.site_url or "/").path or "/"
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
     env.globals["kb_url"] = lambda kind, key="": root + urls.url_for(kind, key, lang)  # absolute path, any page
