@@ -122,14 +122,13 @@ _PATH_PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
 
 def worded_path(path: str, lang: str = "en") -> str:
     """`staffing.roles[0].fte` → `staffing › role 1 › fte` (1-based, in the reader's words)."""
-    from scripts.fiche.schema import ITEM_NOUNS  # the nouns are schema data
-
+    nouns = wording.section("item_nouns", message_langs())  # by list field: "rol", "rôle"
     parts: list[str] = []
     for index, key in _PATH_PART.findall(path):
         if key:
             parts.append(key)
-        elif parts and parts[-1] in ITEM_NOUNS:
-            parts[-1] = f"{ITEM_NOUNS[parts[-1]][lang]} {int(index) + 1}"
+        elif parts and parts[-1] in nouns:
+            parts[-1] = f"{wording.text('item_nouns', parts[-1], lang, nouns)} {int(index) + 1}"
         else:
             parts.append(f"{template('item', lang)} {int(index) + 1}")
     return " › ".join(parts)

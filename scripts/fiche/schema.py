@@ -753,33 +753,6 @@ FICHE = Obj(
 languages.add_choices({name: value for name, value in globals().items() if name.isupper() and
                        isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())})
 
-# --- words the validator uses for places in a fiche ------------------------------------------
-
-# The noun for one item of a list field, so that a message says "role 1" / "rol 1" / "rôle 1"
-# (1-based, as people count) instead of `roles[0]`. Lists not named here say "item 1".
-ITEM_NOUNS: dict[str, dict[str, str]] = {
-    "roles": {"en": "role", "nl": "rol", "fr": "rôle"},
-    "modules": {"en": "module", "nl": "module", "fr": "module"},
-    "themes": {"en": "theme", "nl": "thema", "fr": "thème"},
-    "languages": {"en": "language", "nl": "taal", "fr": "langue"},
-    "funding": {"en": "funding", "nl": "financiering", "fr": "financement"},
-    "goals": {"en": "goal", "nl": "doel", "fr": "objectif"},
-    "groups": {"en": "group", "nl": "groep", "fr": "groupe"},
-    "profiles": {"en": "profile", "nl": "profiel", "fr": "profil"},
-    "criteria": {"en": "criterion", "nl": "criterium", "fr": "critère"},
-    "pillars": {"en": "pillar", "nl": "pijler", "fr": "pilier"},
-    "points": {"en": "point", "nl": "punt", "fr": "point"},
-    "pros": {"en": "pro", "nl": "pluspunt", "fr": "point fort"},
-    "cons": {"en": "con", "nl": "minpunt", "fr": "point faible"},
-    "peers": {"en": "peer", "nl": "collega-organisatie", "fr": "organisation similaire"},
-    "sources": {"en": "source", "nl": "bron", "fr": "source"},
-    "see_also": {"en": "link", "nl": "link", "fr": "lien"},
-    "related": {"en": "related fiche", "nl": "verwante fiche", "fr": "fiche liée"},
-    "notes": {"en": "note", "nl": "notitie", "fr": "note"},
-    "strengths": {"en": "strength", "nl": "sterkte", "fr": "point fort"},
-    "intake_questions": {"en": "question", "nl": "vraag", "fr": "question"},
-}
-
 # Short field names for forms (the web editor), by field name, where a description's first clause is too long for a
 # label; every other field is named by that first clause (scripts/editor/config.py). Each in every language.
 FIELD_LABELS: dict[str, dict[str, str]] = {

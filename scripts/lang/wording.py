@@ -13,6 +13,7 @@ import functools
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 
 from scripts.lang import languages
 
@@ -20,8 +21,8 @@ PROJECT_DATA = Path(__file__).resolve().parents[2] / "docs" / "_data"
 FILE = "interface.{lang}.yml"
 
 
-class WordingError(ValueError):
-    """A wording file that is missing, unreadable or lacks keys."""
+class WordingError(PluginError):
+    """A wording file that is missing, unreadable or lacks keys (a build stops with this message alone)."""
 
 
 def site_langs() -> tuple[str, ...]:
