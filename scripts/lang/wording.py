@@ -25,6 +25,10 @@ class WordingError(PluginError):
     """A wording file that is missing, unreadable or lacks keys (a build stops with this message alone)."""
 
 
+class MissingText(WordingError, KeyError):
+    """A key that no language's file gives (a lookup error too, for callers that catch KeyError)."""
+
+
 def site_langs() -> tuple[str, ...]:
     return tuple(languages.LANGS)
 
@@ -95,7 +99,7 @@ def text(name: str, key: str, lang: str, table: dict[str, dict[str, str]]) -> st
     try:
         return table[key][lang]
     except KeyError:
-        raise WordingError(f"{path(lang)}: {name}.{key} is missing") from None
+        raise MissingText(f"{path(lang)}: {name}.{key} is missing") from None
 
 
 def clear() -> None:
