@@ -11,11 +11,13 @@ HTML is in overrides/partials/kb-preview-*.html, autoescaped: messages quote the
 from __future__ import annotations
 
 import functools
+import html
 import re
 from pathlib import Path
 
 import jinja2
 from babel import Locale
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from scripts.fiche.problems import Problem
@@ -34,9 +36,15 @@ def _text(lang: str) -> dict[str, str]:
     return {key: wording.text("preview", key, lang, table) for key in table}
 
 
+def _escaped(value) -> Markup:
+    """Every value printed by the templates, escaped as html.escape does (quotes as &quot; and &#x27;): the
+    messages on the page read exactly as `html.escape` of the validator's lines."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
 @functools.lru_cache(maxsize=1)
 def _templates() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, finalize=_escaped,
                               undefined=jinja2.StrictUndefined)
 
 
