@@ -114,3 +114,17 @@ def test_the_page_ships_its_locale_for_the_browser(site):
         folder = site if lang == languages.DEFAULT_LANG else site / lang
         page = (folder / "fiches" / "index.html").read_text(encoding="utf-8")
         assert f'data-locale="{_sections(lang)["locale"]}"' in page, lang
+
+
+def test_an_edited_wording_file_is_read_again(tmp_path, monkeypatch):
+    """Serving: each rebuild asks wording.refresh(), so a changed file counts without a restart."""
+    for lang in (*languages.LANGS, problems.DEVELOPER_LANG):
+        (tmp_path / f"interface.{lang}.yml").write_bytes((DATA / f"interface.{lang}.yml").read_bytes())
+    monkeypatch.setattr(languages, "DATA_DIR", tmp_path)
+    lang = languages.DEFAULT_LANG
+    before = ui_text.t("overview", lang)
+    edited = tmp_path / f"interface.{lang}.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(f"overview: {before}\n", "overview: Anders\n", 1),
+                      encoding="utf-8")
+    wording.refresh()
+    assert ui_text.t("overview", lang) == "Anders"

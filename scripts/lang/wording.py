@@ -43,10 +43,14 @@ def path(lang: str, data_dir: Path | None = None) -> Path:
                        f"language brings its texts there")
 
 
+_READ: dict[Path, int] = {}  # each file read → its modification time then (refresh)
+
+
 @functools.lru_cache(maxsize=16)
 def _file(data_dir: Path, lang: str) -> tuple[Path, dict]:
     found = path(lang, data_dir)
     try:
+        _READ[found] = found.stat().st_mtime_ns
         data = yaml.safe_load(found.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise WordingError(f"{found}: cannot read the wording: {exc}") from None
@@ -103,6 +107,19 @@ def text(name: str, key: str, lang: str, table: dict[str, dict[str, str]]) -> st
 
 
 def clear() -> None:
-    """Forget what was read (a test that writes a wording file, serving after a wording file changed)."""
+    """Forget what was read (a test that writes a wording file)."""
+    _READ.clear()
     _file.cache_clear()
     _section.cache_clear()
+
+
+def refresh() -> None:
+    """Read the files again at next use if one changed since (serving: each rebuild asks, a few stat calls)."""
+    for found, mtime in list(_READ.items()):
+        try:
+            changed = found.stat().st_mtime_ns != mtime
+        except OSError:
+            changed = True
+        if changed:
+            clear()
+            return
