@@ -70,7 +70,15 @@ def value(lang: str, key: str) -> str:
 def section(name: str, langs: tuple[str, ...] | None = None, rules: dict | None = None) -> dict[str, dict[str, str]]:
     """key → {lang: text} of one section, for `langs` (default: the site's). `rules`: lang → the function that
     sets that language's typography (scripts/lang/typography.py), applied once as the file is read."""
-    return _section(Path(languages.DATA_DIR), name, tuple(langs or site_langs()), tuple((rules or {}).items()))
+    data_dir = languages.DATA_DIR
+    key = (name, id(data_dir), tuple(langs or site_langs()), id(rules))
+    kept = _KEPT.get(key)  # the hot path (every label of every page): no Path hashing
+    if kept is None or kept[0] is not data_dir or kept[1] is not rules:
+        kept = _KEPT[key] = (data_dir, rules, _section(Path(data_dir), name, key[2], tuple((rules or {}).items())))
+    return kept[2]
+
+
+_KEPT: dict[tuple, tuple] = {}
 
 
 @functools.lru_cache(maxsize=32)
@@ -109,6 +117,7 @@ def text(name: str, key: str, lang: str, table: dict[str, dict[str, str]]) -> st
 def clear() -> None:
     """Forget what was read (a test that writes a wording file)."""
     _READ.clear()
+    _KEPT.clear()
     _file.cache_clear()
     _section.cache_clear()
 
