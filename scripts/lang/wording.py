@@ -1,6 +1,6 @@
 """Reading the wording files: every text a language shows is data, in `<docs_dir>/_data/interface.<lang>.yml`.
 
-Python names only keys. Each section (labels, messages, preview, scaffold) must give the same keys in every
+Python names only keys. Each section (labels, messages, item_nouns, preview, scaffold) gives the same keys in every
 language that uses it, so a language is complete or the build stops, naming the file and the keys it lacks: no
 language silently falls back to another's words. A site's own data folder is read first, then the project's
 (a fixture site that brings only its extra language still has Dutch and French). Files are read at first use,
