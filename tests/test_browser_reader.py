@@ -171,8 +171,8 @@ def test_largest_fiche_prints_whole_on_at_most_eight_a4_pages(browser, base_url,
     # the footer of every page: the fiche's address and the day it is printed
     footer = page.evaluate("() => document.querySelector('style[data-kb-print-page]').textContent")
     assert "@bottom-left" in footer and address in footer, footer
-    day = page.evaluate("""lang => new Intl.DateTimeFormat(lang === 'fr' ? 'fr-BE' : 'nl-BE',
-        {day: 'numeric', month: 'long', year: 'numeric'}).format(new Date())""", lang)
+    day = page.evaluate("""locale => new Intl.DateTimeFormat(locale,
+        {day: 'numeric', month: 'long', year: 'numeric'}).format(new Date())""", ui_text.locale_tag(lang))
     assert ui_text.t("printed_on", lang, date=day) in footer
     assert "counter(page)" in footer
     pdf = tmp_path / f"{fiche}-{lang}.pdf"

@@ -1,18 +1,23 @@
 """A third language is data: a fixture site in nl, fr and de builds with no code change.
 
 The fixture brings what a new language needs as data only: an entry in mkdocs.yml's i18n
-languages, the interface texts (docs/_data/interface.de.yml), pages page.de.md and a fiche
-with de texts."""
+languages, its wording file (docs/_data/interface.de.yml: locale, interface texts, validator messages,
+preview texts, scaffold words, value lists), pages page.de.md and a fiche with de texts. The validator
+then speaks it too, and a wording file that lacks a key stops the build naming the file and the key."""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import yaml
-from conftest import ROOT, build_site, fixture_project
+from conftest import ROOT, build_site, cli_env, fixture_project
 
 from scripts.fiche import schema as s
 from scripts.lang import ui_text
@@ -44,7 +49,17 @@ def add_german(value):
     return value
 
 
-def test_a_third_language_builds_from_data_alone(tmp_path):
+def german_interface() -> dict:
+    """Every section of the Dutch wording file (labels, validator messages, preview, scaffold), marked [de]."""
+    dutch = yaml.safe_load((ROOT / "docs" / "_data" / "interface.nl.yml").read_text(encoding="utf-8"))
+    out = {name: {key: german(text) for key, text in section.items()}
+           for name, section in dutch.items() if isinstance(section, dict)}
+    out["locale"] = "de-BE"
+    return out
+
+
+def german_project(tmp_path: Path) -> tuple[Path, Path, dict]:
+    """The fixture site in nl, fr and de: (mkdocs.yml, fiches folder, the German fiche)."""
     config = fixture_project(tmp_path)
     text = config.read_text(encoding="utf-8")
     text = text.replace("        - locale: fr\n", DE + "        - locale: fr\n", 1)
@@ -55,9 +70,9 @@ def test_a_third_language_builds_from_data_alone(tmp_path):
         shutil.copy(page, page.with_name(page.name.replace(".nl.", ".de.")))
     lists = {name: value for name, value in vars(s).items() if name.isupper() and isinstance(value, dict)
              and value and all(isinstance(v, dict) and "nl" in v for v in value.values())}
-    interface = {"labels": {key: german(texts["nl"]) for key, texts in ui_text.LABELS.items()},
-                 "choices": {name: {code: german(labels["nl"]) for code, labels in values.items()}
-                             for name, values in lists.items()}}
+    interface = german_interface()
+    interface["choices"] = {name: {code: german(labels["nl"]) for code, labels in values.items()}
+                            for name, values in lists.items()}
     (docs / "_data").mkdir()
     (docs / "_data" / "interface.de.yml").write_text(yaml.safe_dump(interface, allow_unicode=True), encoding="utf-8")
     fiches = tmp_path / "fiches"
@@ -67,11 +82,17 @@ def test_a_third_language_builds_from_data_alone(tmp_path):
     fiche["related"], fiche["see_also"] = [], []
     (fiches / f"{fiche['id']}.yml").write_text(yaml.safe_dump(fiche, allow_unicode=True), encoding="utf-8")
 
+    return config, fiches, fiche
+
+
+def test_a_third_language_builds_from_data_alone(tmp_path):
+    config, fiches, fiche = german_project(tmp_path)
     site = tmp_path / "site"
     result = build_site(site, fiches_dir=fiches, config=config)
     assert result.returncode == 0, result.stderr[-3000:]
     page = (site / "de" / "fiches" / fiche["id"] / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in page
+    assert 'data-locale="de-BE"' in page  # the browser's dates (kb-page.js) from the same data
     assert german(fiche["title"]["nl"]) in page and german(ui_text.LABELS["overview"]["nl"]) in page
     assert german(s.REGIONS[fiche["region"]]["nl"]) in page
     module = fiche["modules"][0]
@@ -85,3 +106,31 @@ def test_a_third_language_builds_from_data_alone(tmp_path):
     assert fiche["title"]["nl"] in nl_page and "[de]" not in shown
     alias = re.search(r'data-kb-alias="([^"]*)"', nl_page).group(1)
     assert german(fiche["municipality"]["nl"]) in alias and fiche["municipality"]["fr"] in alias
+
+
+def test_the_validator_speaks_the_third_language_from_its_data(tmp_path):
+    config, fiches, fiche = german_project(tmp_path)
+    path = fiches / f"{fiche['id']}.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"id: {fiche['id']}", "id: Not-Kebab"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--lang", "de", str(path)], cwd=ROOT,
+                            env=cli_env(dict(os.environ, KB_MKDOCS_CONFIG=str(config))), capture_output=True,
+                            text=True)
+    dutch = yaml.safe_load((ROOT / "docs" / "_data" / "interface.nl.yml").read_text(encoding="utf-8"))
+    summary = re.escape(german(dutch["messages"]["summary_errors"]))
+    summary = summary.replace(re.escape("{errors}"), r"\d+").replace(re.escape("{warnings}"), r"\d+")
+    assert result.returncode == 1, result.stderr
+    assert any(": error: " in line and "[de] " in line for line in result.stdout.splitlines()), \
+        result.stdout + result.stderr
+    assert re.search(summary, result.stderr), result.stderr
+
+
+def test_a_wording_file_that_lacks_a_key_stops_the_build_naming_file_and_key(tmp_path):
+    config, fiches, _ = german_project(tmp_path)
+    wording = tmp_path / "docs" / "_data" / "interface.de.yml"
+    data = yaml.safe_load(wording.read_text(encoding="utf-8"))
+    del data["labels"]["overview"], data["messages"]["required_empty"]
+    wording.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = build_site(tmp_path / "site", fiches_dir=fiches, config=config)
+    assert result.returncode != 0
+    assert f"{wording}: labels.overview is missing" in result.stderr, result.stderr[-3000:]
+    assert not (tmp_path / "site" / "de" / "fiches" / "index.html").exists()

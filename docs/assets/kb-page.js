@@ -91,10 +91,9 @@
   const initPrintFooter = () => {
     const style = document.querySelector("style[data-kb-print-page]");
     if (!style) return;
-    const lang = document.documentElement.lang || "nl";
     const quote = (text) => '"' + text.replace(/["\\\n]/g, "") + '"';
     const stamp = () => {
-      const day = new Intl.DateTimeFormat(lang === "fr" ? "fr-BE" : "nl-BE",
+      const day = new Intl.DateTimeFormat(style.dataset.locale,
         { day: "numeric", month: "long", year: "numeric" }).format(new Date());
       const left = style.dataset.url + " \u00b7 " + style.dataset.template.replace("{date}", day);
       style.textContent = "@media print { @page { @bottom-left { content: " + quote(left) +

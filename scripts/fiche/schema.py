@@ -11,16 +11,14 @@ from dataclasses import dataclass, field
 
 from scripts.lang import languages
 from scripts.lang.languages import LANGS  # noqa: F401  (the site's languages, from mkdocs.yml)
-from scripts.lang.typography import fix as french_typography
-from scripts.lang.typography import fix_text as french_text_typography
+from scripts.lang.typography import LABELS as TYPOGRAPHY  # each language's rules, defined once there
+from scripts.lang.typography import TEXTS as TEXT_TYPOGRAPHY  # noqa: F401  (check.py reads it here)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LEN = 60  # fiche and module ids: the file name and the page address
-# Typography applied once to every label of a language (French: no-break spaces before : ; ! ?).
-TYPOGRAPHY = {"fr": french_typography}
-# The same rules applied to the texts of a fiche when it is read (the checker's data), so that every view and the open
-# data carry them and a contributor never has to type a no-break space.
-TEXT_TYPOGRAPHY = {"fr": french_text_typography}
+# TYPOGRAPHY: applied once to every label of a language (French: no-break spaces before : ; ! ?). TEXT_TYPOGRAPHY:
+# the same rules applied to the texts of a fiche when it is read (the checker's data), so that every view and the
+# open data carry them and a contributor never has to type a no-break space.
 
 
 def d(**texts: str) -> dict[str, str]:
@@ -754,33 +752,6 @@ FICHE = Obj(
 
 languages.add_choices({name: value for name, value in globals().items() if name.isupper() and
                        isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())})
-
-# --- words the validator uses for places in a fiche ------------------------------------------
-
-# The noun for one item of a list field, so that a message says "role 1" / "rol 1" / "rôle 1"
-# (1-based, as people count) instead of `roles[0]`. Lists not named here say "item 1".
-ITEM_NOUNS: dict[str, dict[str, str]] = {
-    "roles": {"en": "role", "nl": "rol", "fr": "rôle"},
-    "modules": {"en": "module", "nl": "module", "fr": "module"},
-    "themes": {"en": "theme", "nl": "thema", "fr": "thème"},
-    "languages": {"en": "language", "nl": "taal", "fr": "langue"},
-    "funding": {"en": "funding", "nl": "financiering", "fr": "financement"},
-    "goals": {"en": "goal", "nl": "doel", "fr": "objectif"},
-    "groups": {"en": "group", "nl": "groep", "fr": "groupe"},
-    "profiles": {"en": "profile", "nl": "profiel", "fr": "profil"},
-    "criteria": {"en": "criterion", "nl": "criterium", "fr": "critère"},
-    "pillars": {"en": "pillar", "nl": "pijler", "fr": "pilier"},
-    "points": {"en": "point", "nl": "punt", "fr": "point"},
-    "pros": {"en": "pro", "nl": "pluspunt", "fr": "point fort"},
-    "cons": {"en": "con", "nl": "minpunt", "fr": "point faible"},
-    "peers": {"en": "peer", "nl": "collega-organisatie", "fr": "organisation similaire"},
-    "sources": {"en": "source", "nl": "bron", "fr": "source"},
-    "see_also": {"en": "link", "nl": "link", "fr": "lien"},
-    "related": {"en": "related fiche", "nl": "verwante fiche", "fr": "fiche liée"},
-    "notes": {"en": "note", "nl": "notitie", "fr": "note"},
-    "strengths": {"en": "strength", "nl": "sterkte", "fr": "point fort"},
-    "intake_questions": {"en": "question", "nl": "vraag", "fr": "question"},
-}
 
 # Short field names for forms (the web editor), by field name, where a description's first clause is too long for a
 # label; every other field is named by that first clause (scripts/editor/config.py). Each in every language.

@@ -107,6 +107,20 @@ def fix_text(text: str) -> str:
     return fix(_WRAPPED.sub(NBSP, text) if "\n" in text else text)
 
 
+def fix_template(template: str) -> str:
+    """A validator message template: only a space already typed before : ; ? ! (or inside guillemets) becomes a
+    no-break space, never one inside a {parameter} or a quoted YAML example (`id: …`)."""
+    template = re.sub(r" ([:;?!])(?=\s|$|\))", NBSP + "\\1", template)
+    return template.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+
+
+# Each language's rules, in one place: interface texts and the schema's words (LABELS), fiche texts when read
+# (TEXTS), validator message templates (TEMPLATES). A language without rules of its own is absent.
+LABELS = {"fr": fix}
+TEXTS = {"fr": fix_text}
+TEMPLATES = {"fr": fix_template}
+
+
 # --- where French text lives ---------------------------------------------------------------------------------
 
 def french_scalars(yaml_text: str) -> list[yaml.ScalarNode]:

@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from scripts.fiche import json_schema as fiche_jsonschema
-from scripts.lang import ui_text
+from scripts.lang import ui_text, wording
 from scripts.site import (
     catalogue_text,
     facts,
@@ -95,6 +95,7 @@ def on_serve(server, config, builder):
 @event_priority(100)  # before static-i18n sorts the files per language
 def on_files(files: Files, config) -> Files:
     if not _nested_language_build(config) or State.site is None:
+        wording.refresh()  # serving: an edited docs/_data/interface.<lang>.yml is read again
         site = site_data.load(preview=_preview(), docs_dir=Path(config.docs_dir), tolerant=State.serving,
                               cache=State.fiche_cache if State.serving else None,
                               memo=State.memo if State.serving else None)
@@ -223,6 +224,7 @@ def on_env(env, config, files):
     lang = _build_lang(config)
     env.bytecode_cache = render.COMPILED  # compiled once per process, not per language and rebuild
     env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
+    env.globals["kb_locale"] = ui_text.locale_tag(lang)  # numbers and dates in the browser (kb-page.js)
     root = urlsplit(config.site_url or "/").path or "/"
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
     env.globals["kb_url"] = lambda kind, key="": root + urls.url_for(kind, key, lang)  # absolute path, any page

@@ -4,58 +4,48 @@
 last good site, so a coordinator sees a stale page and no message. Instead the preview builds what is
 valid, adds one error page per language listing every message (`file:line:col: …`, in the page's
 language), puts a banner linking to it on every page, and shows the same messages at the URL of each
-fiche that could not be read. All text from the files is escaped here: messages quote the YAML.
+fiche that could not be read. The wording is data (section `preview` of docs/_data/interface.<lang>.yml), the
+HTML is in overrides/partials/kb-preview-*.html, autoescaped: messages quote the YAML.
 """
 
 from __future__ import annotations
 
+import functools
+import html
 import re
-from html import escape
 from pathlib import Path
 
+import jinja2
+from babel import Locale
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from scripts.site import urls
 from scripts.fiche.problems import Problem
+from scripts.lang import typography, ui_text, wording
+from scripts.site import urls
 
 ERRORS_PAGE = "bijdragen/fouten.md"  # language-free source of the error page (preview only)
 SAFE_STEM = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # a file stem that can stand at fiches/<stem>/
 
-NBSP = "\u00a0"
-TEXT = {
-    "nl": {
-        "title": "Fouten in de fiches",
-        "fiche_title": "Fiche {file} bevat fouten",
-        "intro": "De voorvertoning toont deze pagina omdat de validator fouten vond. Verbeter ze in het "
-                 "YAML-bestand: de voorvertoning bouwt zich vanzelf opnieuw op. Zolang er fouten zijn, "
-                 "weigert mkdocs build de site.",
-        "fiche_intro": "Deze fiche kon niet opgebouwd worden. Verbeter de fouten hieronder in het "
-                       "YAML-bestand: de voorvertoning bouwt zich vanzelf opnieuw op.",
-        "count": ("1 fout", "{n} fouten"),
-        "banner": "Voorvertoning: {count} in de fiches.",
-        "link": "Bekijk de lijst",
-        "all": "Alle fouten",
-        "warnings": "Waarschuwingen",
-    },
-    "fr": {
-        "title": "Erreurs dans les fiches",
-        "fiche_title": "La fiche {file} contient des erreurs",
-        "intro": f"L'aperçu affiche cette page parce que le validateur a trouvé des erreurs. Corrigez-les "
-                 f"dans le fichier YAML{NBSP}: l'aperçu se reconstruit de lui-même. Tant qu'il reste des "
-                 "erreurs, mkdocs build refuse le site.",
-        "fiche_intro": f"Cette fiche n'a pas pu être construite. Corrigez les erreurs ci-dessous dans le "
-                       f"fichier YAML{NBSP}: l'aperçu se reconstruit de lui-même.",
-        "count": ("1 erreur", "{n} erreurs"),
-        "banner": f"Aperçu{NBSP}: {{count}} dans les fiches.",
-        "link": "Voir la liste",
-        "all": "Toutes les erreurs",
-        "warnings": "Avertissements",
-    },
-}
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials"
 
 
-def _text(lang: str) -> dict:
-    return TEXT.get(lang, TEXT[urls.DEFAULT_LANG])
+def _text(lang: str) -> dict[str, str]:
+    """The preview's texts in `lang` (section `preview` of its wording file; no other language stands in)."""
+    table = wording.section("preview", rules=typography.LABELS)
+    return {key: wording.text("preview", key, lang, table) for key in table}
+
+
+def _escaped(value) -> Markup:
+    """Every value printed by the templates, escaped as html.escape does (quotes as &quot; and &#x27;): the
+    messages on the page read exactly as `html.escape` of the validator's lines."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
+@functools.lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, finalize=_escaped,
+                              undefined=jinja2.StrictUndefined)
 
 
 def error_files(problems: list[Problem]) -> set[str]:
@@ -74,11 +64,6 @@ def fiche_error_pages(problems: list[Problem], taken: set[str], reserved: set[st
     return found
 
 
-def _list(problems: list[Problem], lang: str) -> str:
-    items = "".join(f"<li><code>{escape(p.format(lang))}</code></li>" for p in sorted(problems))
-    return f'<ul class="kb-preview-errors">{items}</ul>'
-
-
 def page_html(problems: list[Problem], lang: str, file: str | None = None, page_url: str = "") -> str:
     """The error page (all problems) or one fiche's error page (`file`), escaped HTML."""
     text = _text(lang)
@@ -87,23 +72,18 @@ def page_html(problems: list[Problem], lang: str, file: str | None = None, page_
         title, intro = text["fiche_title"].format(file=file), text["fiche_intro"]
     else:
         title, intro = text["title"], text["intro"]
-    errors = [p for p in problems if p.severity == "error"]
-    warnings = [p for p in problems if p.severity != "error"]
-    parts = [f'<h1 id="kb-preview-errors" data-kb-heading>{escape(title)}</h1>',
-             f'<div class="admonition failure"><p class="admonition-title">{escape(_count(len(errors), lang))}'
-             f"</p><p>{escape(intro)}</p>{_list(errors, lang)}</div>"]
-    if warnings:
-        parts.append(f'<div class="admonition warning"><p class="admonition-title">{escape(text["warnings"])}'
-                     f"</p>{_list(warnings, lang)}</div>")
-    if file is not None:
-        href = get_relative_url(urls.url_for("doc", ERRORS_PAGE, lang), page_url)
-        parts.append(f'<p><a href="{escape(href)}">{escape(text["all"])}</a></p>')
-    return "\n".join(parts)
+    errors = [p.format(lang) for p in sorted(problems) if p.severity == "error"]
+    warnings = [p.format(lang) for p in sorted(problems) if p.severity != "error"]
+    all_href = get_relative_url(urls.url_for("doc", ERRORS_PAGE, lang), page_url) if file is not None else ""
+    return _templates().get_template("kb-preview-errors.html").render(
+        t=text, title=title, intro=intro, count=_count(len(errors), lang), errors=errors, warnings=warnings,
+        all_href=all_href)
 
 
 def _count(n: int, lang: str) -> str:
-    one, many = _text(lang)["count"]
-    return one if n == 1 else many.format(n=n)
+    """"1 fout", "3 erreurs": the language's plural rule picks the form (CLDR, as ui_text.plural)."""
+    form = "one" if Locale.parse(ui_text.locale(lang)).plural_form(n) == "one" else "other"
+    return _text(lang)[f"count_{form}"].format(n=n)
 
 
 def banner_html(problems: list[Problem], lang: str, page_url: str) -> str:
@@ -111,5 +91,4 @@ def banner_html(problems: list[Problem], lang: str, page_url: str) -> str:
     text = _text(lang)
     href = get_relative_url(urls.url_for("doc", ERRORS_PAGE, lang), page_url)
     message = text["banner"].format(count=_count(sum(p.severity == "error" for p in problems), lang))
-    return (f'<div class="admonition failure kb-preview-banner" role="alert"><p>{escape(message)} '
-            f'<a href="{escape(href)}">{escape(text["link"])}</a></p></div>\n')
+    return _templates().get_template("kb-preview-banner.html").render(t=text, message=message, href=href) + "\n"

@@ -1,0 +1,134 @@
+"""Reading the wording files: every text a language shows is data, in `<docs_dir>/_data/interface.<lang>.yml`.
+
+Python names only keys. Each section (labels, messages, item_nouns, preview, scaffold) gives the same keys in every
+language that uses it, so a language is complete or the build stops, naming the file and the keys it lacks: no
+language silently falls back to another's words. A site's own data folder is read first, then the project's
+(a fixture site that brings only its extra language still has Dutch and French). Files are read at first use,
+not at import, and kept per data folder and set of languages (the site's configuration decides both).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from scripts.lang import languages
+
+PROJECT_DATA = Path(__file__).resolve().parents[2] / "docs" / "_data"
+FILE = "interface.{lang}.yml"
+
+
+class WordingError(PluginError):
+    """A wording file that is missing, unreadable or lacks keys (a build stops with this message alone)."""
+
+
+class MissingText(WordingError, KeyError):
+    """A key that no language's file gives (a lookup error too, for callers that catch KeyError)."""
+
+
+def site_langs() -> tuple[str, ...]:
+    return tuple(languages.LANGS)
+
+
+def path(lang: str, data_dir: Path | None = None) -> Path:
+    """The file that holds a language's texts: the site's own, else the project's."""
+    for folder in dict.fromkeys((Path(data_dir or languages.DATA_DIR), PROJECT_DATA)):
+        candidate = folder / FILE.format(lang=lang)
+        if candidate.is_file():
+            return candidate
+    raise WordingError(f"{Path(data_dir or languages.DATA_DIR) / FILE.format(lang=lang)}: no such file; every "
+                       f"language brings its texts there")
+
+
+_READ: dict[Path, int] = {}  # each file read → its modification time then (refresh)
+
+
+@functools.lru_cache(maxsize=16)
+def _file(data_dir: Path, lang: str) -> tuple[Path, dict]:
+    found = path(lang, data_dir)
+    try:
+        _READ[found] = found.stat().st_mtime_ns
+        data = yaml.safe_load(found.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise WordingError(f"{found}: cannot read the wording: {exc}") from None
+    if not isinstance(data, dict):
+        raise WordingError(f"{found}: a wording file is a mapping of sections (labels, messages, …)")
+    return found, data
+
+
+def value(lang: str, key: str) -> str:
+    """A top-level value of a language's file (its `locale`), required."""
+    found, data = _file(Path(languages.DATA_DIR), lang)
+    if not isinstance(data.get(key), str) or not data[key]:
+        raise WordingError(f"{found}: `{key}` is missing")
+    return data[key]
+
+
+def section(name: str, langs: tuple[str, ...] | None = None, rules: dict | None = None) -> dict[str, dict[str, str]]:
+    """key → {lang: text} of one section, for `langs` (default: the site's). `rules`: lang → the function that
+    sets that language's typography (scripts/lang/typography.py), applied once as the file is read."""
+    data_dir = languages.DATA_DIR
+    key = (name, id(data_dir), tuple(langs or site_langs()), id(rules))
+    kept = _KEPT.get(key)  # the hot path (every label of every page): no Path hashing
+    if kept is None or kept[0] is not data_dir or kept[1] is not rules:
+        kept = _KEPT[key] = (data_dir, rules, _section(Path(data_dir), name, key[2], tuple((rules or {}).items())))
+    return kept[2]
+
+
+_KEPT: dict[tuple, tuple] = {}
+
+
+@functools.lru_cache(maxsize=32)
+def _section(data_dir: Path, name: str, langs: tuple[str, ...], rules: tuple) -> dict[str, dict[str, str]]:
+    typeset = dict(rules)
+    texts: dict[str, dict[str, str]] = {}
+    errors: list[str] = []
+    files = {lang: _file(data_dir, lang) for lang in langs}
+    for lang, (found, data) in files.items():
+        part = data.get(name)
+        if not isinstance(part, dict):
+            errors.append(f"{found}: no section `{name}`")
+            continue
+        for key, text in part.items():
+            if not isinstance(text, str):
+                errors.append(f"{found}: {name}.{key} is not a text")
+                continue
+            texts.setdefault(str(key), {})[lang] = typeset[lang](text) if lang in typeset and text else text
+    for lang, (found, data) in files.items():
+        if isinstance(data.get(name), dict):
+            missing = [key for key, by_lang in texts.items() if lang not in by_lang]
+            errors.extend(f"{found}: {name}.{key} is missing (other languages have it)" for key in missing)
+    if errors:
+        raise WordingError("\n".join(errors))
+    return texts
+
+
+def text(name: str, key: str, lang: str, table: dict[str, dict[str, str]]) -> str:
+    """One text of `table` (a section); a key no file gives is an error naming the language's file and the key."""
+    try:
+        return table[key][lang]
+    except KeyError:
+        raise MissingText(f"{path(lang)}: {name}.{key} is missing") from None
+
+
+def clear() -> None:
+    """Forget what was read (a test that writes a wording file)."""
+    _READ.clear()
+    _KEPT.clear()
+    _file.cache_clear()
+    _section.cache_clear()
+
+
+def refresh() -> None:
+    """Read the files again at next use if one changed since (serving: each rebuild asks, a few stat calls)."""
+    for found, mtime in list(_READ.items()):
+        try:
+            changed = found.stat().st_mtime_ns != mtime
+        except OSError:
+            changed = True
+        if changed:
+            clear()
+            return
