@@ -216,16 +216,21 @@ def hours_facts(data: dict, lang: str, modules: list[dict] | None = None) -> dic
         record.update(contradicted(record, numbers, lang))
     named = module_intensities(module_facts(data, lang) if modules is None else modules)
     record["modules"] = named if record["text"] is None else []
-    colon = ui_text.t("colon", lang)
-    record["display"] = record["text"] or (ui_text.t("semicolon", lang) + " ").join(
-        f"{m['name']}{colon} {m['text']}" for m in named) or ui_text.t("not_given", lang)
-    # the key facts' line: the project's figures, else the source's words about its week and each module's
-    # intensity, named, so that no module's hours are read as the whole project's
-    stated = [text for text in (record["text"], record["days_text"]) if text]
-    record["lines"] = stated or ([record["source_text"]] if record["source_text"] else []) + [
-        f"{m['name']}{colon} {m['text']}" for m in record["modules"]]
-    record["key_text"] = " · ".join(record["lines"]) or None
+    record.update(_intensity_lines(record, lang))
     return record
+
+
+def _intensity_lines(hours: dict, lang: str) -> dict:
+    """How the project's intensity reads: on a card (`display`: its figure, else each module's, named) and in
+    the key facts and compare table (`lines`, joined in `key_text`: its figures, else the source's words about
+    its week and each module's intensity, named), so that no module's hours are read as the whole project's."""
+    colon = ui_text.t("colon", lang)
+    named = [f"{m['name']}{colon} {m['text']}" for m in hours["modules"]]
+    stated = [text for text in (hours["text"], hours["days_text"]) if text]
+    lines = stated or ([hours["source_text"]] if hours["source_text"] else []) + named
+    return {"display": hours["text"] or (ui_text.t("semicolon", lang) + " ").join(named)
+            or ui_text.t("not_given", lang),
+            "lines": lines, "key_text": " · ".join(lines) or None}
 
 
 def as_of_facts(data: dict, lang: str) -> dict:

@@ -66,19 +66,8 @@ def language_name(code: str, lang: str) -> str:
 def _pairs(glossary: list[dict], fiches: list, source: str, target: str,
            thesaurus: list[dict] = ()) -> list[tuple[str, str, str]]:
     """(term in `source`, equivalent in `target`, where it comes from) for every term that differs."""
-    pairs: list[tuple[str, str, str]] = []
-    for entry in glossary:
-        if isinstance(entry.get(source), dict) and isinstance(entry.get(target), dict):
-            pairs.append((entry[source]["term"], entry[target]["term"], "glossary"))
-    for group in thesaurus:  # every word of a group, to the group's first word in the target language
-        if group.get(source) and group.get(target):
-            pairs.extend((word, group[target][0], "thesaurus") for word in group[source])
-    for fiche in fiches:
-        # Places only: organisation names ("OCMW Gent" / "CPAS de Gand") differ for every fiche and would make
-        # this file grow with the collection; the fiche page indexes them in every language anyway (alias).
-        field = fiche.data.get("municipality")
-        if isinstance(field, dict) and isinstance(field.get(source), str) and isinstance(field.get(target), str):
-            pairs.append((field[source], field[target], "place"))
+    pairs = _glossary_pairs(glossary, source, target) + _thesaurus_pairs(thesaurus, source, target)
+    pairs += _place_pairs(fiches, source, target)
     # a word the target language uses too ("art. 60", "jobhunting") is not the other language's
     own = {fold(entry[target]["term"]) for entry in glossary if isinstance(entry.get(target), dict)}
     own |= {fold(word) for group in thesaurus for word in group.get(target) or []}
@@ -91,6 +80,28 @@ def _pairs(glossary: list[dict], fiches: list, source: str, target: str,
         seen.add(key)
         unique.append((term, equivalent, kind))
     return sorted(unique, key=lambda p: fold(p[0]))
+
+
+def _glossary_pairs(glossary: list[dict], source: str, target: str) -> list[tuple[str, str, str]]:
+    return [(entry[source]["term"], entry[target]["term"], "glossary") for entry in glossary
+            if isinstance(entry.get(source), dict) and isinstance(entry.get(target), dict)]
+
+
+def _thesaurus_pairs(thesaurus: list[dict], source: str, target: str) -> list[tuple[str, str, str]]:
+    """Every word of a group, to the group's first word in the target language."""
+    return [(word, group[target][0], "thesaurus") for group in thesaurus
+            if group.get(source) and group.get(target) for word in group[source]]
+
+
+def _place_pairs(fiches: list, source: str, target: str) -> list[tuple[str, str, str]]:
+    """Places only: organisation names ("OCMW Gent" / "CPAS de Gand") differ for every fiche and would make
+    this file grow with the collection; the fiche page indexes them in every language anyway (alias)."""
+    pairs = []
+    for fiche in fiches:
+        field = fiche.data.get("municipality")
+        if isinstance(field, dict) and isinstance(field.get(source), str) and isinstance(field.get(target), str):
+            pairs.append((field[source], field[target], "place"))
+    return pairs
 
 
 def synonyms(thesaurus: list[dict], lang: str) -> list[list[dict]]:
