@@ -4,7 +4,9 @@ in Python; the browser only places them. Expectations come from fiches/ (read as
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from collections import Counter
@@ -15,7 +17,7 @@ from conftest import load_fiches
 from scripts.fiche import richtext
 from scripts.fiche import schema as s
 from scripts.lang import ui_text
-from scripts.site import urls
+from scripts.site import open_data, urls
 
 LANGS = urls.LANGS
 
@@ -97,3 +99,25 @@ def test_the_intensity_line_of_the_key_facts_is_the_compare_datas(site, lang):
         else:
             for module in hours["modules"]:
                 assert f"{module['name']}{ui_text.t('colon', lang)} {module['text']}" in hours["lines"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_contradiction_reads_the_same_on_the_page_in_the_compare_data_and_the_csv(site, lang):
+    contradicted = [f for f in load_fiches() if f.get("conflicts")]
+    assert contradicted, "no fiche records a contradiction of its source"
+    rows = {row[0]: row for row in csv.reader(io.StringIO(
+        (site / urls.url_for("csv", "", lang)).read_text(encoding="utf-8-sig")), delimiter=";")}
+    column = list(rows.values())[0].index(ui_text.t("csv_conflicts", lang))
+    for fiche in contradicted:
+        conflicts = _data(site, fiche["id"], lang)["conflicts"]
+        assert len(conflicts) == len(fiche["conflicts"])
+        page = _page(site, fiche["id"], lang)
+        items = [_text(li) for li in re.findall(r"<li data-conflict=[^>]*>(.*?)</li>", page, re.S)]
+        for conflict, source in zip(conflicts, fiche["conflicts"], strict=True):
+            says = [richtext.plain(st["says"][lang]) for st in source["statements"]]
+            assert conflict["text"].split(" ≠ ")[0].startswith(says[0] + " (")
+            assert len(conflict["text"].split(" ≠ ")) == len(says)
+            assert conflict["summary"] == (f"{conflict['text']} — {conflict['note']}" if conflict["note"]
+                                           else conflict["text"])
+            assert any(item.startswith(conflict["text"]) for item in items), fiche["id"]
+        assert rows[fiche["id"]][column] == open_data.neutralise_formula(" | ".join(c["text"] for c in conflicts))

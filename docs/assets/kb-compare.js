@@ -193,8 +193,7 @@
       row(labels.cons, (f) => list(outline(f, "cons")), false, "cons");
       row(labels.future, (f) => list(outline(f, "future")), false, "future");
       row(labels.as_of, (f) => text([f.as_of, f.period].filter(Boolean).join(" · ")), true, "as_of");
-      row(labels.conflicts, (f) => list((f.conflicts || []).map((c) =>
-        c.statements.map((s) => `${s.says} (${s.at})`).join(" ≠ ") + (c.note ? ` — ${c.note}` : ""))), false, "conflicts");
+      row(labels.conflicts, (f) => list((f.conflicts || []).map((c) => c.summary)), false, "conflicts");
       table.append(body);
       holder.append(table);
       applyFilter();

@@ -51,8 +51,7 @@ def csv_row(facts: dict, url: str) -> dict:
         "total_fte_min": facts["fte"]["min"],
         "total_fte_max": facts["fte"]["max"],
         "budget_amount_eur": facts["budget_amount"]["value"],
-        "conflicts": " | ".join(" ≠ ".join(f"{st['says']} ({st['at']})" for st in c["statements"])
-                                for c in facts["conflicts"]),
+        "conflicts": " | ".join(c["text"] for c in facts["conflicts"]),
         "as_of": facts["as_of"]["date"],
         "period_state": facts["period_facts"]["text"] if facts["period_facts"] else None,
         "themes": join(labels["theme"]),

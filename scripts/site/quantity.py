@@ -97,13 +97,13 @@ def conflicts_for(data: dict, paths: frozenset[str] | set[str], lang: str, numer
         numbers = [st["number"] for st in conflict["statements"] if "number" in st]
         if numeric and len(numbers) < 2:
             continue
-        out.append({
-            "applies_to": list(conflict["applies_to"]),
-            "numbers": numbers,
-            "note": richtext.plain(conflict["note"][lang]) if "note" in conflict else None,
-            "statements": [{"says": richtext.plain(st["says"][lang]), "number": st.get("number"),
-                            "at": _source_place(data, st["source"], lang)} for st in conflict["statements"]],
-        })
+        statements = [{"says": richtext.plain(st["says"][lang]), "number": st.get("number"),
+                       "at": _source_place(data, st["source"], lang)} for st in conflict["statements"]]
+        note = richtext.plain(conflict["note"][lang]) if "note" in conflict else None
+        # what each statement says and where, side by side: 'Twee begeleiders (Gids, p. 1) ≠ Drie VTE (Gids, p. 2)'
+        text = " ≠ ".join(f"{st['says']} ({st['at']})" for st in statements)
+        out.append({"applies_to": list(conflict["applies_to"]), "numbers": numbers, "note": note,
+                    "statements": statements, "text": text, "summary": f"{text} — {note}" if note else text})
     return out
 
 
