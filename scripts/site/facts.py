@@ -1,8 +1,10 @@
 """The one per-language fact record of a fiche and of a module's set-up.
 
-Fiche page, module page, catalogue card, compare table, CSV and charts all read
-these records, so a label, a number or a phrase such as "ongeveer 6 maanden" is
-written once and cannot differ between them.
+The fiche page (its key facts, staffing table, module set-ups, contradictions), module page, catalogue card,
+compare table and competence overview (through data.json: the browser only places the words), CSV, fiches.json
+and charts all read these records, so a label, a number or a phrase such as "ongeveer 6 maanden" is written
+once and cannot differ between them. quantity.py words a qualified figure, module_setup.py a module's set-up;
+their names are importable from here too.
 """
 
 from __future__ import annotations
