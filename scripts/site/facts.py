@@ -294,7 +294,9 @@ def place_facts(data: dict, lang: str) -> dict | None:
     if not coordinates:
         return None
     approximate = coordinates.get("approximate") == "yes"
-    return {"lat": coordinates["lat"], "lon": coordinates["lon"], "approximate": approximate,
+    lat, lon = coordinates["lat"], coordinates["lon"]
+    return {"lat": lat, "lon": lon, "approximate": approximate,
+            "text": f"{ui_text.number(lat, lang)}, {ui_text.number(lon, lang)}",
             "flag": ui_text.t("approximate_place", lang) if approximate else None,
             "basis": richtext.plain(coordinates["basis"][lang]) if "basis" in coordinates else None}
 
