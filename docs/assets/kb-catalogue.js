@@ -9,7 +9,7 @@
 (() => {
   "use strict";
 
-  const { lang, el, pluralForm: plural } = window.kbDom;
+  const { lang, el, fill, pluralForm: plural } = window.kbDom;
   const { fold, parts, groups: wordGroups } = window.kbWords;  // one folding rule, as the build's
   const TEXT = "text";
   const OLD_TEXT = "q";  // the catalogue's parameter before 2026-12: Material's and the search box's too
@@ -150,8 +150,6 @@
     /* ------------------------------------------------------------ active filters as chips */
     const chips = el("ul", null, { class: "kb-chips", "aria-label": words.active || "" });
     status.after(chips);
-    const fill = (template, values) => Object.entries(values)
-      .reduce((out, [key, value]) => out.replaceAll(`{${key}}`, value), template || "");
     const labelOf = (key, code) => {
       const box = form.querySelector(`input[name='${key}'][value='${code}']`);
       const legend = box && box.closest("fieldset").querySelector("legend");
@@ -174,7 +172,7 @@
     let drawn = null;
     const drawChips = (state) => {
       const wanted = [];
-      if (state.text) wanted.push([(words.quoted || "{q}").replace("{q}", state.text), () => { textBox.value = ""; }]);
+      if (state.text) wanted.push([fill(words.quoted || "{q}", { q: state.text }), () => { textBox.value = ""; }]);
       if (state.fteMin !== null) {
         wanted.push([`${words.fte_min || ""} ${state.fteMin}`.trim(), () => { form.elements.fte_min.value = ""; }]);
       }
@@ -265,7 +263,7 @@
       }
       const actions = el("p", null, { class: "kb-empty__actions" });
       if (state.text && window.kbOpenSiteSearch) {
-        const search = el("button", (words.search_all || "").replace("{q}", state.text),
+        const search = el("button", fill(words.search_all, { q: state.text }),
           { type: "button", class: "md-button md-button--primary" });
         search.addEventListener("click", () => window.kbOpenSiteSearch(state.text));
         actions.append(search, " ");
@@ -312,7 +310,7 @@
       list.append(...sorted.map((record) => record.card));
       const template = status.dataset[`template${plural(visible.length) === "one" ? "One" : "Other"}`]
         || status.dataset.template || "";
-      status.textContent = template.replace("{shown}", visible.length).replace("{total}", total);
+      status.textContent = fill(template, { shown: visible.length, total });
       if (near) near.firstChild.textContent = status.textContent;
       drawChips(state);
       drawNote(state);
@@ -354,7 +352,7 @@
       const lab = el("label");
       const box = el("input", null, { type: "checkbox", value: card.dataset.id, "data-kb-compare": "" });
       const heading = card.querySelector("h2");
-      lab.append(box, ` ${label.replace("{title}", heading ? heading.firstChild.textContent.trim() : "")}`);
+      lab.append(box, ` ${fill(label, { title: heading ? heading.firstChild.textContent.trim() : "" })}`);
       p.append(lab);
       card.append(p);
       return box;
@@ -366,7 +364,7 @@
       const chosen = boxes.filter((box) => box.checked).map((box) => box.value);
       boxes.forEach((box) => { box.disabled = !box.checked && chosen.length >= max; });
       const template = bar.dataset[`chosen${plural(chosen.length) === "one" ? "One" : "Other"}`] || "{n}";
-      count.textContent = template.replace("{n}", chosen.length);
+      count.textContent = fill(template, { n: chosen.length });
       bar.hidden = chosen.length === 0;
       link.href = `${bar.dataset.href}?ids=${chosen.join(",")}`;
     };

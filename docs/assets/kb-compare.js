@@ -1,23 +1,20 @@
 /* The compare view: ?ids=a,b,c → a table of two fiches or more (at most data-max) built from each fiche's data.json.
    Project names stay in view (sticky heads), modules are lined up by kind with a summary row, rows
    without any value are left out, a toggle keeps only the rows where the projects differ, and an id in
-   the address that matches no fiche is named on the page. Data is only inserted with textContent. */
+   the address that matches no fiche is named on the page. Every value comes worded from data.json (the fact
+   record, scripts/site/catalogue.compare_data): the script lays it out and computes nothing it shows. Data is
+   only inserted with textContent. */
 (() => {
   "use strict";
 
-  const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-  const { el, number, pluralForm } = window.kbDom;
+  const { el, fill, say: sayOf } = window.kbDom;
 
   const initCompare = (root) => {
     const labels = JSON.parse(root.dataset.labels);
     const MAX = Number(root.dataset.max);  // written once by the build (render.COMPARE_MAX)
-    const say = (key, n, values = {}) => {
-      const text = labels[`${key}_${pluralForm(n)}`] || labels[key] || "";
-      return Object.entries({ n, ...values }).reduce((out, [k, v]) => out.replaceAll(`{${k}}`, v), text);
-    };
+    const say = (key, n, values = {}) => sayOf(labels, key, n, values);
     const dataUrl = (id) => root.dataset.ficheData
-      ? root.dataset.ficheData.replace("{id}", encodeURIComponent(id))
+      ? fill(root.dataset.ficheData, { id: encodeURIComponent(id) })
       : `${root.dataset.base}${id}/data.json`;
     const pageUrl = (f) => (root.dataset.base && f.url.startsWith("../")
       ? root.dataset.base + f.url.slice(3) : f.url);
@@ -35,10 +32,12 @@
     const shared = root.querySelector("[data-kb-compare-shared]");
     const address = root.querySelector("[data-kb-compare-address]");
     const options = [...select.options].map((option) => ({ value: option.value, text: option.textContent }));
+    // the picker lists every fiche there is: an id it does not hold names no fiche, and is never fetched
+    const known = new Set(options.map((option) => option.value));
     const requested = (new URLSearchParams(window.location.search).get("ids") || "").split(",")
       .map((id) => id.trim()).filter(Boolean);
-    let ids = [...new Set(requested.filter((id) => ID.test(id)))].slice(0, MAX);
-    let unknown = requested.filter((id) => !ID.test(id));
+    let ids = [...new Set(requested.filter((id) => known.has(id)))].slice(0, MAX);
+    let unknown = requested.filter((id) => !known.has(id));
     const cache = {};
     picker.hidden = false;
 
@@ -91,15 +90,9 @@
     };
 
     const moduleSummary = (f) => {
-      const mods = f.modules || [];
-      if (!mods.length) return null;
-      const kinds = new Map();
-      mods.forEach((m) => kinds.set(m.kind, (kinds.get(m.kind) || 0) + 1));
+      if (!f.module_summary.count_text) return null;
       const box = el("div");
-      box.append(el("strong", say("module_count", mods.length)));
-      const ul = el("ul");
-      kinds.forEach((count, kind) => ul.append(el("li", `${count} × ${kind}`)));
-      box.append(ul);
+      box.append(el("strong", f.module_summary.count_text), list(f.module_summary.kinds.map((kind) => kind.text)));
       return box;
     };
 
@@ -171,20 +164,13 @@
       row(labels.municipality, (f) => text(`${f.municipality} (${f.region})`), false, "municipality");
       row(labels.target_group, (f) => list(f.profiles), true, "target_group");
       row(labels.criteria, (f) => list(outline(f, "criteria")), false, "criteria");
-      row(labels.staffing, (f) => list((f.roles || []).map((r) => `${r.count} × ${r.role} (${number(r.fte)} ${labels.fte})`)),
-        true, "staffing");
+      row(labels.staffing, (f) => list(f.roles), true, "staffing");
       // the fact record's wording: qualified ('minstens 21 uur') or contradicted ('2,5–3 (bron tegenstrijdig)')
-      row(labels.total_fte, (f) => (f.total_fte === null ? null : el("strong", f.total_fte_text || number(f.total_fte))),
+      row(labels.total_fte, (f) => (f.total_fte === null ? null : el("strong", f.total_fte_text)),
         false, "total_fte");
-      // the project's figure as the source states it, else each module's intensity named with its basis
-      // (computed, contradicted): one module's hours are never shown as the project's
-      row(labels.intensity, (f) => {
-        if (!f.hours) return null;
-        if (f.hours.text) return text(f.hours.text);
-        // as the key facts: the source's own words about the project's week, then each module's intensity
-        const said = f.hours.source_text ? [f.hours.source_text] : [];
-        return list(said.concat((f.hours.modules || []).map((m) => `${m.name}${labels.colon} ${m.text}`)));
-      }, false, "weekly_hours");
+      // the key facts' line: the project's figures as the source states them (one line), else the source's words
+      // about its week and each module's intensity named with its basis (a list): never one module's as the project's
+      row(labels.intensity, (f) => (f.hours.text ? text(f.hours.key_text) : list(f.hours.lines)), false, "weekly_hours");
       row(labels.budget, (f) => text(f.budget_amount), true, "budget");
       row(labels.budget_personnel, (f) => text(f.budget_personnel), false, "budget_personnel");
       row(labels.budget_material, (f) => text(f.budget_material), false, "budget_material");
@@ -192,7 +178,7 @@
       const kinds = [];
       fiches.forEach((f) => (f.modules || []).forEach((m) => { if (!kinds.includes(m.kind)) kinds.push(m.kind); }));
       kinds.forEach((kind) => {
-        row((labels.modules_of_kind || "{kind}").replace("{kind}", kind), (f) => moduleCell((f.modules || []).filter((m) => m.kind === kind)),
+        row(fill(labels.modules_of_kind || "{kind}", { kind }), (f) => moduleCell((f.modules || []).filter((m) => m.kind === kind)),
           false, "modules");
       });
       row(labels.competences, (f) => {
@@ -207,8 +193,7 @@
       row(labels.cons, (f) => list(outline(f, "cons")), false, "cons");
       row(labels.future, (f) => list(outline(f, "future")), false, "future");
       row(labels.as_of, (f) => text([f.as_of, f.period].filter(Boolean).join(" · ")), true, "as_of");
-      row(labels.conflicts, (f) => list((f.conflicts || []).map((c) =>
-        c.statements.map((s) => `${s.says} (${s.at})`).join(" ≠ ") + (c.note ? ` — ${c.note}` : ""))), false, "conflicts");
+      row(labels.conflicts, (f) => list((f.conflicts || []).map((c) => c.summary)), false, "conflicts");
       table.append(body);
       holder.append(table);
       applyFilter();

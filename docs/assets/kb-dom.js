@@ -1,13 +1,11 @@
-/* What the site's scripts share, loaded before them (mkdocs.yml extra_javascript, no bundler): one DOM helper
-   and the page language's number and plural rules, made once per page. Text is only ever inserted with
+/* What the site's scripts share, loaded before them (mkdocs.yml extra_javascript, no bundler): one DOM helper,
+   the page language's plural rule and the one way a label's {placeholders} are filled. Figures arrive worded
+   by the build (scripts/site/facts.py): no number is formatted here. Text is only ever inserted with
    textContent. */
 window.kbDom = (() => {
   "use strict";
 
   const lang = document.documentElement.lang || "nl";
-  /* As scripts/ui_text.number writes figures: Belgian conventions of the language, at most two decimals,
-     no thousands separator (0,5 · 1,25 · 12). */
-  const numbers = new Intl.NumberFormat(`${lang}-BE`, { maximumFractionDigits: 2, useGrouping: false });
   const plurals = new Intl.PluralRules(lang);
 
   /* An element with text (never markup) and attributes. */
@@ -18,11 +16,18 @@ window.kbDom = (() => {
     return node;
   };
 
-  /* A figure as the reader's language writes it; null stays null (nothing to show). */
-  const number = (value) => (value === null || value === undefined ? null : numbers.format(value));
-
   /* The _one or _other form of a label, by the language's plural rule (French: 0 and 1 are singular). */
   const pluralForm = (n) => (plurals.select(n) === "one" ? "one" : "other");
 
-  return Object.freeze({ lang, el, number, pluralForm });
+  /* A label with its {placeholders} filled, as Python's str.format fills them in ui_text.t; a placeholder
+     without a value stays as written. A count is a whole number: written as is, as ui_text.number writes it. */
+  const fill = (template, values = {}) => String(template ?? "")
+    .replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
+
+  /* The _one or _other form of labels[key] for the count n, filled ({n} and `values`); labels[key] when the
+     label has no plural forms. */
+  const say = (labels, key, n, values = {}) =>
+    fill(labels[`${key}_${pluralForm(n)}`] ?? labels[key] ?? "", { n, ...values });
+
+  return Object.freeze({ lang, el, pluralForm, fill, say });
 })();

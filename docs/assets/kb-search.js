@@ -18,9 +18,8 @@ const FILTER_KEYS = ["region", "theme", "kind"];
 const HIGHLIGHT_PARAM = "pagefind-highlight";
 const MAX_HIGHLIGHT = 12;  // distinct words marked on the page a result leads to
 
-const { el } = window.kbDom;  // assets/kb-dom.js and kb-words.js, classic scripts that run before this module
+const { el, fill: format } = window.kbDom;  // assets/kb-dom.js and kb-words.js, classic scripts run before this module
 const { fold, parts, groups: queryGroups, variants } = window.kbWords;
-const format = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
 
 /* The words of a query worth highlighting and matching: no stop words, unless the query has nothing else;
    then the thesaurus words searched with them. */

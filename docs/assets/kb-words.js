@@ -1,13 +1,20 @@
 /* Matching the reader's words, shared by the search box and the catalogue filters (loaded before them, no
-   bundler). One folding rule, the same as the build's (scripts/thesaurus.fold): the build ships the texts to
+   bundler). One folding rule, the same as the build's (scripts/fiche/thesaurus.fold): the build ships the texts to
    match already folded in Python, and only the reader's query is folded here. The thesaurus groups come from
    assets/search/<lang>.json (scripts/site/search_data.py). */
 window.kbWords = (() => {
   "use strict";
 
-  /* Lower case, accents dropped, spaces collapsed: "Liège" → "liege", "Maison  de REPOS" → "maison de repos". */
-  const fold = (text) => String(text ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
-    .replace(/\u00df/g, "ss").replace(/\s+/g, " ").trim();
+  /* What Python's str.split() splits on (str.isspace), which is not quite \s: no U+FEFF, but U+001C–U+001F
+     and U+0085. */
+  const SPACE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+
+  /* Lower case, accents dropped, spaces collapsed: "Liège" → "liege", "Maison  de REPOS" → "maison de repos".
+     The steps of scripts/fiche/thesaurus.fold in its order (tests/test_browser_fold.py compares the two):
+     decomposed, upper then lower case ("ﬁ" → "fi", "ı" → "i"), one sigma, ß as ss, marks dropped. */
+  const fold = (text) => String(text ?? "").normalize("NFD").toUpperCase().toLowerCase()
+    .replace(/\u03c2/g, "\u03c3").replace(/\u00df/g, "ss").replace(/\p{M}/gu, "")
+    .split(SPACE).filter(Boolean).join(" ");
 
   /* The letters-and-digits parts of a text: "d'asile" → ["d", "asile"], "(GOAL)," → ["goal"]. */
   const parts = (text) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);

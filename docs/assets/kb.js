@@ -1,14 +1,15 @@
 /* The review notice and the competence overview (catalogues: kb-catalogue.js; compare: kb-compare.js).
-   Data is only ever inserted with textContent. */
+   What the overview shows of a project comes worded from its data.json (scripts/site/catalogue.compare_data);
+   data is only ever inserted with textContent. */
 (() => {
   "use strict";
 
-  const { el, number, pluralForm } = window.kbDom;
+  const { el, fill, say } = window.kbDom;
 
   /* The URL of a fiche's data file, from the pattern the build wrote (scripts/site/urls.py). */
   const ficheDataUrl = (node) => {
     const pattern = node.getAttribute("data-fiche-data");
-    return (id) => pattern.replace("{id}", encodeURIComponent(id));
+    return (id) => fill(pattern, { id: encodeURIComponent(id) });
   };
 
   /* ---------------------------------------------------------------- review notice */
@@ -28,14 +29,13 @@
     const picker = root.querySelector("[data-kb-overview-picker]");
     const result = root.querySelector("[data-kb-overview-result]");
     const boxes = [...picker.querySelectorAll("input[name='module']")];
-    const MODULE = /^[a-z0-9-]+--[a-z0-9-]+$/;
     picker.hidden = false;
 
     const chosen = () => boxes.filter((b) => b.checked);
 
     const status = root.querySelector("[data-kb-overview-status]");
     const count = root.querySelector("[data-kb-overview-count]");
-    const plural = (key, n) => labels[`${key}_${pluralForm(n)}`].replace("{n}", number(n));
+    const plural = (key, n) => say(labels, key, n);
 
     /* Competences of all chosen fiches, merged per kind in order of first appearance, without repeats; each
        with the projects that name it (competences belong to a project, not to one of its modules). */
@@ -63,12 +63,6 @@
       status.hidden = !modules;
       count.textContent = [plural("chosen", modules), competences === null ? null : plural("count", competences)]
         .filter(Boolean).join(" · ");
-    };
-
-    const staffing = (f) => {
-      const roles = f.roles.map((r) => `${r.count} × ${r.role} (${number(r.fte)} ${labels.fte})`).join(`${labels.semicolon} `);
-      const total = f.total_fte !== null ? ` — ${labels.total_fte} ${f.total_fte_text || number(f.total_fte)}` : "";
-      return roles + total;
     };
 
     let latest = 0;  // a later choice wins over an earlier one whose data arrives last
@@ -103,7 +97,7 @@
             const list = el("ul");
             items.forEach(({ text, projects }) => {
               const li = el("li", `${text} `);
-              li.appendChild(el("span", `(${labels.from.replace("{projects}", projects.join(", "))})`,
+              li.appendChild(el("span", `(${fill(labels.from, { projects: projects.join(", ") })})`,
                 { class: "kb-overview__from" }));
               list.appendChild(li);
             });
@@ -115,15 +109,15 @@
           data.forEach((f) => {
             const li = el("li");
             li.appendChild(el("strong", `${f.title} – ${f.organisation}${labels.colon} `));
-            li.appendChild(document.createTextNode(staffing(f)));
+            li.appendChild(document.createTextNode(f.staffing_text));
             staff.appendChild(li);
           });
           result.appendChild(staff);
         });
     };
 
-    const wanted = (new URLSearchParams(window.location.search).get("modules") || "").split(",")
-      .filter((id) => MODULE.test(id));
+    // an id in the address that names no module checks no box: the boxes are the only modules there are
+    const wanted = (new URLSearchParams(window.location.search).get("modules") || "").split(",");
     boxes.forEach((b) => {
       b.checked = wanted.includes(b.value);
       b.addEventListener("change", render);

@@ -27,19 +27,22 @@ MARKUP = "<>[]{}*`|\\\""  # a word is shown as text in the search box; markup ch
 
 
 @functools.cache
-def _combining() -> dict[int, None]:
-    """Every combining mark, to delete with str.translate (a character-by-character test was most of the time
-    of folding every text of 1,000 fiches)."""
-    return dict.fromkeys(c for c in range(0x110000) if unicodedata.combining(chr(c)))
+def _marks() -> dict[int, None]:
+    """Every mark (Unicode category M: accents, other combining and enclosing marks), to delete with
+    str.translate (a character-by-character test was most of the time of folding every text of 1,000 fiches)."""
+    return dict.fromkeys(c for c in range(0x110000) if unicodedata.category(chr(c)).startswith("M"))
 
 
 def fold(text: str) -> str:
     """Lower case without accents, spaces collapsed: the one folding rule of the site's text matching (the
     search box's data, the catalogue's words, the thesaurus). docs/assets/kb-words.js folds the reader's query
-    the same way."""
+    with the same steps in the same order, each one both languages have built in: canonical decomposition,
+    Unicode's default upper then lower case ("ﬁ" → "fi", "ß" → "ss", "ı" → "i"), one sigma, marks dropped,
+    split on Python's whitespace. tests/test_browser_fold.py checks in chromium that the two agree."""
     if text.isascii():
         return " ".join(text.lower().split())
-    return " ".join(unicodedata.normalize("NFD", text.casefold()).translate(_combining()).split())
+    text = unicodedata.normalize("NFD", text).upper().lower().replace("ς", "σ").replace("ß", "ss")
+    return " ".join(text.translate(_marks()).split())
 
 
 def _problem(name: str, node, field: str, text) -> Problem:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
+from scripts.fiche import schema as s
+from scripts.fiche.collection import Fiche
 from scripts.lang import ui_text
 from scripts.site import fiche_view
-from scripts.fiche.collection import Fiche
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ def _outlines(items, lang: str) -> list:
 
 
 def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
-    """Plain-text, localised facts of one fiche for the compare view (rendered with textContent)."""
+    """Plain-text, localised facts of one fiche for the compare view and the competence overview, worded by the
+    fact record: the browser only places them (with textContent), it computes nothing it shows."""
     data = fiche.data
     modules = [{key: m[key] for key in ("name", "kind", "frequency", "hours_per_session", "weekly_hours",
                                         "weekly_hours_text", "weekly_hours_basis", "duration", "max_group_size")}
@@ -93,7 +94,7 @@ def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
         "fte": facts["fte"],
         # the project's figure with its basis, or each module's intensity named (never one module's as the project's)
         "hours": {key: facts["hours"][key] for key in ("value", "qualifier", "basis", "text", "short", "display",
-                                                       "modules", "source_text")},
+                                                       "modules", "source_text", "lines", "key_text")},
         "as_of": facts["as_of"]["text"],
         "period": facts["period_facts"]["text"] if facts["period_facts"] else None,
         "budget_amount_eur": facts["budget_amount"]["value"],
@@ -101,12 +102,13 @@ def compare_data(fiche: Fiche, facts: dict, lang: str, url: str) -> dict:
         "conflicts": facts["conflicts"],
         "profiles": facts["labels"]["profile"],
         "criteria": _texts(data.get("target_group", {}).get("criteria"), lang),
-        "roles": [{"role": richtext.plain(r["role"][lang]), "count": r.get("count", 1), "fte": r["fte"]}
-                  for r in data.get("staffing", {}).get("roles", [])],
+        "roles": [role["text"] for role in facts["team"]["roles"]],  # '2 × trajectbegeleider (0,5 VTE)'
+        "staffing_text": facts["team"]["text"],  # the roles and their total on one line
         "budget_personnel": richtext.plain(budget["personnel"][lang]) if "personnel" in budget else None,
         "budget_personnel_fte": facts["budget_personnel_fte"],
         "budget_material": richtext.plain(budget["material"][lang]) if "material" in budget else None,
         "modules": modules,
+        "module_summary": facts["module_kinds"],  # '3 modules': '2 × Groepssessie', …
         "competences": {key: _texts(competences[key], lang) for key in competence_labels if competences.get(key)},
         "competence_labels": {key: competence_labels[key] for key in competences},
         "pros": _texts(data.get("pros"), lang),

@@ -1,8 +1,10 @@
 """The one per-language fact record of a fiche and of a module's set-up.
 
-Fiche page, module page, catalogue card, compare table, CSV and charts all read
-these records, so a label, a number or a phrase such as "ongeveer 6 maanden" is
-written once and cannot differ between them.
+The fiche page (its key facts, staffing table, module set-ups, contradictions), module page, catalogue card,
+compare table and competence overview (through data.json: the browser only places the words), CSV, fiches.json
+and charts all read these records, so a label, a number or a phrase such as "ongeveer 6 maanden" is written
+once and cannot differ between them. quantity.py words a qualified figure, module_setup.py a module's set-up;
+their names are importable from here too.
 """
 
 from __future__ import annotations
@@ -14,16 +16,20 @@ from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_currency
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
+from scripts.fiche import schema as s
+from scripts.fiche.collection import Fiche, planned_end_state, stated_number, total_fte
 from scripts.lang import ui_text
-from scripts.fiche.collection import (
-    Fiche,
-    planned_end_state,
-    stated_number,
-    total_fte,
-    weekly_hours,
-)
+from scripts.site.module_setup import intensity_phrases as intensity_phrases
+from scripts.site.module_setup import module_hours_facts as module_hours_facts
+from scripts.site.module_setup import module_setup_conflicts as module_setup_conflicts
+from scripts.site.module_setup import setup_facts as setup_facts
+from scripts.site.quantity import bare as bare
+from scripts.site.quantity import conflicts_for as conflicts_for
+from scripts.site.quantity import contradicted
+from scripts.site.quantity import duration_unit as duration_unit
+from scripts.site.quantity import plural as plural
+from scripts.site.quantity import quantity_facts as quantity_facts
 
 # How a figure came about; it travels with the value to every view, and a view that cannot show it leaves the
 # value out. stated: the source gives it; computed: the editors multiplied frequency by hours per session;
@@ -55,122 +61,14 @@ def project_weekly_hours(data: dict) -> float | None:
     return stated_number((data.get("intensity") or {}).get("hours_per_week"))
 
 
-def duration_unit(duration: dict, lang: str) -> str:
-    """'1 dag', '3 maanden', '1 an', '6 semaines': the unit's singular or plural by the language's CLDR rule."""
-    forms = s.DURATION_UNIT_FORMS[duration["unit"]]
-    if lang not in forms:  # a language added as data only: its value-list label
-        return s.DURATION_UNITS[duration["unit"]][lang]
-    category = Locale.parse(ui_text.locale(lang)).plural_form(abs(duration["amount"]))
-    return forms[lang][0 if category == "one" else 1]
-
-
-def module_setup_conflicts(data: dict, module_id: str, lang: str) -> list[dict]:
-    """The source's contradictions about one module's set-up (numbers on them are weekly hours, as numbers on
-    the team are FTE)."""
-    return conflicts_for(data, {f"modules[{module_id}].setup", f"modules[{module_id}].setup.hours_per_week"}, lang)
-
-
-def module_hours_facts(setup: dict, lang: str, conflicts: list[dict] | tuple = ()) -> dict:
-    """A module's weekly hours with their basis: stated by the source, computed (frequency × hours per session,
-    an average), or contradicted (the source's values as a range: never one rankable number)."""
-    if "hours_per_week" in setup:
-        record = quantity_facts(setup["hours_per_week"], "hour", lang, "per_week")
-        record["basis"] = "stated"
-    else:
-        hours = weekly_hours(setup)
-        record = quantity_facts(None if hours is None else {"value": hours}, "hour", lang, "per_week")
-        if hours is None:
-            record["basis"] = None
-        else:
-            record["text"] += f" ({ui_text.t('computed', lang)})"
-            record["short"] += f" ({ui_text.t('computed_short', lang)})"
-            record["qualifier"] = record["basis"] = "computed"
-    record["conflicts"] = list(conflicts)
-    if conflicts:
-        record.update(_contradicted(record, [x for c in conflicts for x in c["numbers"]], lang))
-    return record
-
-
-def _contradicted(record: dict, numbers: list[float], lang: str) -> dict:
-    """A figure the source contradicts: the range its statements span, marked, and nothing to rank by."""
-    n = ui_text.number
-    own = [x for x in (record.get("min"), record.get("max")) if x is not None]
-    values = sorted(set(numbers + own))
-    mark = ui_text.t("source_contradicts", lang)
-    if len(values) > 1:
-        low, high = values[0], values[-1]
-        short = f"{n(low, lang)}–{n(high, lang)}"
-        text = f"{short} {plural('hour', high, lang)} {ui_text.t('per_week', lang)} ({mark})"
-    elif record.get("text"):  # a contradiction in words only: the figure is in doubt all the same
-        low = high = values[0] if values else None
-        short, text = f"{bare(record['short'])} ({mark})", f"{bare(record['text'])} ({mark})"
-    else:
-        return {"basis": "contradicted"}
-    return {"value": None, "min": low, "max": high, "qualifier": "contradicted", "basis": "contradicted",
-            "text": text, "short": short}
-
-
-def bare(text: str) -> str:
-    """A figure's words without a trailing parenthesised basis, so that a second qualifier is never added to
-    the first ('2,5 (bron tegenstrijdig: 2,5–3 (bron tegenstrijdig))')."""
-    return text.split(" (", 1)[0] if text.endswith(")") else text
-
-
-def setup_facts(setup: dict, lang: str, conflicts: list[dict] | tuple = ()) -> dict:
-    """A module's numeric set-up in the reader's language; None where the source gives nothing. `conflicts`:
-    the source's contradictions about this set-up (module_setup_conflicts): the frequency and the weekly hours
-    then say so."""
-    n = ui_text.number
-    freq = setup.get("frequency")
-    duration = setup.get("duration")
-    about = f"{ui_text.t('approximately', lang)} " if duration and duration.get("approximate") else ""
-    per_session = setup.get("hours_per_session")
-    hours = module_hours_facts(setup, lang, conflicts)
-    frequency = f"{n(freq['times'], lang)} × {s.FREQUENCY_UNITS[freq['per']][lang]}" if freq else None
-    if frequency and conflicts:
-        frequency += f" ({ui_text.t('source_contradicts', lang)})"
-    return {
-        "frequency": frequency,
-        "hours_per_session": per_session,
-        "hours_per_session_text": (f"{n(per_session, lang)} {plural('hour', per_session, lang)} "
-                                   f"{ui_text.t('per_session', lang)}" if per_session is not None else None),
-        "weekly_hours": hours["value"],  # rankable: stated, at least, or computed; None when contradicted
-        "weekly_hours_text": hours["text"],  # with its qualifier and basis: 'minstens 21 uur per week'
-        "weekly_hours_basis": hours["basis"],
-        "hours": hours,
-        "duration": (f"{about}{n(duration['amount'], lang)} {duration_unit(duration, lang)}" if duration else None),
-        "min_group_size": setup.get("min_group_size"),
-        "max_group_size": setup.get("max_group_size"),
-    }
-
-
-def intensity_phrases(facts: dict, lang: str) -> list[str]:
-    """Short phrases for the set-up line of a module table, e.g. '1 × per week', '3 uur per sessie'."""
-    t = ui_text.t
-    colon = t("colon", lang)
-    parts = []
-    if facts["frequency"]:
-        parts.append(facts["frequency"])
-    if facts["hours_per_session_text"]:
-        parts.append(facts["hours_per_session_text"])
-    if facts["weekly_hours_text"]:
-        parts.append(facts["weekly_hours_text"])
-    if facts["duration"]:
-        parts.append(f"{t('duration', lang)}{colon} {facts['duration']}")
-    sizes = [f"{t(short, lang)} {ui_text.number(facts[key], lang)}"
-             for key, short in (("min_group_size", "min_short"), ("max_group_size", "max_short"))
-             if facts[key] is not None]
-    if sizes:
-        parts.append(f"{t('group_size', lang)}{colon} {' – '.join(sizes)} {t('persons', lang)}")
-    return parts
-
-
 def fiche_facts(fiche: Fiche, lang: str) -> dict:
-    """What every summary of a fiche shows, in one language: names as plain text, labels, figures."""
+    """What every view of a fiche shows, in one language: names as plain text, labels, figures with their
+    basis, each worded once (the page, its key facts, card, compare, open data and module pages read it)."""
     data = fiche.data
     plain = richtext.plain
     codes = facet_codes(data)
-    return {
+    modules = module_facts(data, lang)
+    record = {
         "id": fiche.id,
         "lang": lang,
         "title": plain(data["title"][lang]),
@@ -183,14 +81,17 @@ def fiche_facts(fiche: Fiche, lang: str) -> dict:
         "total_fte": total_fte(data),
         "budget_personnel_fte": data.get("budget", {}).get("personnel_fte"),
         "project_weekly_hours": project_weekly_hours(data),  # rankable, project figure only; words in "hours"
-        "modules": module_facts(data, lang),
+        "modules": modules,
+        "module_kinds": module_kinds(modules, lang),
         "period": data.get("period"),
         "last_reviewed": data["last_reviewed"],
         "draft": fiche.is_draft,
         "contact": contact_facts(data, lang),
-        "team": team_facts(data),
-        **provenance_facts(fiche, lang),
+        **provenance_facts(fiche, lang, modules=modules),
     }
+    record["team"] = team_facts(data, lang, record["fte"])
+    record["budget_mismatch"] = budget_mismatch(record["budget_personnel_fte"], record["total_fte"], lang)
+    return record
 
 
 def contact_facts(data: dict, lang: str) -> dict:
@@ -209,16 +110,49 @@ def contact_facts(data: dict, lang: str) -> dict:
     }
 
 
-def team_facts(data: dict) -> dict:
-    """How many people the roles name (a role without a count is one person); 0 when the source names none."""
-    roles = (data.get("staffing") or {}).get("roles") or []
-    return {"persons": sum(role.get("count", 1) for role in roles)}
+def team_facts(data: dict, lang: str, fte: dict) -> dict:
+    """The roles as every view words them ('2 × trajectbegeleider (0,5 VTE)'), how many people they name (a
+    role without a count is one person; 0 when the source names none) and the one line that sums them up."""
+    n, t = ui_text.number, ui_text.t
+    roles = []
+    for role in (data.get("staffing") or {}).get("roles") or []:
+        count, name = role.get("count", 1), richtext.plain(role["role"][lang])
+        roles.append({"count": count, "fte": role["fte"], "fte_text": n(role["fte"], lang),
+                      "text": f"{count} × {name} ({n(role['fte'], lang)} {t('fte', lang)})"})
+    text = f"{t('semicolon', lang)} ".join(role["text"] for role in roles)
+    if fte["value"] is not None:
+        text += f" — {t('total_fte', lang)} {fte['text']}"
+    return {"persons": sum(role["count"] for role in roles), "roles": roles, "text": text}
+
+
+def budget_mismatch(budget_fte: float | None, team_fte: float | None, lang: str) -> str | None:
+    """The warning where the budget line's FTE differs from the team's sum: both figures stand in the source."""
+    if budget_fte is None or team_fte is None or abs(budget_fte - team_fte) <= 1e-6:
+        return None
+    n = ui_text.number
+    return ui_text.t("budget_mismatch", lang, budget=n(budget_fte, lang), team=n(team_fte, lang))
 
 
 def module_facts(data: dict, lang: str) -> list[dict]:
-    return [{"id": m["id"], "name": richtext.plain(m["name"][lang]), "kind": s.MODULE_KINDS[m["kind"]][lang],
-             **setup_facts(m.get("setup", {}), lang, module_setup_conflicts(data, m["id"], lang))}
-            for m in data.get("modules", [])]
+    """Each module's set-up facts (module_setup.setup_facts), with the phrases of its set-up line."""
+    out = []
+    for m in data.get("modules", []):
+        record = {"id": m["id"], "name": richtext.plain(m["name"][lang]), "kind": s.MODULE_KINDS[m["kind"]][lang],
+                  **setup_facts(m.get("setup", {}), lang, module_setup_conflicts(data, m["id"], lang))}
+        record["phrases"] = intensity_phrases(record, lang)
+        out.append(record)
+    return out
+
+
+def module_kinds(modules: list[dict], lang: str) -> dict:
+    """How many modules of each kind ('2 × Groepssessie'), kinds in alphabetical order, and their number."""
+    counts: dict[str, int] = {}
+    for m in modules:
+        counts[m["kind"]] = counts.get(m["kind"], 0) + 1
+    kinds = [{"label": kind, "count": count, "text": f"{count} × {kind}"}
+             for kind, count in sorted(counts.items(), key=lambda item: item[0].lower())]
+    return {"count_text": ui_text.plural("module_count", len(modules), lang) if modules else None,
+            "kinds": kinds}
 
 
 def module_intensities(modules: list[dict]) -> list[dict]:
@@ -247,71 +181,6 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def plural(unit: str, value: float, lang: str) -> str:
-    """The unit's word for this number by the language's CLDR plural rule (Babel): 1,5 heure, 2 heures, 2 dagen."""
-    category = Locale.parse(ui_text.locale(lang)).plural_form(abs(value))
-    key = f"unit_{unit}_{category}"
-    return ui_text.t(key if key in ui_text.LABELS else f"unit_{unit}_other", lang)
-
-
-def quantity_facts(quantity: dict | None, unit: str, lang: str, suffix_key: str | None = None) -> dict:
-    """A qualified quantity ({value|min|max, approximate}) as data and as words: 'minstens 21 uur per week'.
-    `value` is what it may be ranked by (stated_number): None when the source gives no rankable number."""
-    if not quantity:
-        return {"value": None, "qualifier": None, "text": None, "short": None}
-    n = ui_text.number
-    low, high, exact = quantity.get("min"), quantity.get("max"), quantity.get("value")
-    approx = quantity.get("approximate") == "yes"
-    if exact is not None:
-        qualifier, shown = ("approximate" if approx else "exact"), exact
-        short = ("± " if approx else "") + n(exact, lang)
-        words = ui_text.t("q_approximate" if approx else "q_exact", lang, n=n(exact, lang))
-    elif low is not None and high is not None:
-        qualifier, shown, short = "range", high, f"{n(low, lang)}–{n(high, lang)}"
-        words = ui_text.t("q_range", lang, low=n(low, lang), high=n(high, lang))
-    elif low is not None:
-        qualifier, shown, short = "min", low, f"≥ {n(low, lang)}"
-        words = ui_text.t("q_min", lang, n=n(low, lang))
-    else:
-        qualifier, shown, short = "max", high, f"≤ {n(high, lang)}"
-        words = ui_text.t("q_max", lang, n=n(high, lang))
-    if approx and exact is None:
-        words = f"{ui_text.t('approximately', lang)} {words}"
-        short = f"± {short}"
-    text = f"{words} {plural(unit, shown, lang)}"
-    if suffix_key:
-        text += f" {ui_text.t(suffix_key, lang)}"
-    return {"value": stated_number(quantity), "min": low if exact is None else exact,
-            "max": high if exact is None else exact, "approximate": approx, "qualifier": qualifier,
-            "text": text, "short": short}
-
-
-def conflicts_for(data: dict, paths: frozenset[str] | set[str], lang: str, numeric: bool = False) -> list[dict]:
-    """The source's contradictions about any of these field paths, as plain text in one language."""
-    out = []
-    for conflict in data.get("conflicts", []):
-        if not paths & set(conflict["applies_to"]):
-            continue
-        numbers = [st["number"] for st in conflict["statements"] if "number" in st]
-        if numeric and len(numbers) < 2:
-            continue
-        out.append({
-            "applies_to": list(conflict["applies_to"]),
-            "numbers": numbers,
-            "note": richtext.plain(conflict["note"][lang]) if "note" in conflict else None,
-            "statements": [{"says": richtext.plain(st["says"][lang]), "number": st.get("number"),
-                            "at": _source_place(data, st["source"], lang)} for st in conflict["statements"]],
-        })
-    return out
-
-
-def _source_place(data: dict, ref: dict, lang: str) -> str:
-    sources = data.get("sources", [])
-    index = ref["ref"] - 1
-    title = richtext.plain(sources[index]["document"][lang]) if index < len(sources) else str(ref["ref"])
-    return f"{title}, {ref['at']}" if ref.get("at") else title
-
-
 def fte_facts(data: dict, lang: str) -> dict:
     """The team's size: the sum of the roles, or the range the source's contradicting statements span."""
     n = ui_text.number
@@ -320,7 +189,7 @@ def fte_facts(data: dict, lang: str) -> dict:
     numbers = [x for c in conflicts for x in c["numbers"]] + ([team] if team is not None else [])
     if not numbers:
         return {"value": None, "min": None, "max": None, "conflict": None, "text": None, "short": None,
-                "with_unit": None}
+                "with_unit": None, "sum_text": ""}
     low, high = min(numbers), max(numbers)
     unit = ui_text.t("fte", lang)
     if conflicts and low != high:
@@ -330,7 +199,8 @@ def fte_facts(data: dict, lang: str) -> dict:
         short, mark = n(team if team is not None else low, lang), ""
     # the unit belongs to the figure, the qualifier follows both: '2,5–3 VTE (bron tegenstrijdig)'
     return {"value": team, "min": low, "max": high, "conflict": conflicts[0] if conflicts else None,
-            "conflicts": conflicts, "text": short + mark, "short": short, "with_unit": f"{short} {unit}{mark}"}
+            "conflicts": conflicts, "text": short + mark, "short": short, "with_unit": f"{short} {unit}{mark}",
+            "sum_text": n(team, lang)}  # the roles' sum alone, under the staffing table
 
 
 def hours_facts(data: dict, lang: str, modules: list[dict] | None = None) -> dict:
@@ -345,16 +215,24 @@ def hours_facts(data: dict, lang: str, modules: list[dict] | None = None) -> dic
     record["conflicts"] = conflicts_for(data, {"intensity", "intensity.hours_per_week"}, lang)
     numbers = [x for c in record["conflicts"] for x in c["numbers"]]
     if numbers:
-        record.update(_contradicted(record, numbers, lang))
-    if record["text"] is None:
-        named = module_intensities(module_facts(data, lang) if modules is None else modules)
-        record["modules"] = named
-        record["display"] = (ui_text.t("semicolon", lang) + " ").join(
-            f"{m['name']}{ui_text.t('colon', lang)} {m['text']}" for m in named) or ui_text.t("not_given", lang)
-    else:
-        record["modules"] = []
-        record["display"] = record["text"]
+        record.update(contradicted(record, numbers, lang))
+    named = module_intensities(module_facts(data, lang) if modules is None else modules)
+    record["modules"] = named if record["text"] is None else []
+    record.update(_intensity_lines(record, lang))
     return record
+
+
+def _intensity_lines(hours: dict, lang: str) -> dict:
+    """How the project's intensity reads: on a card (`display`: its figure, else each module's, named) and in
+    the key facts and compare table (`lines`, joined in `key_text`: its figures, else the source's words about
+    its week and each module's intensity, named), so that no module's hours are read as the whole project's."""
+    colon = ui_text.t("colon", lang)
+    named = [f"{m['name']}{colon} {m['text']}" for m in hours["modules"]]
+    stated = [text for text in (hours["text"], hours["days_text"]) if text]
+    lines = stated or ([hours["source_text"]] if hours["source_text"] else []) + named
+    return {"display": hours["text"] or (ui_text.t("semicolon", lang) + " ").join(named)
+            or ui_text.t("not_given", lang),
+            "lines": lines, "key_text": " · ".join(lines) or None}
 
 
 def as_of_facts(data: dict, lang: str) -> dict:
@@ -416,19 +294,22 @@ def place_facts(data: dict, lang: str) -> dict | None:
     if not coordinates:
         return None
     approximate = coordinates.get("approximate") == "yes"
-    return {"lat": coordinates["lat"], "lon": coordinates["lon"], "approximate": approximate,
+    lat, lon = coordinates["lat"], coordinates["lon"]
+    return {"lat": lat, "lon": lon, "approximate": approximate,
+            "text": f"{ui_text.number(lat, lang)}, {ui_text.number(lon, lang)}",
             "flag": ui_text.t("approximate_place", lang) if approximate else None,
             "basis": richtext.plain(coordinates["basis"][lang]) if "basis" in coordinates else None}
 
 
-def provenance_facts(fiche: Fiche, lang: str, today: dt.date | None = None) -> dict:
+def provenance_facts(fiche: Fiche, lang: str, today: dt.date | None = None,
+                     modules: list[dict] | None = None) -> dict:
     """Everything a view needs to say how sure and how dated a fiche's figures are."""
     data = fiche.data
     return {
         "as_of": as_of_facts(data, lang),
         "period_facts": period_facts(data.get("period"), lang, today),
         "fte": fte_facts(data, lang),
-        "hours": hours_facts(data, lang),  # the project's figure, or its modules' each named
+        "hours": hours_facts(data, lang, modules),  # the project's figure, or its modules' each named
         "budget_amount": budget_amount_facts(data, lang),
         "place": place_facts(data, lang),
         "conflicts": conflicts_for(data, {p for c in data.get("conflicts", []) for p in c["applies_to"]}, lang),

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
+from scripts.fiche import schema as s
 from scripts.lang import ui_text
-from scripts.site import facts
-from scripts.fiche.collection import total_fte
 
 # Sections laid out as a table of labelled rows, with the ui_text key prefix of their row labels. Which rows
 # they have is read from the schema (section_rows), so a field added there is shown without a template edit.
@@ -92,16 +90,8 @@ def list_item(rendered: Markup) -> Markup:
 
 
 def fiche_view(data: dict, lang: str, glossary: dict[str, str] | None = None) -> dict:
+    """The fiche's texts and labels in one language. Figures are not here: templates read them, worded with
+    their basis, from the fact record (scripts/site/facts.py), as every other view does."""
     view = localize(s.FICHE, data, lang, glossary)
-    view["total_fte"] = total_fte(data)
-    budget_fte = data.get("budget", {}).get("personnel_fte")
-    if budget_fte is not None and view["total_fte"] is not None and abs(budget_fte - view["total_fte"]) > 1e-6:
-        view["budget_mismatch"] = ui_text.t("budget_mismatch", lang, budget=ui_text.number(budget_fte, lang),
-                                            team=ui_text.number(view["total_fte"], lang))
-    for module, record in zip(view.get("modules", []), facts.module_facts(data, lang), strict=True):
-        # the set-up's figures with their basis (computed, contradicted), from the one fact record
-        module["weekly_hours"] = record["weekly_hours"]
-        module["hours"] = record["hours"]
-        module["intensity"] = facts.intensity_phrases(record, lang)
     view["title_plain"] = richtext.plain(data["title"][lang])
     return view

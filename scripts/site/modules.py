@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.fiche import schema as s
-from scripts.lang import languages, ui_text
 from scripts.fiche import richtext
-from scripts.site import similarity
-from scripts.site import facts, urls
+from scripts.fiche import schema as s
 from scripts.fiche.collection import Fiche
+from scripts.lang import languages, ui_text
+from scripts.site import module_setup, similarity, urls
 
 RELATED_PER_MODULE = 5
 # Minimum Jaccard similarity of two modules' features (themes, profiles, intensity band) to be shown as
@@ -79,8 +78,11 @@ def all_modules(fiches: list[Fiche]) -> list[Module]:
 
 def hours_record(module: Module, lang: str = languages.LANGS[0]) -> dict:
     """The module's weekly hours from the fact record, with their basis and the source's contradictions."""
-    return facts.module_hours_facts(module.data.get("setup", {}), lang,
-                                    facts.module_setup_conflicts(module.fiche.data, module.data["id"], lang))
+    return module_setup.module_hours_facts(module.data.get("setup", {}), lang, _conflicts(module, lang))
+
+
+def _conflicts(module: Module, lang: str) -> list[dict]:
+    return module_setup.module_setup_conflicts(module.fiche.data, module.data["id"], lang)
 
 
 def intensity_band(module: Module) -> str:
@@ -129,8 +131,7 @@ def module_item(module: Module, lang: str) -> dict:
     fiche_title = richtext.plain(module.fiche.data["title"][lang])
     organisation = richtext.plain(module.fiche.data["organisation"]["name"][lang])
     goals = [richtext.plain(g[lang]) for g in module.data["goals"]]
-    hours = hours_record(module, lang)
-    frequency = facts.setup_facts(setup, lang, hours["conflicts"])["frequency"]
+    record = module_setup.setup_facts(setup, lang, _conflicts(module, lang))  # the fact record's words
     return {
         "id": module.key,
         "fiche_id": module.fiche.id,
@@ -141,10 +142,8 @@ def module_item(module: Module, lang: str) -> dict:
         "codes": codes,
         "labels": labels,
         "goals": goals,
-        "weekly_hours": hours["value"],  # to sort by: None when not stated or contradicted
-        # what the card and the module page say: the hours with their basis, else the frequency; else nothing
-        "intensity_text": hours["text"] or frequency or (
-            ui_text.t("source_contradicts", lang) if hours["basis"] == "contradicted" else None),
+        "weekly_hours": record["weekly_hours"],  # to sort by: None when not stated or contradicted
+        "intensity_text": record["intensity_text"],  # what the card and the module page say
         "max_group_size": setup.get("max_group_size"),
         "path": module.path,
         "last_reviewed": module.fiche.data["last_reviewed"],

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from scripts.fiche.collection import Fiche
 from scripts.lang import ui_text
 from scripts.site import catalogue, urls
-from scripts.site.facts import build_date, fiche_facts, fte_facts, hours_facts, module_facts
-from scripts.fiche.collection import Fiche, planned_end_state, total_fte
+from scripts.site.facts import build_date, fiche_facts
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,8 +51,7 @@ def csv_row(facts: dict, url: str) -> dict:
         "total_fte_min": facts["fte"]["min"],
         "total_fte_max": facts["fte"]["max"],
         "budget_amount_eur": facts["budget_amount"]["value"],
-        "conflicts": " | ".join(" ≠ ".join(f"{st['says']} ({st['at']})" for st in c["statements"])
-                                for c in facts["conflicts"]),
+        "conflicts": " | ".join(c["text"] for c in facts["conflicts"]),
         "as_of": facts["as_of"]["date"],
         "period_state": facts["period_facts"]["text"] if facts["period_facts"] else None,
         "themes": join(labels["theme"]),
@@ -105,20 +104,21 @@ def fiches_json(fiches: list[Fiche]) -> dict:
 
 
 def fiche_item(fiche: Fiche) -> dict:
-    """One fiche's record in fiches.json."""
+    """One fiche's record in fiches.json: its data, and the figures of its fact record (the same the pages show)."""
     item = dict(fiche.data)
-    item["total_fte"] = total_fte(fiche.data)
+    facts = fiche_facts(fiche, urls.LANGS[0])
+    item["total_fte"] = facts["total_fte"]
     # the same qualified figures the pages show, as data (conflicts and quantities are in the fiche itself)
-    fte = fte_facts(fiche.data, urls.LANGS[0])
+    fte = facts["fte"]
     item["total_fte_range"] = {"min": fte["min"], "max": fte["max"], "contradicted": fte["min"] != fte["max"]}
-    hours = hours_facts(fiche.data, urls.LANGS[0])
+    hours = facts["hours"]
     # the project's figure (basis "stated"/"contradicted", or none); modules' hours per module, each with its basis
     item["weekly_hours"] = {key: hours.get(key) for key in ("value", "min", "max", "approximate", "qualifier",
                                                             "basis")}
     item["module_weekly_hours"] = {
         m["id"]: {key: m["hours"].get(key) for key in ("value", "min", "max", "approximate", "qualifier", "basis")}
-        for m in module_facts(fiche.data, urls.LANGS[0]) if m["hours"]["text"]}
-    item["period_planned_end"] = planned_end_state(fiche.data.get("period"), build_date())
+        for m in facts["modules"] if m["hours"]["text"]}
+    item["period_planned_end"] = (facts["period_facts"] or {}).get("planned_end")
     item["url"] = {lang: urls.url_for("fiche", fiche.id, lang) for lang in urls.LANGS}
     return item
 

@@ -88,25 +88,10 @@ def fiche_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
                for r in fiche.data.get("related", []) if r in by_id]
     links = [{"label": richtext.plain(link["label"][lang]), "href": ctx["link"]("doc", link["page"])}
              for link in fiche.data.get("see_also", [])]
-    fiche_facts = site.fiche_facts(key, lang)
-    ctx.update( f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft, facts=fiche_facts,
-                  source_flags=[facts.source_facts(src, lang) for src in fiche.data["sources"]],
-                  related=related, links=links, history=site.history.get(fiche.id, []),
-                  key_intensity=key_intensity(fiche.data, fiche_facts["hours"], lang))
+    ctx.update(f=site.view(key, lang), raw=fiche.data, draft=fiche.is_draft, facts=site.fiche_facts(key, lang),
+               source_flags=[facts.source_facts(src, lang) for src in fiche.data["sources"]],
+               related=related, links=links, history=site.history.get(fiche.id, []))
     return _template(env, "fiche", ctx)
-
-
-def key_intensity(data: dict, hours: dict, lang: str) -> str | None:
-    """The intensity line of a fiche's key facts: the project's figure as the fact record words it (the same in
-    every view); without one, the source's own words about the project's week and each module's intensity,
-    named, so that no module's hours are read as the whole project's."""
-    stated = [text for text in (hours["text"], hours.get("days_text")) if text]
-    if stated:
-        return " · ".join(stated)
-    colon = ui_text.t("colon", lang)
-    parts = [hours["source_text"]] if hours.get("source_text") else []
-    parts += [f"{m['name']}{colon} {m['text']}" for m in hours["modules"]]
-    return " · ".join(parts) or None
 
 
 def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
@@ -117,10 +102,9 @@ def module_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
     by_key = site.module_by_key
     related = [{**items[other], "shared": mod.shared(module, by_key[other], lang)}
                for other in site.related_modules.get(key, [])]
-    ctx = context(lang, page_url, m=view["modules"][index], raw_setup=module.data.get("setup", {}),
-                  raw_module=module.data,
-                  f=view, raw=module.fiche.data, item=items[key], related=related,
-                  facts=site.fiche_facts(module.fiche.id, lang))
+    record = site.fiche_facts(module.fiche.id, lang)
+    ctx = context(lang, page_url, m=view["modules"][index], record=record["modules"][index], raw_module=module.data,
+                  f=view, raw=module.fiche.data, item=items[key], related=related, facts=record)
     return _template(env, "module", ctx)
 
 
