@@ -16,8 +16,8 @@ import json
 import re
 from pathlib import Path
 
-from scripts.lang.languages import LANGS
 from scripts.fiche.thesaurus import fold
+from scripts.lang.languages import LANGS
 
 FOLDER = "assets/catalogue"
 _WORD = re.compile(r"[^\W_]+")

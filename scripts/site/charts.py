@@ -13,8 +13,8 @@ import json
 import math
 from functools import lru_cache
 
-from scripts.lang import ui_text
 from scripts.fiche.collection import ROOT
+from scripts.lang import ui_text
 
 BELGIUM = ROOT / "docs" / "_data" / "belgium.geojson"
 BAR_ROW, BAR_LABEL_WIDTH, BAR_CHART_WIDTH = 26, 260, 720  # SVG user units

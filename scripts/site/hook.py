@@ -20,6 +20,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from scripts.fiche import json_schema as fiche_jsonschema
+from scripts.fiche.collection import FICHES_DIR
+from scripts.fiche.problems import format_problems
 from scripts.lang import ui_text, wording
 from scripts.site import (
     catalogue_text,
@@ -35,11 +37,9 @@ from scripts.site import (
     render,
     search_data,
     search_index,
+    site_data,
     urls,
 )
-from scripts.site import site_data
-from scripts.fiche.collection import FICHES_DIR
-from scripts.fiche.problems import format_problems
 
 log = logging.getLogger("mkdocs.plugin")
 

@@ -11,8 +11,9 @@ import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
+from scripts.fiche import schema as s
+from scripts.fiche.collection import ROOT
 from scripts.lang import ui_text
 from scripts.site import (
     catalogue,
@@ -29,7 +30,6 @@ from scripts.site import (
 )
 from scripts.site import modules as mod
 from scripts.site.site_data import SiteData
-from scripts.fiche.collection import ROOT
 
 TEMPLATES = ROOT / "overrides"  # what a rendered fiche depends on besides its data
 

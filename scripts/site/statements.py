@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from scripts.lang import ui_text
 from scripts.fiche.collection import ROOT
+from scripts.lang import ui_text
 from scripts.lang.languages import DATA_DIR, LANGS
 
 STATEMENTS_FILE = DATA_DIR / "statements.yml"
