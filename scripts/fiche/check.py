@@ -58,6 +58,17 @@ LONG_WORDS = re.compile(rf"(?<!\S)\S{{{LONG_WORD + 1},}}")  # tried at word star
 EMAIL = re.compile(s.EMAIL_PATTERN)
 SAFE_SCHEMES = {"http", "https", "mailto"}
 FICHE_ID = s.Str(pattern=s.ID_PATTERN, example="ocmw-antwerpen-amie")  # how a reference to a fiche is checked
+# The forms a date, a partial date and a link take (whole value, fullmatch); the editor's form uses these too.
+DATE_FULL = r"\d{4}-\d{2}-\d{2}"
+DATE_PARTIAL = r"\d{4}(-\d{2}(-\d{2})?)?"
+
+
+def date_form(schema: s.Date) -> str:
+    return DATE_PARTIAL if schema.partial else DATE_FULL
+
+
+def url_form(schema: s.Url) -> str:
+    return "(?:" + "|".join(schema.schemes) + r")://[^\s<>\"']+"
 
 
 class Checker:
@@ -423,8 +434,7 @@ class Checker:
         if value is None:
             return None
         value = value.strip()
-        forms = [r"\d{4}-\d{2}-\d{2}"] + ([r"\d{4}-\d{2}", r"\d{4}"] if schema.partial else [])
-        if not any(re.fullmatch(form, value) for form in forms):
+        if not re.fullmatch(date_form(schema), value):
             wanted = msg("forms_partial") if schema.partial else msg("forms_full")
             self.report(node, path, msg("date_form", forms=wanted, value=repr(value)))
             return None
@@ -440,8 +450,7 @@ class Checker:
         value = self._scalar(node, path, msg("want_url"))
         if value is None:
             return None
-        schemes = "|".join(schema.schemes)
-        if not re.fullmatch(rf"(?:{schemes})://[^\s<>\"']+", value):
+        if not re.fullmatch(url_form(schema), value):
             self.report(node, path, msg("url_scheme", value=repr(value[:60]),
                                         schemes=Joined(tuple(f"{x}://" for x in schema.schemes))))
             return None
