@@ -6,15 +6,15 @@ editor's preview pane (preview.py).
 
 Why not Decap's own server (decap-server 3.11.3, run here on a scratch repository, 5 Dec 2026): it listens on
 every interface unless BIND_HOST is set; it checks no Host header (a DNS name rebound to 127.0.0.1 is served);
-its CORS answers any http(s)://localhost or 127.0.0.1 port; it reads and writes any path under the repository
-(getEntry returned .git/config, persistMedia wrote docs/x.html, persistEntry wrote mkdocs.yml); it writes what
-the browser sends as it is (an unreadable YAML text was written; a fiche file that does not parse was replaced
-by a one-line form); and it runs no validator. Issue 23's guarantees are each one of those. So this small
-server keeps them and does nothing else: it binds to the loopback address only, answers only the editor's own
-origin (the address `mkdocs serve` serves, `--origin`) on a loopback Host, reads and writes only fiche files
-(fiches/<id>.yml) and images in the media folder checked by their first bytes, refuses a fiche the validator
-refuses, and saves through the house-style writer (yaml_writer.py): a file that does not parse is never replaced,
-a save is read back and must hold what was sent, and a form saved unchanged leaves the file byte for byte.
+its CORS answers any http(s)://localhost or 127.0.0.1 port unless ORIGIN is set; it reads and writes any path
+under the repository (getEntry returned .git/config, persistMedia wrote docs/x.html, persistEntry wrote
+mkdocs.yml); it writes what the browser sends as it is (a text that does not parse was written; a fiche file that
+does not parse was replaced by a one-line form); and it runs no validator. Issue 23's guarantees are each one of
+those. So this small server keeps them and does nothing else: it binds to the loopback address only, answers only
+the editor's own origin (the address `mkdocs serve` serves, `--origin`) on a loopback Host, reads and writes only
+fiche files (fiches/<id>.yml) and images in the media folder checked by their first bytes, refuses a fiche the
+validator refuses, and saves through the house-style writer (yaml_writer.py): a file that does not parse is never
+replaced, a save is read back and must hold what was sent, and a form saved unchanged leaves the file byte for byte.
 
     python -m scripts.editor.proxy [--repo DIR] [--port 8081] [--origin http://127.0.0.1:8000]
 """
