@@ -74,3 +74,9 @@ def test_the_form_takes_its_pattern_from_the_validator(dotted):
     own = {s.Date: lambda: check.date_form(node), s.Url: lambda: check.url_form(node),
            s.Email: lambda: check.EMAIL.pattern}[type(node)]()
     assert form_field(dotted)["pattern"][0] == f"^{own}$"
+
+
+def test_the_number_box_takes_the_thousands_pattern_from_the_validator():
+    """kb-admin.js refuses an amount such as 45.000 with this pattern (the browser side: test_editor_number.py)."""
+    assert cms_config.config()["kb_forms"] == {"thousands": check.THOUSANDS.pattern}
+    assert form_field("budget.amount_eur")["money"] is True

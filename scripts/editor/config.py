@@ -249,6 +249,8 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
                                            for key in ("save", "save_now", "saving", "saved", "save_refused")}
                                     for lang in LANGS}},
         "kb_preview": preview_settings(local_proxy_port),
+        # Read by admin/kb-admin.js and removed before Decap starts: the validator's own forms the number box checks.
+        "kb_forms": {"thousands": check.THOUSANDS.pattern},
     }
 
 

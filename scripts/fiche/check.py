@@ -522,13 +522,14 @@ def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
 
 # -- hints --------------------------------------------------------------------------------------
 
-_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+# An amount written with a thousands separator (45.000); the editor's number box refuses it with this pattern too.
+THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
 def _thousands(value: str) -> str | None:
     """'45.000' → '45000': what a Belgian writer may mean by a dot every three digits."""
     value = value.strip().lstrip("+")
-    return value.replace(".", "") if _THOUSANDS.fullmatch(value) else None
+    return value.replace(".", "") if THOUSANDS.fullmatch(value) else None
 
 
 def _in_range(schema: s.Number, value: str) -> bool:
