@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from scripts.fiche import check_values as check
 from scripts.fiche import schema as s  # the schema's one import in the editor code (the others use SCHEMA)
+from scripts.fiche.hints import THOUSANDS
 from scripts.fiche.problems import MESSAGE_LANGS, MESSAGES
 from scripts.lang import languages, ui_text
 from scripts.site import urls
@@ -24,13 +26,9 @@ LABEL_MAX = 48  # characters: a longer first clause of a description is a hint, 
 PREVIEW_PATH = "/preview"  # on the local proxy: the form's unsaved fiche, rendered (cms_preview.py)
 COLLECTION = "fiches"
 
-# The validator's own wording (scripts/fiche/problems.py), so the form and validate.py say the same thing.
+# The validator's own wording (scripts/fiche/problems.py) and forms (scripts/fiche/check_values.py: dates, links and
+# e-mail addresses), so the form and validate.py accept and say the same thing.
 REQUIRED_MESSAGE = MESSAGES["required_empty"]
-DATE_FULL = r"^\d{4}-\d{2}-\d{2}$"
-DATE_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-URL_PATTERN = r"^(?:{schemes})://[^\s<>\"']+$"
-EMAIL_PATTERN = f"^{s.EMAIL_PATTERN}$"  # the validator's own (fiche_check)
-POSITIVE = r"^(?!0*(\.0*)?$)"
 
 
 # A full stop after an abbreviation (bv., p., p. ex., e.g.) does not end a clause.
@@ -106,51 +104,65 @@ def widget(name: str, node: s.Node, required: bool, named: dict[str, str] | None
     if hint(node):
         out["hint"] = hint(node)
         out["kb_hint"] = hints(node)
-    if isinstance(node, s.Text):
-        out["widget"] = "object"
-        out["collapsed"] = False
-        out["kb_text"] = True  # marker for the tests and the admin script; Decap ignores unknown keys
-        out["fields"] = [{"name": lang, "label": LANG_LABELS[lang], "required": required,
-                          "widget": "string" if node.inline else "text"} for lang in LANGS]
-    elif isinstance(node, s.Str):
-        out["widget"] = "string"
-        if node.pattern:
-            example = {lang: ui_text.t("editor_form_example", lang, example=node.example) if node.example else ""
-                       for lang in LANGS}
-            out.update(_pattern(node.pattern, {lang: ui_text.t("editor_form_pattern", lang, example=example[lang])
-                                               for lang in LANGS}))
-    elif isinstance(node, s.FicheRef):
-        out.update(widget="relation", collection=COLLECTION, value_field="id",
-                   search_fields=["id", *(f"title.{lang}" for lang in LANGS)], display_fields=[f"title.{LANGS[0]}"])
-    elif isinstance(node, s.Number):
-        # kb-number (admin/kb-admin.js): a text box that takes 0,5 and 0.5 alike and checks the validator's
-        # range with the validator's words; Decap's own number box turns "0,5" into 5 in a Belgian browser
-        out.update(widget="kb-number", value_type="int" if node.integer else "float",
-                   min=node.minimum, max=node.maximum, step=1 if node.integer else 0.01,
-                   exclusive_minimum=node.exclusive_minimum, money=node.money)
-    elif isinstance(node, s.Enum):
-        out.update(widget="select", options=enum_options(node.values))
-    elif isinstance(node, s.Date):
-        wanted = MESSAGES["forms_partial" if node.partial else "forms_full"]
-        forms = {lang: wanted.get(lang, wanted["en"]) for lang in LANGS}
-        out.update(widget="string", **_pattern(DATE_PARTIAL if node.partial else DATE_FULL,
-                                               {lang: ui_text.t("editor_form_date", lang, forms=forms[lang])
-                                                for lang in LANGS}))
-    elif isinstance(node, s.Url):
-        schemes = "|".join(node.schemes)
-        out.update(widget="string", **_pattern(URL_PATTERN.format(schemes=schemes), _form_messages(
-            "editor_form_url", schemes=" · ".join(f"{x}://" for x in node.schemes))))
-    elif isinstance(node, s.Email):
-        out.update(widget="string", **_pattern(EMAIL_PATTERN, _form_messages("editor_form_email")))
-    elif isinstance(node, s.Obj):
-        # Decap checks the required fields inside an optional object even when it is left empty; the
-        # validator checks them once the object is given, so the form requires them only on a required path.
-        out.update(widget="object", collapsed=not required, fields=fields(node, required))
-    elif isinstance(node, s.List):
-        _list_widget(out, node, required)
-    else:  # a new node type must get a widget before it can reach the form
+    build = next((build for kind, build in _WIDGETS if isinstance(node, kind)), None)
+    if build is None:  # a new node type must get a widget before it can reach the form
         raise TypeError(f"no editor widget for schema node {type(node).__name__} ({name})")
+    build(out, node, required)
     return out
+
+
+def _text_widget(out: dict, node: s.Text, required: bool) -> None:
+    out.update(widget="object", collapsed=False,
+               kb_text=True,  # marker for the tests and the admin script; Decap ignores unknown keys
+               fields=[{"name": lang, "label": LANG_LABELS[lang], "required": required,
+                        "widget": "string" if node.inline else "text"} for lang in LANGS])
+
+
+def _str_widget(out: dict, node: s.Str, required: bool) -> None:
+    out["widget"] = "string"
+    if node.pattern:
+        example = {lang: ui_text.t("editor_form_example", lang, example=node.example) if node.example else ""
+                   for lang in LANGS}
+        out.update(_pattern(node.pattern, {lang: ui_text.t("editor_form_pattern", lang, example=example[lang])
+                                           for lang in LANGS}))
+
+
+def _ref_widget(out: dict, node: s.FicheRef, required: bool) -> None:
+    out.update(widget="relation", collection=COLLECTION, value_field="id",
+               search_fields=["id", *(f"title.{lang}" for lang in LANGS)], display_fields=[f"title.{LANGS[0]}"])
+
+
+def _number_widget(out: dict, node: s.Number, required: bool) -> None:
+    # kb-number (admin/kb-admin.js): a text box that takes 0,5 and 0.5 alike and checks the validator's
+    # range with the validator's words; Decap's own number box turns "0,5" into 5 in a Belgian browser
+    out.update(widget="kb-number", value_type="int" if node.integer else "float",
+               min=node.minimum, max=node.maximum, step=1 if node.integer else 0.01,
+               exclusive_minimum=node.exclusive_minimum, money=node.money)
+
+
+def _enum_widget(out: dict, node: s.Enum, required: bool) -> None:
+    out.update(widget="select", options=enum_options(node.values))
+
+
+def _date_widget(out: dict, node: s.Date, required: bool) -> None:
+    wanted = MESSAGES["forms_partial" if node.partial else "forms_full"]
+    out.update(widget="string", **_pattern(f"^{check.date_form(node)}$", {
+        lang: ui_text.t("editor_form_date", lang, forms=wanted.get(lang, wanted["en"])) for lang in LANGS}))
+
+
+def _url_widget(out: dict, node: s.Url, required: bool) -> None:
+    out.update(widget="string", **_pattern(f"^{check.url_form(node)}$", _form_messages(
+        "editor_form_url", schemes=" · ".join(f"{x}://" for x in node.schemes))))
+
+
+def _email_widget(out: dict, node: s.Email, required: bool) -> None:
+    out.update(widget="string", **_pattern(f"^{check.EMAIL.pattern}$", _form_messages("editor_form_email")))
+
+
+def _obj_widget(out: dict, node: s.Obj, required: bool) -> None:
+    # Decap checks the required fields inside an optional object even when it is left empty; the
+    # validator checks them once the object is given, so the form requires them only on a required path.
+    out.update(widget="object", collapsed=not required, fields=fields(node, required))
 
 
 def _list_widget(out: dict, node: s.List, required: bool) -> None:
@@ -177,6 +189,12 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
                    kb_text=True,
                    **bounds)
         out["summary"] = "{{fields." + LANGS[0] + "}}"
+
+
+# One builder per schema node type: the validator's rules for that type, as Decap's widget options.
+_WIDGETS = ((s.Text, _text_widget), (s.Str, _str_widget), (s.FicheRef, _ref_widget), (s.Number, _number_widget),
+            (s.Enum, _enum_widget), (s.Date, _date_widget), (s.Url, _url_widget), (s.Email, _email_widget),
+            (s.Obj, _obj_widget), (s.List, _list_widget))
 
 
 def fields(obj: s.Obj, on_required_path: bool = True) -> list[dict]:
@@ -232,6 +250,8 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
                                            for key in ("save", "save_now", "saving", "saved", "save_refused")}
                                     for lang in LANGS}},
         "kb_preview": preview_settings(local_proxy_port),
+        # Read by admin/kb-admin.js and removed before Decap starts: the validator's own forms the number box checks.
+        "kb_forms": {"thousands": THOUSANDS.pattern},
     }
 
 

@@ -1,12 +1,20 @@
 """The web editor's local backend: Decap CMS's proxy API on 127.0.0.1, writing into this repository.
 
 `KB_EDITOR=1 bash scripts/serve.sh` starts it next to `mkdocs serve`; Decap uses it when the editor
-runs on localhost (config.yml `local_backend`). Unlike Decap's own decap-server (Node, any interface),
-it binds to the loopback address only, answers only the editor's own origin (the address `mkdocs serve`
-serves, `--origin`), reads and writes only fiche files (fiches/<id>.yml) and images in the media folder,
-and passes every saved fiche through the house-style normaliser (cms_yaml.py), so a form saved unchanged
-leaves the file byte for byte as it was, and a save that would lose text is refused with a message.
-POST /preview renders the form's unsaved fiche for the editor's preview pane (cms_preview.py).
+runs on localhost (config.yml `local_backend`). POST /preview renders the form's unsaved fiche for the
+editor's preview pane (preview.py).
+
+Why not Decap's own server (decap-server 3.11.3, run here on a scratch repository, 5 Dec 2026): it listens on
+every interface unless BIND_HOST is set; it checks no Host header (a DNS name rebound to 127.0.0.1 is served);
+its CORS answers any http(s)://localhost or 127.0.0.1 port unless ORIGIN is set; it reads and writes any path
+under the repository (getEntry returned .git/config, persistMedia wrote docs/x.html, persistEntry wrote
+mkdocs.yml); it writes what the browser sends as it is (a text that does not parse was written; a fiche file that
+does not parse was replaced by a one-line form); and it runs no validator. Issue 23's guarantees are each one of
+those. So this small server keeps them and does nothing else: it binds to the loopback address only, answers only
+the editor's own origin (the address `mkdocs serve` serves, `--origin`) on a loopback Host, reads and writes only
+fiche files (fiches/<id>.yml) and images in the media folder checked by their first bytes, refuses a fiche the
+validator refuses, and saves through the house-style writer (yaml_writer.py): a file that does not parse is never
+replaced, a save is read back and must hold what was sent, and a form saved unchanged leaves the file byte for byte.
 
     python -m scripts.editor.proxy [--repo DIR] [--port 8081] [--origin http://127.0.0.1:8000]
 """
@@ -139,43 +147,52 @@ class Repo:
         target.unlink(missing_ok=True)
 
 
+def _persist_entry(repo: Repo, params: dict, refusal) -> dict:
+    for item in params.get("dataFiles") or [params["entry"]]:
+        repo.write_entry(item.get("newPath") or item["path"], item["raw"], refusal)
+        if item.get("newPath") and item["newPath"] != item["path"]:
+            repo.delete(item["path"])
+    for asset in params.get("assets", []):
+        repo.write_media(asset["path"], asset["content"])
+    return {"message": "entry persisted"}
+
+
+def _persist_media(repo: Repo, params: dict, refusal) -> dict:
+    repo.write_media(params["asset"]["path"], params["asset"]["content"])
+    return repo.media(params["asset"]["path"])
+
+
+def _delete_files(repo: Repo, paths: list[str], message: str) -> dict:
+    for path in paths:
+        repo.delete(path)
+    return {"message": message}
+
+
+# Decap's local backend API (the `fs` mode of decap-server), action by action.
+ACTIONS = {
+    "info": lambda repo, params, refusal: {"repo": repo.root.name, "publish_modes": ["simple"], "type": "local_fs"},
+    "entriesByFolder": lambda repo, params, refusal: [
+        repo.entry(p) for p in repo.listing(params["folder"], params["extension"], int(params["depth"]))],
+    "entriesByFiles": lambda repo, params, refusal: [repo.entry(f["path"], f.get("label")) for f in params["files"]],
+    "getEntry": lambda repo, params, refusal: repo.entry(params["path"]),
+    "persistEntry": _persist_entry,
+    "getMedia": lambda repo, params, refusal: [repo.media(p) for p in repo.listing(params["mediaFolder"], "", 1)
+                                               if Path(p).suffix.lower() in IMAGE_SIGNATURES],
+    "getMediaFile": lambda repo, params, refusal: repo.media(params["path"]),
+    "persistMedia": _persist_media,
+    "deleteFile": lambda repo, params, refusal: _delete_files(repo, [params["path"]],
+                                                              f"deleted file {params['path']}"),
+    "deleteFiles": lambda repo, params, refusal: _delete_files(repo, params["paths"], "deleted files"),
+    "getDeployPreview": lambda repo, params, refusal: None,
+}
+
+
 def handle(repo: Repo, action: str, params: dict, refusal=None):
-    """One call of Decap's local backend API (the `fs` mode of decap-server); `refusal` checks a fiche before it
-    is written (the validator: the editor never saves what validate.py refuses)."""
-    if action == "info":
-        return {"repo": repo.root.name, "publish_modes": ["simple"], "type": "local_fs"}
-    if action == "entriesByFolder":
-        return [repo.entry(p) for p in repo.listing(params["folder"], params["extension"], int(params["depth"]))]
-    if action == "entriesByFiles":
-        return [repo.entry(f["path"], f.get("label")) for f in params["files"]]
-    if action == "getEntry":
-        return repo.entry(params["path"])
-    if action == "persistEntry":
-        for item in params.get("dataFiles") or [params["entry"]]:
-            repo.write_entry(item.get("newPath") or item["path"], item["raw"], refusal)
-            if item.get("newPath") and item["newPath"] != item["path"]:
-                repo.delete(item["path"])
-        for asset in params.get("assets", []):
-            repo.write_media(asset["path"], asset["content"])
-        return {"message": "entry persisted"}
-    if action == "getMedia":
-        return [repo.media(p) for p in repo.listing(params["mediaFolder"], "", 1)
-                if Path(p).suffix.lower() in IMAGE_SIGNATURES]
-    if action == "getMediaFile":
-        return repo.media(params["path"])
-    if action == "persistMedia":
-        repo.write_media(params["asset"]["path"], params["asset"]["content"])
-        return repo.media(params["asset"]["path"])
-    if action == "deleteFile":
-        repo.delete(params["path"])
-        return {"message": f"deleted file {params['path']}"}
-    if action == "deleteFiles":
-        for path in params["paths"]:
-            repo.delete(path)
-        return {"message": "deleted files"}
-    if action == "getDeployPreview":
-        return None
-    raise Refused(f"unknown action {action!r}")
+    """One call of Decap's local backend API; `refusal` checks a fiche before it is written (the validator: the
+    editor never saves what validate.py refuses)."""
+    if action not in ACTIONS:
+        raise Refused(f"unknown action {action!r}")
+    return ACTIONS[action](repo, params, refusal)
 
 
 def reader_language(accept: str) -> str:

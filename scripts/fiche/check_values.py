@@ -21,6 +21,17 @@ from scripts.fiche.problems import Joined, closest_first, did_you_mean, msg
 CODE_MARKUP = re.compile(r"[<>\[\]`*_\\|]|&(?:#[0-9]|#[xX][0-9a-fA-F]|[A-Za-z][A-Za-z0-9]*;)|[\n\r\x85\u2028\u2029]")
 EMAIL = re.compile(s.EMAIL_PATTERN)
 FICHE_ID = s.Str(pattern=s.ID_PATTERN, example="ocmw-antwerpen-amie")  # how a reference to a fiche is checked
+# The forms a date, a partial date and a link take (whole value, fullmatch); the editor's form uses these too.
+DATE_FULL = r"\d{4}-\d{2}-\d{2}"
+DATE_PARTIAL = r"\d{4}(-\d{2}(-\d{2})?)?"
+
+
+def date_form(schema: s.Date) -> str:
+    return DATE_PARTIAL if schema.partial else DATE_FULL
+
+
+def url_form(schema: s.Url) -> str:
+    return "(?:" + "|".join(schema.schemes) + r")://[^\s<>\"']+"
 
 
 class ValueChecks:
@@ -107,8 +118,7 @@ class ValueChecks:
         if value is None:
             return None
         value = value.strip()
-        forms = [r"\d{4}-\d{2}-\d{2}"] + ([r"\d{4}-\d{2}", r"\d{4}"] if schema.partial else [])
-        if not any(re.fullmatch(form, value) for form in forms):
+        if not re.fullmatch(date_form(schema), value):
             wanted = msg("forms_partial") if schema.partial else msg("forms_full")
             self.report(node, path, msg("date_form", forms=wanted, value=repr(value)))
             return None
@@ -124,8 +134,7 @@ class ValueChecks:
         value = self._scalar(node, path, msg("want_url"))
         if value is None:
             return None
-        schemes = "|".join(schema.schemes)
-        if not re.fullmatch(rf"(?:{schemes})://[^\s<>\"']+", value):
+        if not re.fullmatch(url_form(schema), value):
             self.report(node, path, msg("url_scheme", value=repr(value[:60]),
                                         schemes=Joined(tuple(f"{x}://" for x in schema.schemes))))
             return None

@@ -11,13 +11,14 @@ from functools import lru_cache
 from scripts.fiche import schema as s
 from scripts.fiche.problems import msg
 
-_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+# An amount written with a thousands separator (45.000); the editor's number box refuses it with this pattern too.
+THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
 def thousands(value: str) -> str | None:
     """'45.000' → '45000': what a Belgian writer may mean by a dot every three digits."""
     value = value.strip().lstrip("+")
-    return value.replace(".", "") if _THOUSANDS.fullmatch(value) else None
+    return value.replace(".", "") if THOUSANDS.fullmatch(value) else None
 
 
 def number_hint(value: str):

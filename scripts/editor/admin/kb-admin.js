@@ -63,17 +63,19 @@
     });
   }
 
-  // A number as people type it: 0,5 or 0.5 (never 05); the validator's range and words (scripts/fiche/problems.py).
+  // A number as people type it: 0,5 or 0.5 (never 05); the validator's range and words (scripts/fiche/problems.py),
+  // and its pattern for an amount written with a thousands separator (forms.thousands, scripts/fiche/check.py).
   const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
-  const THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/;
-  function numberWidget(templates, ui) {
+  function numberWidget(templates, ui, forms) {
+    const THOUSANDS = new RegExp(`^(?:${forms.thousands})$`);
+    const thousands = (text) => THOUSANDS.test(text.trim().replace(/^\+/, "")); // as the validator reads it
     const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
     const shown = (value) => (typeof value === "number" ? String(value).replace(".", ui.decimal) : value || "");
     // an amount in euro with a thousands separator (45.000) is kept as typed and refused, as the validator does
     const parse = (text, money) => {
       const trimmed = text.trim();
       if (trimmed === "") return "";
-      if (!NUMBER.test(trimmed) || (money && THOUSANDS.test(trimmed))) return trimmed; // refused below
+      if (!NUMBER.test(trimmed) || (money && thousands(trimmed))) return trimmed; // refused below
       return Number(trimmed.replace(",", "."));
     };
     const Control = window.createClass({
@@ -95,9 +97,10 @@
         const label = field.get("label", field.get("name"));
         const typed = this.state.text.trim();
         const refuse = (message) => ({ error: { type: "RANGE", message: `${label}${ui.texts.colon} ${message}` } });
-        if (typeof value !== "number" && field.get("money") && THOUSANDS.test(typed)) {
-          return refuse(fill(words.thousands_money, { value: typed, read: typed.split(".")[0],
-            meant: typed.replace(/\./g, "") }));
+        if (typeof value !== "number" && field.get("money") && thousands(typed)) {
+          const bare = typed.replace(/^\+/, "");
+          return refuse(fill(words.thousands_money, { value: typed, read: bare.split(".")[0],
+            meant: bare.replace(/\./g, "") }));
         }
         if (typeof value !== "number") return refuse(fill(words.number_expected, { value: `'${typed}'`, hint: "" }));
         if (field.get("value_type") === "int" && !Number.isInteger(value)) {
@@ -238,12 +241,13 @@
       document.documentElement.lang = ui.code;
       ui.decimal = (0.5).toLocaleString(`${ui.code}-BE`).charAt(1);
       useOwnWords(config.kb_messages, ui);
-      numberWidget(config.kb_messages.number, ui);
+      numberWidget(config.kb_messages.number, ui, config.kb_forms);
       if (local) refuseWhatTheValidatorRefuses(settings, ui, config.kb_messages);
       config.collections.forEach((collection) => localize(collection.fields, ui.code));
       CMS.registerPreviewTemplate("fiches", makePreview(settings, ui));
       delete config.kb_messages;
       delete config.kb_preview;
+      delete config.kb_forms;
       config.load_config_file = false;
       config.locale = ui.code;
       if (local) config.publish_mode = "simple";
