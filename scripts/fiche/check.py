@@ -40,7 +40,7 @@ AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]*)>")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])[ \t]+\S")
-LIST_START = re.compile(r"\n {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
+LIST_START = re.compile(r"\n {0,3}\d{1,9}[.)][ \t]")  # a numbered list: see _list_after_text
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # A reference definition `[r]: target` (Markdown makes `[text][r]` a link to it), target possibly on the next line.
 REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)", re.MULTILINE)
@@ -313,8 +313,9 @@ class Checker:
             self.report(node, path, msg("list_too_deep", depth=depth, limit=richtext.MAX_LIST_DEPTH))
 
     def _list_after_text(self, node: yaml.ScalarNode, path: str, value: str) -> None:
-        """Markdown needs an empty line before a list that follows a paragraph; without it the
-        items render as one paragraph with literal '-' characters."""
+        """A numbered list that does not start at 1 needs an empty line before it when it follows a paragraph
+        (CommonMark: only a bullet list or a list from 1 may interrupt one); without it the items render as one
+        paragraph with literal '2.' characters."""
         in_list, previous_blank = False, True
         for index, line in enumerate(value.split("\n")):
             if not line.strip():
@@ -322,7 +323,7 @@ class Checker:
                 continue
             item = LIST_ITEM.match(line)
             if item:
-                if not previous_blank and not in_list:
+                if not previous_blank and not in_list and item.group(1)[:-1] and int(item.group(1)[:-1]) != 1:
                     # in a block text (| or >) the value's lines start on the line after the key
                     line_no = node.start_mark.line + 2 + index if node.style in ("|", ">") else None
                     self.report(node, path, msg("list_after_text", marker=item.group(1)), "warning", line=line_no)
