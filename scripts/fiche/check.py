@@ -41,6 +41,7 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d{1,9}[.)])[ \t]+\S")
 LIST_START = re.compile(r"\n {0,3}\d{1,9}[.)][ \t]")  # a numbered list: see _list_after_text
+PARAGRAPH_BREAK = re.compile(r"[-*+]|0*1[.)]")  # list markers that may start a list right after a line of text
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # A reference definition `[r]: target` (Markdown makes `[text][r]` a link to it), target possibly on the next line.
 REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]*)", re.MULTILINE)
@@ -323,7 +324,7 @@ class Checker:
                 continue
             item = LIST_ITEM.match(line)
             if item:
-                if not previous_blank and not in_list and item.group(1)[:-1] and int(item.group(1)[:-1]) != 1:
+                if not previous_blank and not in_list and not PARAGRAPH_BREAK.fullmatch(item.group(1)):
                     # in a block text (| or >) the value's lines start on the line after the key
                     line_no = node.start_mark.line + 2 + index if node.style in ("|", ">") else None
                     self.report(node, path, msg("list_after_text", marker=item.group(1)), "warning", line=line_no)

@@ -33,15 +33,30 @@ INLINE_RULES = ["text", "newline", "escape", "backticks", "emphasis", "link"]
 # levels. markdown-it parses nested lists recursively and drops whatever lies below its nesting limit (`maxNesting`,
 # two levels per list: the list and its item), so the limit leaves room for every list the validator accepts.
 MAX_LIST_DEPTH = 20
-_MAX_NESTING = 2 * MAX_LIST_DEPTH + 2
+_BLOCK_NESTING = 2 * MAX_LIST_DEPTH + 2
+# Inline, the limit is how deep markdown-it looks into brackets nested in a link's text (`[a [b]](…)`): it reads on
+# through the brackets after each "[" down to this depth, so the limit sets what a text of unclosed brackets costs
+# (`[ ` × 10,000 took 0.9 s at the lists' limit). Brackets nested deeper than this in a link show as text.
+INLINE_NESTING = 8
 _LIST_PREFIX = re.compile(r"^([ \t]*)((?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+)", re.MULTILINE)
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
 @lru_cache(maxsize=2)
 def _parser(lists: bool = True) -> MarkdownIt:
-    blocks = BLOCK_RULES if lists else [rule for rule in BLOCK_RULES if rule != "list"]
-    return MarkdownIt("zero", {"html": False, "maxNesting": _MAX_NESTING}).enable(blocks + INLINE_RULES)
+    blocks = MarkdownIt("zero", {"html": False, "maxNesting": _BLOCK_NESTING})
+    blocks.enable(BLOCK_RULES if lists else [rule for rule in BLOCK_RULES if rule != "list"])
+    inline = MarkdownIt("zero", {"html": False, "maxNesting": INLINE_NESTING}).enable(INLINE_RULES)
+    blocks.core.ruler.at("inline", lambda state: _parse_inline(inline, state))
+    return blocks
+
+
+def _parse_inline(inline: MarkdownIt, state) -> None:
+    """markdown-it's own inline step, run by the parser that has the inline nesting limit."""
+    for token in state.tokens:
+        if token.type == "inline":
+            token.children = []
+            inline.inline.parse(token.content, inline, state.env, token.children)
 
 
 def list_depth(text: str) -> int:
@@ -54,9 +69,12 @@ def list_depth(text: str) -> int:
     return deepest
 
 
+@lru_cache(maxsize=512)
 def _markdown(text: str) -> str:
     """markdown-it's HTML for the author's text (not yet cleaned). A text nesting lists deeper than the validator
-    allows (the preview shows invalid fiches) is read without lists, so that none of it falls below the limit."""
+    allows (the preview shows invalid fiches) is read without lists, so that none of it falls below the limit.
+    A view asks for the same text's HTML, plain text and outline (about three times per text in a build): the
+    recent ones are kept, so each is parsed once."""
     return _parser(list_depth(text) <= MAX_LIST_DEPTH).render(text).rstrip("\n")
 
 
