@@ -288,7 +288,7 @@ class Checker:
             self.report(node, path, msg("single_line"))
         if "<" in value:
             autolink = AUTOLINK.search(value)
-            if autolink:  # the renderer escapes '<' first, so an autolink would show as literal text
+            if autolink:  # the renderer reads no autolinks: it would show as literal text
                 self.report(node, path, msg("autolink", url=autolink.group(1)))
             if RAW_HTML.search(AUTOLINK.sub("", value)):
                 self.report(node, path, msg("raw_html"))
