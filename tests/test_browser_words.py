@@ -11,7 +11,7 @@ from conftest import load_fiches
 
 from scripts.fiche.glossary import load_glossary
 from scripts.fiche.thesaurus import fold, load_thesaurus
-from scripts.lang import ui_text
+from scripts.lang import ui_text, wording
 from scripts.site import catalogue_text, search_data
 
 pytestmark = pytest.mark.browser
@@ -227,7 +227,7 @@ def test_the_new_views_pass_axe_on_a_phone(browser, base_url, path):
 
 def test_a_page_holding_every_word_ranks_first_and_pages_holding_one_still_follow(page, base_url):
     words = fiche_words("nl")
-    stop = set(search_data.STOPWORDS["nl"])
+    stop = set(wording.words("nl", "search_stopwords"))
     vocabulary = sorted({w for text in words.values() for w in text.split() if len(w) >= 8 and w.isalpha()} - stop)
     common = max(vocabulary, key=lambda w: (len(holders(w, words)), w))
     owners = holders(common, words)

@@ -15,7 +15,7 @@ from conftest import ROOT
 from test_browser import open_page, unique_word
 
 from scripts.fiche import schema as s
-from scripts.lang import ui_text
+from scripts.lang import ui_text, wording
 from scripts.lang.languages import LANGS
 from scripts.site import search_data, search_index
 
@@ -140,7 +140,7 @@ def search(page, query: str) -> None:
 
 def glossary_phrase(lang: str) -> str:
     """A glossary term of several words that holds a stop word ('maison de repos', "revenu d'intégration")."""
-    stop = set(search_data.STOPWORDS[lang])
+    stop = set(wording.words(lang, "search_stopwords"))
     for entry in yaml.safe_load(GLOSSARY.read_text(encoding="utf-8")):
         words = re.split(r"[\s']+", entry[lang]["term"].lower())
         if len(words) >= 2 and stop & set(words):
@@ -163,8 +163,8 @@ def test_results_point_to_a_section_and_highlight_only_the_query_words(page, bas
     added = page.text_content(".kb-search-added") if page.is_visible(".kb-search-added") else ""
     added = added.split(ui_text.t("search_synonyms", lang, words="|").split("|")[0], 1)[-1] if added else ""
     terms = [t for t in re.split(r"[^\w]+", search_data.fold(f"{query} {added}"))
-             if t and t not in search_data.STOPWORDS[lang]]
-    endings = [""] + search_data.ENDINGS[lang]
+             if t and t not in wording.words(lang, "search_stopwords")]
+    endings = ["", *wording.words(lang, "plural_endings")]
     for result in results:
         assert result["title"].strip()
         for mark in result["marks"]:

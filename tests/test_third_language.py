@@ -53,8 +53,8 @@ def german_interface() -> dict:
     """Every section of the Dutch wording file (labels, validator messages, preview, scaffold), marked [de]."""
     dutch = yaml.safe_load((ROOT / "docs" / "_data" / "interface.nl.yml").read_text(encoding="utf-8"))
     out = {name: {key: german(text) for key, text in section.items()}
-           for name, section in dutch.items() if isinstance(section, dict)}
-    out["locale"] = "de-BE"
+           for name, section in dutch.items() if isinstance(section, dict) and name != "words"}
+    out["locale"] = "de-BE"  # no word lists: a language without them goes without (every query word highlighted)
     return out
 
 

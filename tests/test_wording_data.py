@@ -26,7 +26,7 @@ LEFT_OUT = ("scripts/bench/", "scripts/fiche/schema.py")  # the benchmark; the s
 def _is_text(node: ast.AST) -> bool:
     if isinstance(node, ast.Constant):
         return isinstance(node.value, str)
-    if isinstance(node, ast.Tuple):
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):  # a language's word list: {"nl": ["de", "het"]}
         return any(_is_text(item) for item in node.elts)
     if isinstance(node, ast.Dict):  # a language's own table: {"nl": {"title": "…"}}
         return any(_is_text(value) for value in node.values)
@@ -58,8 +58,8 @@ def wording_tables(source: str, langs: tuple[str, ...]) -> list[tuple[int, str]]
 def test_the_scan_finds_a_wording_table():
     """The scan itself: today's tables as they stood in Python (ui_text.LABELS, problems.MESSAGES) are found."""
     old = ('LABELS = {"overview": {"nl": "In vogelvlucht", "fr": "En bref"}}\nX = d(nl=f"{n} fiche", fr="…")\n'
-           'TEXT = {"nl": {"title": "Fouten"}}\n')
-    assert wording_tables(old, ("nl", "fr")) == [(1, "LABELS"), (2, "X"), (3, "TEXT")]
+           'TEXT = {"nl": {"title": "Fouten"}}\nSTOP = {"fr": ["le", "la"], "nl": {"de"}}\n')
+    assert wording_tables(old, ("nl", "fr")) == [(1, "LABELS"), (2, "X"), (3, "TEXT"), (4, "STOP")]
     assert wording_tables('RULES = {"fr": fix}\nlang = {"nl": 1}\n', ("nl", "fr")) == []
 
 
@@ -94,7 +94,7 @@ def test_every_language_file_has_the_same_keys():
     for lang, data in files.items():
         assert re.fullmatch(r"[a-z]{2,3}-[A-Z]{2}", data.get("locale") or ""), (lang, data.get("locale"))
         for name, section in default.items():
-            if isinstance(section, dict):
+            if isinstance(section, dict) and name != "words":  # word lists tune behaviour; each language has its own
                 assert set(data.get(name) or {}) == set(section), (lang, name, set(section) ^ set(data.get(name) or {}))
     # the validator's default language has its messages too
     english = _sections(problems.DEVELOPER_LANG)
@@ -128,3 +128,19 @@ def test_an_edited_wording_file_is_read_again(tmp_path, monkeypatch):
                       encoding="utf-8")
     wording.refresh()
     assert ui_text.t("overview", lang) == "Anders"
+
+
+def test_word_lists_are_lists_of_words_or_an_error_naming_the_file(tmp_path, monkeypatch):
+    """Word lists (search stopwords, plural endings …) are read from the language's file; a list that is not one is
+    an error naming the file and the list, and a language without lists goes without."""
+    (tmp_path / "interface.nl.yml").write_text("locale: nl-BE\nwords:\n  plural_endings: [s, en]\n"
+                                               "  common: de het\n", encoding="utf-8")
+    monkeypatch.setattr(languages, "DATA_DIR", tmp_path)
+    wording.clear()
+    try:
+        assert wording.words("nl", "plural_endings") == ("s", "en")
+        assert wording.words("nl", "search_stopwords") == ()
+        with pytest.raises(wording.WordingError, match=r"interface\.nl\.yml: words\.common is a list of words"):
+            wording.words("nl", "common")
+    finally:
+        wording.clear()

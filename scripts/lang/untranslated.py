@@ -9,16 +9,10 @@ from pathlib import Path
 from babel import Locale
 
 from scripts.fiche.collection import display_path
+from scripts.lang import languages, wording
 
 IDENTICAL_MIN = 20  # characters; shorter identical texts are names or labels
 
-# A few very frequent words per language, to say in which language an untranslated text is written.
-STOPWORDS = {
-    "nl": {"de", "het", "een", "en", "van", "voor", "met", "op", "is", "zijn", "niet", "dat", "die", "te", "bij",
-           "naar", "ook", "om", "wordt", "worden", "als", "aan", "uit", "of", "u", "we", "hun", "deze", "kan"},
-    "fr": {"le", "la", "les", "des", "du", "un", "une", "et", "est", "pour", "dans", "avec", "sur", "par", "au",
-           "aux", "qui", "que", "ne", "pas", "sont", "ou", "se", "son", "sa", "ses", "leur", "vous", "nous", "à"},
-}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
@@ -42,10 +36,11 @@ def english_name(lang: str) -> str:
 
 
 def language_of(text: str) -> str | None:
-    """The language whose common words the text clearly uses (STOPWORDS), else None."""
+    """The language whose common words (`words.common` of its wording file) the text clearly uses, else None."""
     words = [w.lower() for w in WORD.findall(text.replace("’", "'"))]
     words = [w.split("'")[-1] if "'" in w else w for w in words]  # l'équipe → équipe, d'un → un
-    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    common = {lang: set(wording.words(lang, "common")) for lang in languages.LANGS}
+    counts = {lang: sum(w in stop for w in words) for lang, stop in common.items()}
     best = max(counts, key=counts.get)
     others = [n for lang, n in counts.items() if lang != best]
     return best if counts[best] and counts[best] > max(others) else None

@@ -67,6 +67,17 @@ def value(lang: str, key: str) -> str:
     return data[key]
 
 
+def words(lang: str, key: str) -> tuple[str, ...]:
+    """A word list of a language's file (`words.<key>`: stopwords, plural endings …). Lists tune behaviour, they
+    are never shown: a language without one simply goes without (it highlights every word, says nothing of
+    untranslated texts)."""
+    found, data = _file(Path(languages.DATA_DIR), lang)
+    listed = (data.get("words") or {}).get(key) or []
+    if not isinstance(listed, list) or not all(isinstance(word, str) for word in listed):
+        raise WordingError(f"{found}: words.{key} is a list of words")
+    return tuple(listed)
+
+
 def section(name: str, langs: tuple[str, ...] | None = None, rules: dict | None = None) -> dict[str, dict[str, str]]:
     """key → {lang: text} of one section, for `langs` (default: the site's). `rules`: lang → the function that
     sets that language's typography (scripts/lang/typography.py), applied once as the file is read."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from scripts.fiche import richtext
 from scripts.fiche import schema as s
 from scripts.fiche.collection import Fiche
-from scripts.lang import languages, ui_text
+from scripts.lang import languages, ui_text, wording
 from scripts.site import module_setup, similarity, urls
 
 RELATED_PER_MODULE = 5
@@ -160,23 +160,22 @@ def has_content(module: Module) -> bool:
     return any(isinstance(t, dict) and any(str(v).strip() for v in t.values()) for t in texts)
 
 
-# Words too general to make two goals the same goal ("verhogen", "ontwikkelen" ...): a link needs a shared topic.
-GOAL_STOPWORDS = frozenset({"verhogen", "verbeteren", "vergroten", "ontwikkelen", "uitbouwen", "versterken",
-                            "bevorderen", "verminderen", "doorbreken", "opbouwen", "voorbereiding", "voorbereiden",
-                            "deelnemers", "deelnemer", "activering", "integratie", "problemen", "specifieke",
-                            "ondersteuning"})
 GOAL_STEM = 6  # letters compared: "netwerk" and "netwerken" are one topic
 
 
-def _stems(text: str) -> set[str]:
+def _stems(text: str, general: frozenset[str]) -> set[str]:
+    """`general`: words too general to make two goals one goal ("verhogen", "ontwikkelen" …): a link needs a
+    shared topic (`words.general_goal_words` of the language's wording file)."""
     words = "".join(c if c.isalpha() else " " for c in text.lower()).split()
-    return {w[:GOAL_STEM] for w in words if len(w) > GOAL_STEM and w not in GOAL_STOPWORDS}
+    return {w[:GOAL_STEM] for w in words if len(w) > GOAL_STEM and w not in general}
 
 
 def goal_topics(module: Module) -> set[str]:
     """The topics a module's goals name (stems of their words, in the site's first language)."""
     lang = languages.LANGS[0]
-    return {stem for goal in module.data.get("goals", []) for stem in _stems(richtext.plain(goal.get(lang, "")))}
+    general = frozenset(wording.words(lang, "general_goal_words"))
+    return {stem for goal in module.data.get("goals", [])
+            for stem in _stems(richtext.plain(goal.get(lang, "")), general)}
 
 
 def format_features(module: Module) -> frozenset[str]:
@@ -233,8 +232,9 @@ def shared(a: Module, b: Module, lang: str) -> list[str]:
         out.append(f"{ui_text.t('shared_frequency', lang)} ({s.FREQUENCY_UNITS[frequency['per']][lang]})")
     topics_b = goal_topics(b)
     first = languages.LANGS[0]
+    general = frozenset(wording.words(first, "general_goal_words"))
     names = [richtext.plain(g[lang]) for g in a.data.get("goals", [])
-             if _stems(richtext.plain(g.get(first, ""))) & topics_b]
+             if _stems(richtext.plain(g.get(first, "")), general) & topics_b]
     if names:
         out.append(f"{ui_text.t('shared_goal', lang)} ({(ui_text.t('semicolon', lang) + ' ').join(names)})")
     return out

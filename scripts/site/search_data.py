@@ -24,7 +24,7 @@ from pathlib import Path
 from babel import Locale
 
 from scripts.fiche.thesaurus import fold
-from scripts.lang import ui_text
+from scripts.lang import ui_text, wording
 from scripts.lang.languages import LANGS
 from scripts.site import urls
 
@@ -40,19 +40,6 @@ RANKING = {
     "termSimilarity": 2.0,
     "metaWeights": {"title": 6.0, "organisation": 8.0, "place": 8.0, "alias": 8.0},
 }
-
-# Words that are searched but never highlighted on their own (Pagefind matches them as prefixes too, which
-# highlighted "Depuis" for "de"). A language without a list highlights every word of the query.
-STOPWORDS = {
-    "nl": ["de", "het", "een", "en", "van", "in", "op", "te", "met", "voor", "aan", "bij", "om", "of", "door",
-           "naar", "uit", "als", "dat", "die", "is", "zijn", "er", "ook", "niet", "tot", "over", "per"],
-    "fr": ["de", "des", "du", "d", "la", "le", "les", "l", "un", "une", "et", "en", "à", "a", "au", "aux", "pour",
-           "par", "sur", "dans", "avec", "ou", "que", "qui", "se", "sa", "son", "ses", "est", "ne", "pas", "y"],
-}
-
-# Plural endings: a result word that is a query word plus one of these is highlighted too
-# ("bemiddelaar" → "bemiddelaars", "vluchteling" → "vluchtelingen"); other longer words are not ("repose").
-ENDINGS = {"nl": ["s", "en", "n"], "fr": ["s", "x"]}
 
 LABEL_KEYS = ("none", "one", "other", "error", "bridge", "bridge_action", "other_site", "filter_any",
               "filter_region", "filter_theme", "filter_kind", "synonyms")
@@ -123,8 +110,8 @@ def browser_data(lang: str, glossary: list[dict], fiches: list, langs: tuple[str
         "others": [{"lang": code, "root": urls.lang_prefix(code), "name": language_name(code, lang)}
                    for code in others],
         "ranking": RANKING,
-        "stopwords": sorted(fold(w) for w in STOPWORDS.get(lang, [])),
-        "endings": ENDINGS.get(lang, []),
+        "stopwords": sorted(fold(w) for w in wording.words(lang, "search_stopwords")),
+        "endings": list(wording.words(lang, "plural_endings")),
         "bridge": [{"term": term, "key": fold(term), "equivalent": equivalent, "kind": kind, "lang": code}
                    for code in others for term, equivalent, kind in _pairs(glossary, fiches, code, lang, thesaurus)],
         "synonyms": synonyms(thesaurus, lang),
