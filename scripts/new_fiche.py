@@ -27,9 +27,10 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+from scripts import project as kb_project
 from scripts.fiche import json_schema as fiche_jsonschema
 from scripts.fiche import schema as s
-from scripts.fiche.collection import FICHES_DIR, display_path
+from scripts.fiche.collection import display_path
 
 WIDTH = 116  # comment lines stay within ruff's and most editors' 120 columns
 ID_MAX = s.FICHE.get("id").node.max_len  # the schema's limit
@@ -200,12 +201,13 @@ def main(argv: list[str] | None = None) -> int:
         epilog="exit codes: 0 written, 1 refused (the fiche already exists), 2 usage error (bad arguments, "
                "invalid id, missing folder)")
     parser.add_argument("id", help="fiche id in kebab-case, e.g. ocmw-gent-interactief (also the file name)")
-    parser.add_argument("--dir", type=Path, default=FICHES_DIR, help="folder of fiches (default: fiches/)")
+    parser.add_argument("--dir", type=Path, default=None, help="folder of fiches (default: fiches/)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
     fiche_id = args.id
+    args.dir = args.dir or kb_project.load().fiches_dir
     if not re.fullmatch(s.ID_PATTERN, fiche_id) or len(fiche_id) > ID_MAX:
         suggestion = suggest_id(fiche_id)
         hint = f" (did you mean {suggestion}?)" if suggestion and suggestion != fiche_id else ""

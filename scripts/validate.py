@@ -15,7 +15,8 @@ from pathlib import Path
 if not __package__:  # run as `python scripts/validate.py` (the command coordinators know): the repo is importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.fiche.collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
+from scripts import project as kb_project  # noqa: E402
+from scripts.fiche.collection import load_collection  # noqa: E402
 from scripts.fiche.glossary import load_glossary  # noqa: E402
 from scripts.fiche.problems import MESSAGE_LANGS, escape_controls, format_problems, msg  # noqa: E402
 from scripts.fiche.thesaurus import load_thesaurus  # noqa: E402
@@ -31,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
-    collection = load_collection(args.paths or [FICHES_DIR], docs_dir=ROOT / "docs")
+    project = kb_project.load()
+    collection = load_collection(args.paths or [project.fiches_dir], docs_dir=project.docs_dir)
     problems = list(collection.problems)
     if not args.paths:  # the whole repository: the glossary and the thesaurus are checked like the fiches
         entries, glossary_problems = load_glossary()

@@ -42,7 +42,8 @@ import yaml
 
 from scripts import local_servers, search_quality
 from scripts.bench import synthetic
-from scripts.fiche.collection import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: its fiches, docs and mkdocs.yml are the baseline
 
 FICHES = ROOT / "fiches"
 PYTHON = sys.executable

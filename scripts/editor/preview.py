@@ -16,13 +16,13 @@ import tempfile
 import threading
 from pathlib import Path
 
+from scripts import project as kb_project
 from scripts.editor import config as cms_config
 from scripts.editor import yaml_writer as cms_yaml
 from scripts.fiche import glossary
 from scripts.fiche import schema as fiche_schema
-from scripts.fiche.collection import FICHE_SUFFIXES, ROOT, load_collection
-from scripts.lang import ui_text
-from scripts.lang.languages import LANGS
+from scripts.fiche.collection import FICHE_SUFFIXES, load_collection
+from scripts.lang import languages, ui_text
 from scripts.site import render, urls
 from scripts.site.site_data import SiteData
 
@@ -34,7 +34,7 @@ def _template_env():
     """The theme's Jinja environment as the build has it (overrides/ first), loaded once per proxy."""
     from mkdocs.config import load_config
 
-    return render.template_env(load_config(str(ROOT / "mkdocs.yml")))
+    return render.template_env(load_config(str(kb_project.load().config_file)))
 
 
 def file_name(path: str, data: dict) -> str:
@@ -67,10 +67,10 @@ class Previewer:
         try:
             text = cms_yaml.save(saved.read_text(encoding="utf-8") if saved.is_file() else None, _as_yaml(data))
         except cms_yaml.SaveRefused as refused:  # what a save would refuse: said in the preview pane too
-            return {"problems": {lang: [refused.message(lang)] for lang in LANGS}}
+            return {"problems": {lang: [refused.message(lang)] for lang in languages.codes()}}
         collection, own, form = self._check(name, text)
         if own:
-            return {"problems": {lang: [worded(p, lang) for p in own] for lang in LANGS}}
+            return {"problems": {lang: [worded(p, lang) for p in own] for lang in languages.codes()}}
         with self._lock:
             fiche = next(f for f in collection.fiches if f.path == form)
             entries, glossary_problems = glossary.load_glossary()
@@ -79,7 +79,7 @@ class Previewer:
                             preview=True, collection_dir=self.fiches_dir)
             env = _template_env()
             pages = {}
-            for lang in LANGS:
+            for lang in languages.codes():
                 url = urls.url_for("fiche", fiche.id, lang)
                 pages[lang] = {"url": url, "html": render.fiche_page(site, env, lang, fiche.id, url)}
             return {"pages": pages}
@@ -91,7 +91,7 @@ class Previewer:
             form = Path(self._scratch.name) / name
             form.write_text(text, encoding="utf-8")
             others = [p for p in sorted(self.fiches_dir.iterdir()) if p.suffix in FICHE_SUFFIXES and p.name != name]
-            collection = load_collection([*others, form], docs_dir=ROOT / "docs", cache=self._cache)
+            collection = load_collection([*others, form], docs_dir=kb_project.load().docs_dir, cache=self._cache)
             form.unlink()
         return collection, [p for p in collection.problems if Path(p.file).name == name and p.severity == "error"], form
 

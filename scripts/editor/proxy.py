@@ -30,7 +30,7 @@ import yaml
 from scripts.editor import preview as cms_preview
 from scripts.editor import yaml_writer as cms_yaml
 from scripts.editor.config import FICHES_FOLDER, PREVIEW_PATH
-from scripts.lang.languages import LANGS
+from scripts.lang import languages
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8081
@@ -182,9 +182,9 @@ def reader_language(accept: str) -> str:
     """The first of the site's languages the browser asks for (Accept-Language), else the site's first."""
     for part in accept.split(","):
         code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGS:
+        if code in languages.codes():
             return code
-    return LANGS[0]
+    return languages.codes()[0]
 
 
 def make_handler(repo: Repo, port: int, origins: frozenset[str]):

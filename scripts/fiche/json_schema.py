@@ -18,7 +18,7 @@ import sys
 
 from scripts.fiche import schema as s
 from scripts.fiche.check import EMAIL, FICHE_ID
-from scripts.lang.languages import LANGS
+from scripts.lang import languages
 
 PATH = "schema/fiche.schema.json"  # site-root-relative address of the published schema
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -38,7 +38,7 @@ def modeline(site_url: str | None = None) -> str:
 
 
 def _described(node: s.Node, out: dict) -> dict:
-    texts = {lang: node.description[lang] for lang in LANGS if node.description.get(lang)}
+    texts = {lang: node.description[lang] for lang in languages.codes() if node.description.get(lang)}
     if texts:
         out["description"] = "\n\n".join(f"{lang.upper()}: {text}" for lang, text in texts.items())
         out["markdownDescription"] = "\n\n".join(f"**{lang.upper()}** {text}" for lang, text in texts.items())
@@ -55,7 +55,7 @@ def node_schema(node: s.Node) -> dict:
         text: dict = {"type": "string", "maxLength": node.max_len}
         if node.inline:
             text["pattern"] = r"^[^\n\r]*$"
-        return _described(node, {"type": "object", "properties": {lang: dict(text) for lang in LANGS},
+        return _described(node, {"type": "object", "properties": {lang: dict(text) for lang in languages.codes()},
                                  "additionalProperties": False, "minProperties": 1})
     if isinstance(node, s.Str):
         out = {"type": "string", "maxLength": node.max_len}
@@ -72,7 +72,8 @@ def node_schema(node: s.Node) -> dict:
         return _described(node, out)
     if isinstance(node, s.Enum):
         codes: list = list(node.values)
-        labels = [" / ".join(labels[lang] for lang in LANGS if labels.get(lang)) for labels in node.values.values()]
+        labels = [" / ".join(labels[lang] for lang in languages.codes() if labels.get(lang))
+                  for labels in node.values.values()]
         if node.values is s.YES:  # what YAML 1.1 reads as a boolean, and what dumpers and editors write
             codes, labels = codes + [True, False], labels + labels[:1] + ["—"]
         return _described(node, {"enum": codes, "enumDescriptions": labels, "markdownEnumDescriptions": labels})

@@ -18,9 +18,9 @@ import yaml
 
 from scripts.fiche.collection import display_path
 from scripts.fiche.problems import Joined, Problem, msg
-from scripts.lang.languages import DATA_DIR, LANGS
+from scripts.lang import languages
 
-THESAURUS_FILE = DATA_DIR / "thesaurus.yml"
+THESAURUS_NAME = "thesaurus.yml"  # in the data folder (languages.current().data_dir)
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_WORD = 60
 MARKUP = "<>[]{}*`|\\\""  # a word is shown as text in the search box; markup characters are refused outright
@@ -47,10 +47,11 @@ def _problem(name: str, node, field: str, text) -> Problem:
     return Problem.of(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, field, text)
 
 
-def load_thesaurus(path: Path = THESAURUS_FILE, glossary_ids: set[str] | None = None) -> tuple[list[dict],
+def load_thesaurus(path: Path | None = None, glossary_ids: set[str] | None = None) -> tuple[list[dict],
                                                                                              list[Problem]]:
     """The groups and every problem found (a group with a problem is left out). `glossary_ids`: when given,
     a group's `glossary:` must name one of them."""
+    path = path or languages.current().data_dir / THESAURUS_NAME
     if not path.is_file():
         return [], []
     name = display_path(path)
@@ -65,13 +66,13 @@ def load_thesaurus(path: Path = THESAURUS_FILE, glossary_ids: set[str] | None = 
         return [], [_problem(name, root, "", msg("thesaurus_list"))]
     groups, problems = [], []
     ids: set[str] = set()
-    owners: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}  # folded word → id of its group
+    owners: dict[str, dict[str, str]] = {lang: {} for lang in languages.codes()}  # folded word → id of its group
     for index, node in enumerate(root.value):
         group, found = _group(name, node, f"[{index}]", ids, owners, glossary_ids)
         problems.extend(found)
         if group is not None:
             ids.add(group["id"])
-            for lang in LANGS:  # a group left out still owns its words: a second use is named, too
+            for lang in languages.codes():  # a group left out still owns its words: a second use is named, too
                 for word in group[lang]:
                     owners[lang].setdefault(fold(word), group["id"] or f"[{index}]")
             if not found:
@@ -85,9 +86,9 @@ def _group(name, node, where, ids, owners, glossary_ids) -> tuple[dict | None, l
     fields = {key.value: (key, value) for key, value in node.value}
     found = []
     for key, (key_node, _value) in fields.items():
-        if key not in ("id", "glossary", *LANGS):
+        if key not in ("id", "glossary", *languages.codes()):
             found.append(_problem(name, key_node, f"{where}.{key}",
-                                  msg("thesaurus_key", key=key, langs=Joined(tuple(LANGS), "and"))))
+                                  msg("thesaurus_key", key=key, langs=Joined(tuple(languages.codes()), "and"))))
     _key, id_node = fields.get("id", (None, None))
     group_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else ""
     if not ID.match(group_id):
@@ -101,7 +102,7 @@ def _group(name, node, where, ids, owners, glossary_ids) -> tuple[dict | None, l
         if glossary_ids is not None and value not in glossary_ids:
             found.append(_problem(name, gloss, f"{where}.glossary", msg("thesaurus_glossary", id=value)))
         group["glossary"] = value
-    for lang in LANGS:
+    for lang in languages.codes():
         group[lang] = []
         if lang not in fields:
             continue
@@ -125,6 +126,7 @@ def _group(name, node, where, ids, owners, glossary_ids) -> tuple[dict | None, l
                 continue
             seen.add(key)
             group[lang].append(" ".join(word.split()))
-    if not any(fields.get(lang) for lang in LANGS):
-        found.append(_problem(name, node, where, msg("thesaurus_no_words", langs=Joined(tuple(LANGS), "or"))))
+    if not any(fields.get(lang) for lang in languages.codes()):
+        found.append(_problem(name, node, where,
+                              msg("thesaurus_no_words", langs=Joined(tuple(languages.codes()), "or"))))
     return group, found

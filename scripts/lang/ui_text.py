@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from scripts.lang import typography
-from scripts.lang.languages import LANGS, interface
+from scripts.lang import languages, typography
 
 NUMBER_FORMAT = "0.##"  # no thousands separator, up to two decimals: 0,5 · 1,25 · 12
 DATE_FORMATS = {2: "MMMM y", 3: "d MMMM y"}  # month and year; day, month and year
@@ -662,10 +662,6 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 
-for _lang in LANGS:
-    for _key, _text in interface(_lang).get("labels", {}).items():
-        LABELS.setdefault(_key, {})[_lang] = _text
-
 # Typographic rules of a language, applied once to its interface strings (French: a no-break space before : ; ? !
 # and inside guillemets), so no template or label can forget them.
 TYPOGRAPHY = {"fr": typography.fix}
@@ -682,8 +678,16 @@ for _texts in LABELS.values():
 
 
 def t(key: str, lang: str, **values) -> str:
-    text = LABELS[key][lang]
+    text = LABELS[key].get(lang) if key in LABELS else None
+    if text is None:  # a language that brings its wording as data (languages.interface)
+        text = data_labels(languages.current(), lang)[key]
     return text.format(**values) if values else text
+
+
+@functools.lru_cache(maxsize=8)
+def data_labels(langs: languages.Languages, lang: str) -> dict[str, str]:
+    """The labels a language brings as data, typeset once; read when first asked for, never at import."""
+    return {key: typeset(text, lang) for key, text in langs.interface(lang).get("labels", {}).items()}
 
 
 def locale(lang: str) -> str:

@@ -14,9 +14,9 @@ import math
 from functools import lru_cache
 
 from scripts.lang import ui_text
-from scripts.fiche.collection import ROOT
+from scripts.lang import languages
 
-BELGIUM = ROOT / "docs" / "_data" / "belgium.geojson"
+BELGIUM = "belgium.geojson"  # in the data folder (languages.current().data_dir)
 BAR_ROW, BAR_LABEL_WIDTH, BAR_CHART_WIDTH = 26, 260, 720  # SVG user units
 LABEL_MAX = 38  # characters of a bar label before it is cut (the full label is the bar's tooltip)
 MAP_WIDTH, MAP_HEIGHT = 640, 520
@@ -77,7 +77,7 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], uni
 
 @lru_cache(maxsize=1)
 def _outline() -> list[tuple[float, float]]:
-    data = json.loads(BELGIUM.read_text(encoding="utf-8"))
+    data = json.loads((languages.current().data_dir / BELGIUM).read_text(encoding="utf-8"))
     return [tuple(point) for point in data["features"][0]["geometry"]["coordinates"][0]]
 
 

@@ -37,7 +37,7 @@ def _bands(prefix: str, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
     keys = {code: f"{prefix}_{code}" for code in codes} | {UNKNOWN: "not_given"}
     if prefix == "intensity":  # a module may give a frequency without hours: it is the hours that are unknown
         keys |= {UNKNOWN: "intensity_unknown", CONTRADICTED: "source_contradicts"}
-    return {code: {lang: ui_text.t(key, lang) for lang in languages.LANGS} for code, key in keys.items()}
+    return {code: {lang: ui_text.t(key, lang) for lang in languages.codes()} for code, key in keys.items()}
 
 
 # Bands of the module facets (codes as intensity_bucket and group_bucket give them).
@@ -77,8 +77,9 @@ def all_modules(fiches: list[Fiche]) -> list[Module]:
     return [Module(f, m) for f in fiches for m in f.data.get("modules", [])]
 
 
-def hours_record(module: Module, lang: str = languages.LANGS[0]) -> dict:
+def hours_record(module: Module, lang: str | None = None) -> dict:
     """The module's weekly hours from the fact record, with their basis and the source's contradictions."""
+    lang = lang or languages.current().default
     return facts.module_hours_facts(module.data.get("setup", {}), lang,
                                     facts.module_setup_conflicts(module.fiche.data, module.data["id"], lang))
 
@@ -176,7 +177,7 @@ def _stems(text: str) -> set[str]:
 
 def goal_topics(module: Module) -> set[str]:
     """The topics a module's goals name (stems of their words, in the site's first language)."""
-    lang = languages.LANGS[0]
+    lang = languages.codes()[0]
     return {stem for goal in module.data.get("goals", []) for stem in _stems(richtext.plain(goal.get(lang, "")))}
 
 
@@ -233,7 +234,7 @@ def shared(a: Module, b: Module, lang: str) -> list[str]:
     if frequency and f"per:{frequency['per']}" in format_features(b):
         out.append(f"{ui_text.t('shared_frequency', lang)} ({s.FREQUENCY_UNITS[frequency['per']][lang]})")
     topics_b = goal_topics(b)
-    first = languages.LANGS[0]
+    first = languages.codes()[0]
     names = [richtext.plain(g[lang]) for g in a.data.get("goals", [])
              if _stems(richtext.plain(g.get(first, ""))) & topics_b]
     if names:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import jinja2
 import jinja2.bccache
@@ -29,9 +30,6 @@ from scripts.site import (
 )
 from scripts.site import modules as mod
 from scripts.site.site_data import SiteData
-from scripts.fiche.collection import ROOT
-
-TEMPLATES = ROOT / "overrides"  # what a rendered fiche depends on besides its data
 
 RECENT_FICHES = 5  # fiches listed on the home page
 COMPARE_MAX = 4  # fiches side by side; templates hand it to kb.js as data-max
@@ -130,7 +128,7 @@ def theme_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
 
 
 def translation_status_page(site: SiteData, env, lang: str, key: str, page_url: str) -> str:
-    records = site.translation_records(ROOT / "docs")
+    records = site.translation_records(site.docs_dir)
     return _template(env, "translation-status", context(lang, page_url, records=records))
 
 
@@ -250,7 +248,7 @@ def schema(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
 def whole_guide(site: SiteData, env, lang: str, src_uri: str, page_url: str) -> str:
     """Every published fiche through the fiche page's own template, fitted into one page (guide.embed)."""
     fiches = []
-    stamp = incremental.tree_stamp([TEMPLATES]) if site.memo is not None else ""
+    stamp = incremental.tree_stamp(own_templates(env)) if site.memo is not None else ""
     for item in site.items(lang):
         html = guide_fiche(site, env, lang, item["id"], page_url, stamp)
         fiches.append({"id": item["id"], "anchor": item["id"], "heading": guide.title_anchor(html),
@@ -312,8 +310,8 @@ class CompiledTemplates(jinja2.BytecodeCache):
     build, and static-i18n one more per language, so each template was compiled again per language and per
     preview rebuild (a quarter of a rebuild's time while serving). Jinja checks each entry against the source's
     checksum, and the key holds what compiling depends on in the environment, so a changed template or a
-    differently configured environment compiles afresh. Set on every environment through on_env and
-    template_env (Jinja's documented bytecode_cache)."""
+    differently configured environment compiles afresh. The plugin keeps one for its whole run (a serve session)
+    and sets it on every environment through on_env and template_env (Jinja's documented bytecode_cache)."""
 
     def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
@@ -344,18 +342,16 @@ def _compile_settings(env) -> str:
                  env.keep_trailing_newline))
 
 
-COMPILED = CompiledTemplates()
-_ENVS: dict[int, object] = {}
+def template_env(config, compiled: CompiledTemplates | None = None):
+    """The theme's Jinja environment (so overrides/ wins), with autoescaping on for fiche data. Callers keep it
+    for a build (the plugin, per theme object) or a process (the editor's preview)."""
+    return add_filters(config.theme.get_env().overlay(autoescape=True, bytecode_cache=compiled))
 
 
-def template_env(config):
-    """The theme's Jinja environment (so overrides/ wins), with autoescaping on for fiche data."""
-    key = id(config.theme)
-    if key not in _ENVS:
-        env = add_filters(config.theme.get_env().overlay(autoescape=True, bytecode_cache=COMPILED))
-        _ENVS.clear()
-        _ENVS[key] = env
-    return _ENVS[key]
+def own_templates(env) -> list[Path]:
+    """The project's template folders (the theme's custom_dir), not the installed theme's: what a rendered
+    fiche depends on besides its data."""
+    return [Path(d) for d in getattr(env.loader, "searchpath", []) if "site-packages" not in d]
 
 
 def add_filters(env):

@@ -25,8 +25,8 @@ from babel import Locale
 
 from scripts.lang import ui_text
 from scripts.site import urls
-from scripts.lang.languages import LANGS
 from scripts.fiche.thesaurus import fold
+from scripts.lang import languages
 
 FOLDER = "assets/search"
 RESULTS_SHOWN = 10  # results the search box shows (and whose fragments it loads); kb-search.js reads data-results
@@ -99,9 +99,10 @@ def synonyms(thesaurus: list[dict], lang: str) -> list[list[dict]]:
             for group in thesaurus if len(group.get(lang) or []) > 1]
 
 
-def browser_data(lang: str, glossary: list[dict], fiches: list, langs: tuple[str, ...] = LANGS,
+def browser_data(lang: str, glossary: list[dict], fiches: list, langs: tuple[str, ...] | None = None,
                  thesaurus: list[dict] = ()) -> dict:
     """The JSON the search box of `lang` pages reads (see the module docstring)."""
+    langs = langs or languages.codes()
     others = [code for code in langs if code != lang]
     return {
         "lang": lang,
@@ -121,7 +122,7 @@ def write(site_dir: Path, glossary: list[dict], fiches: list, thesaurus: list[di
     """One `assets/search/<lang>.json` per language."""
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
+    for lang in languages.codes():
         data = browser_data(lang, glossary, fiches, thesaurus=thesaurus)
         (folder / f"{lang}.json").write_text(
             json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
