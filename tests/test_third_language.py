@@ -12,18 +12,13 @@ import re
 import shutil
 
 import yaml
-from conftest import ROOT, build_site, fixture_project
+from conftest import ROOT, build_site, fixture_project, plugin_options, read_config, write_config
 
 from scripts.fiche import schema as s
 from scripts.lang import ui_text
 
-DE = """        - locale: de
-          name: Deutsch
-          build: true
-          site_name: Wissensdatenbank soziale Aktivierung
-          theme:
-            language: de
-"""
+DE = {"locale": "de", "name": "Deutsch", "build": True, "site_name": "Wissensdatenbank soziale Aktivierung",
+      "theme": {"language": "de"}}
 
 
 def german(text: str) -> str:
@@ -46,10 +41,10 @@ def add_german(value):
 
 def test_a_third_language_builds_from_data_alone(tmp_path):
     config = fixture_project(tmp_path)
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("        - locale: fr\n", DE + "        - locale: fr\n", 1)
-    text = text.replace("      lang: fr\n", "      lang: fr\n    - name: Deutsch\n      link: de/\n      lang: de\n", 1)
-    config.write_text(text, encoding="utf-8")
+    settings = read_config(config)
+    plugin_options(settings, "i18n")["languages"][1:1] = [DE]  # before fr, as a coordinator would add it
+    settings["extra"]["alternate"].append({"name": "Deutsch", "link": "de/", "lang": "de"})
+    write_config(config, settings)
     docs = tmp_path / "docs"
     for page in (docs / "index.nl.md", docs / "fiches" / "index.nl.md"):
         shutil.copy(page, page.with_name(page.name.replace(".nl.", ".de.")))

@@ -12,14 +12,14 @@ and the page says what the two share. No link rather than a weak one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from scripts.fiche import schema as s
-from scripts.lang import languages, ui_text
 from scripts.fiche import richtext
-from scripts.site import similarity
-from scripts.site import facts, urls
+from scripts.fiche import schema as s
 from scripts.fiche.collection import Fiche
+from scripts.lang import languages, ui_text
+from scripts.site import facts, similarity, urls
 
 RELATED_PER_MODULE = 5
 # Minimum Jaccard similarity of two modules' features (themes, profiles, intensity band) to be shown as
@@ -31,13 +31,28 @@ UNKNOWN = "unknown"  # the band of a module whose source gives no figure
 CONTRADICTED = "contradicted"  # the band of a module whose source gives two figures: never bucketed as one
 
 
-def _bands(prefix: str, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
+class _Bands(Mapping):
     """Band code → label per language: the wording is interface text (ui_text `<prefix>_<code>`), so a language
-    added as data brings its own; a band without a figure reads "not given"."""
-    keys = {code: f"{prefix}_{code}" for code in codes} | {UNKNOWN: "not_given"}
-    if prefix == "intensity":  # a module may give a frequency without hours: it is the hours that are unknown
-        keys |= {UNKNOWN: "intensity_unknown", CONTRADICTED: "source_contradicts"}
-    return {code: {lang: ui_text.t(key, lang) for lang in languages.codes()} for code, key in keys.items()}
+    added as data brings its own, looked up when used (the languages of the build); a band without a figure
+    reads "not given"."""
+
+    def __init__(self, prefix: str, codes: tuple[str, ...]) -> None:
+        self.keys_by_code = {code: f"{prefix}_{code}" for code in codes} | {UNKNOWN: "not_given"}
+        if prefix == "intensity":  # a module may give a frequency without hours: it is the hours that are unknown
+            self.keys_by_code |= {UNKNOWN: "intensity_unknown", CONTRADICTED: "source_contradicts"}
+
+    def __getitem__(self, code: str) -> dict[str, str]:
+        return {lang: ui_text.t(self.keys_by_code[code], lang) for lang in languages.codes()}
+
+    def __iter__(self):
+        return iter(self.keys_by_code)
+
+    def __len__(self) -> int:
+        return len(self.keys_by_code)
+
+
+def _bands(prefix: str, codes: tuple[str, ...]) -> _Bands:
+    return _Bands(prefix, codes)
 
 
 # Bands of the module facets (codes as intensity_bucket and group_bucket give them).
