@@ -210,7 +210,8 @@ def _page_content(session: Session, html: str, page, config) -> str:
     if not blocks:
         return html
     ours = [bool(headings.OURS.search(block)) for block in blocks]
-    blocks = [headings.finish(block, toc_config, session.site.tooltip_terms(lang), permalink_title)
+    heading = session.template_env(config).get_template(headings.TEMPLATE)
+    blocks = [headings.finish(block, toc_config, heading, session.site.tooltip_terms(lang), permalink_title)
               for block in blocks]
     html = BLOCK_MARK.sub(lambda m: blocks[int(m.group(1))], html)
     if any(ours):
