@@ -94,8 +94,9 @@ def on_startup(session: Session, project_dir: Path) -> None:
 
 
 def on_serve(session: Session, server, config, builder):
-    server.watch(str(session.fiches_dir))
-    server.watch(str(session.data_dir))
+    for folder in (session.fiches_dir, session.data_dir):
+        if folder.is_dir():  # a project without data files has no such folder
+            server.watch(str(folder))
     return server
 
 
