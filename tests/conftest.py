@@ -244,6 +244,8 @@ def fixture_project(tmp_path: Path) -> Path:
     docs = tmp_path / "docs"
     (docs / "fiches").mkdir(parents=True)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "_data").mkdir()  # the plugin's data folder: the map outline only (no glossary, no thesaurus)
+    shutil.copy(ROOT / "docs" / "_data" / "belgium.geojson", docs / "_data")
     for lang, title in (("nl", "Start"), ("fr", "Accueil")):
         (docs / f"index.{lang}.md").write_text(f"# {title}\n\n<!-- kb:recent-fiches -->\n", encoding="utf-8")
         shutil.copy(ROOT / "docs" / "fiches" / f"index.{lang}.md", docs / "fiches" / f"index.{lang}.md")

@@ -64,7 +64,7 @@ def hostile_project(tmp_path: Path) -> tuple[Path, Path]:
     docs = config.parent / "docs"
     for lang in ("nl", "fr"):
         (docs / f"index.{lang}.md").write_text(PAGE_TEXT, encoding="utf-8")
-    (docs / "_data").mkdir()
+    (docs / "_data").mkdir(exist_ok=True)  # fixture_project gives it the map outline
     text, _ = glossary_yaml()
     (docs / "_data" / "glossary.yml").write_text(text, encoding="utf-8")
     fiches = tmp_path / "fiches"

@@ -53,7 +53,7 @@ def test_a_third_language_builds_from_data_alone(tmp_path):
     interface = {"labels": {key: german(texts["nl"]) for key, texts in ui_text.LABELS.items()},
                  "choices": {name: {code: german(labels["nl"]) for code, labels in values.items()}
                              for name, values in lists.items()}}
-    (docs / "_data").mkdir()
+    (docs / "_data").mkdir(exist_ok=True)  # fixture_project gives it the map outline
     (docs / "_data" / "interface.de.yml").write_text(yaml.safe_dump(interface, allow_unicode=True), encoding="utf-8")
     fiches = tmp_path / "fiches"
     fiches.mkdir()
