@@ -75,9 +75,13 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], uni
             "narrow": narrow, "bar_height": 16 if narrow else BAR_ROW - 8}
 
 
-@lru_cache(maxsize=1)
 def _outline() -> list[tuple[float, float]]:
-    data = json.loads((languages.current().data_dir / BELGIUM).read_text(encoding="utf-8"))
+    return _outline_of(languages.current().data_dir / BELGIUM)
+
+
+@lru_cache(maxsize=4)
+def _outline_of(path) -> list[tuple[float, float]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     return [tuple(point) for point in data["features"][0]["geometry"]["coordinates"][0]]
 
 
