@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
+from scripts.fiche import schema as s
+from scripts.fiche.collection import Fiche
 from scripts.lang import ui_text
 from scripts.site import fiche_view
-from scripts.fiche.collection import Fiche
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ import json
 import math
 from functools import lru_cache
 
-from scripts.lang import ui_text
-from scripts.lang import languages
+from scripts.lang import languages, ui_text
 
 BELGIUM = "belgium.geojson"  # in the data folder (languages.current().data_dir)
 BAR_ROW, BAR_LABEL_WIDTH, BAR_CHART_WIDTH = 26, 260, 720  # SVG user units

@@ -14,9 +14,8 @@ from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_currency
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
-from scripts.lang import ui_text
+from scripts.fiche import schema as s
 from scripts.fiche.collection import (
     Fiche,
     planned_end_state,
@@ -24,6 +23,7 @@ from scripts.fiche.collection import (
     total_fte,
     weekly_hours,
 )
+from scripts.lang import ui_text
 
 # How a figure came about; it travels with the value to every view, and a view that cannot show it leaves the
 # value out. stated: the source gives it; computed: the editors multiplied frequency by hours per session;

@@ -12,8 +12,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
+from scripts.fiche import schema as s
 from scripts.lang import ui_text
 from scripts.site import urls
 from scripts.site.facts import build_date

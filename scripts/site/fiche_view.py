@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
+from scripts.fiche import schema as s
+from scripts.fiche.collection import total_fte
 from scripts.lang import ui_text
 from scripts.site import facts
-from scripts.fiche.collection import total_fte
 
 # Sections laid out as a table of labelled rows, with the ui_text key prefix of their row labels. Which rows
 # they have is read from the schema (section_rows), so a field added there is shown without a template edit.

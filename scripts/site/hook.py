@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from scripts.fiche import json_schema as fiche_jsonschema
+from scripts.fiche.problems import format_problems
 from scripts.lang import ui_text
 from scripts.site import (
     catalogue_text,
@@ -33,10 +34,9 @@ from scripts.site import (
     render,
     search_data,
     search_index,
+    site_data,
     urls,
 )
-from scripts.site import site_data
-from scripts.fiche.problems import format_problems
 
 log = logging.getLogger("mkdocs.plugin")
 

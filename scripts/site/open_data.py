@@ -17,10 +17,10 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from scripts.fiche.collection import Fiche, planned_end_state, total_fte
 from scripts.lang import ui_text
 from scripts.site import catalogue, urls
 from scripts.site.facts import build_date, fiche_facts, fte_facts, hours_facts, module_facts
-from scripts.fiche.collection import Fiche, planned_end_state, total_fte
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

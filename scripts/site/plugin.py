@@ -73,7 +73,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         data_dir = Path(self.config.data_) if self.config.data_ else docs_dir / "_data"
         i18n = config.plugins.get("i18n")
         if i18n is None:
-            raise ValidationError("the kennisbank plugin needs the i18n plugin before it: the languages come from there")
+            raise ValidationError("the kennisbank plugin needs the i18n plugin before it: the languages come "
+                                  "from there")
         languages.use(languages.from_entries(i18n.config.languages, data_dir))
         serving, dirty = self._command
         if self.session is None or not serving:

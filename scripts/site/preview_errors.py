@@ -15,8 +15,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from scripts.site import urls
 from scripts.fiche.problems import Problem
+from scripts.site import urls
 
 ERRORS_PAGE = "bijdragen/fouten.md"  # language-free source of the error page (preview only)
 SAFE_STEM = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # a file stem that can stand at fiches/<stem>/

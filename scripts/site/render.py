@@ -12,8 +12,8 @@ import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from scripts.fiche import schema as s
 from scripts.fiche import richtext
+from scripts.fiche import schema as s
 from scripts.lang import ui_text
 from scripts.site import (
     catalogue,

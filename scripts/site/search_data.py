@@ -23,10 +23,9 @@ from pathlib import Path
 
 from babel import Locale
 
-from scripts.lang import ui_text
-from scripts.site import urls
 from scripts.fiche.thesaurus import fold
-from scripts.lang import languages
+from scripts.lang import languages, ui_text
+from scripts.site import urls
 
 FOLDER = "assets/search"
 RESULTS_SHOWN = 10  # results the search box shows (and whose fragments it loads); kb-search.js reads data-results

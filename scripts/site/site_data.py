@@ -9,12 +9,12 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.fiche import glossary, thesaurus
 from scripts import translation_status
-from scripts.site import catalogue, facts, fiche_view, history, pages, preview_errors, urls
-from scripts.site import modules as mod
+from scripts.fiche import glossary, thesaurus
 from scripts.fiche.collection import Collection, Fiche, load_collection, reserved_ids
 from scripts.fiche.problems import Problem
+from scripts.site import catalogue, facts, fiche_view, history, pages, preview_errors, urls
+from scripts.site import modules as mod
 
 
 @dataclass(eq=False)  # identity hash: the cached lookups below are per build

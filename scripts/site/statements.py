@@ -15,8 +15,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from scripts.lang import ui_text
-from scripts.lang import languages
+from scripts.lang import languages, ui_text
 
 STATEMENTS_NAME = "statements.yml"  # in the data folder (languages.current().data_dir)
 STATUSES = ("full", "partial", "none")
