@@ -30,11 +30,11 @@ FICHE_SUFFIX = ".yml"  # what the editor writes (cms_config: extension yml)
 
 
 @functools.lru_cache(maxsize=1)
-def _template_env():
+def _template_env(config_file: Path):
     """The theme's Jinja environment as the build has it (overrides/ first), loaded once per proxy."""
     from mkdocs.config import load_config
 
-    return render.template_env(load_config(str(kb_project.load().config_file)))
+    return render.template_env(load_config(str(config_file)))
 
 
 def file_name(path: str, data: dict) -> str:
@@ -53,8 +53,9 @@ class Previewer:
     are read where they are (the validator follows no symbolic link), and its per-file cache spares the
     unchanged ones between previews."""
 
-    def __init__(self, fiches_dir: Path):
+    def __init__(self, fiches_dir: Path, project: kb_project.Project | None = None):
         self.fiches_dir = fiches_dir
+        self.project = project or kb_project.load()  # the pages, templates and languages of the site
         self._scratch = tempfile.TemporaryDirectory(prefix="kb-preview-")
         self._cache: dict = {}
         self._lock = threading.Lock()
@@ -77,7 +78,7 @@ class Previewer:
             site = SiteData(collection=collection, fiches=sorted(collection.fiches, key=lambda f: f.id),
                             drafts_left_out=0, glossary=entries, glossary_problems=glossary_problems,
                             preview=True, collection_dir=self.fiches_dir)
-            env = _template_env()
+            env = _template_env(self.project.config_file)
             pages = {}
             for lang in languages.codes():
                 url = urls.url_for("fiche", fiche.id, lang)
@@ -91,7 +92,7 @@ class Previewer:
             form = Path(self._scratch.name) / name
             form.write_text(text, encoding="utf-8")
             others = [p for p in sorted(self.fiches_dir.iterdir()) if p.suffix in FICHE_SUFFIXES and p.name != name]
-            collection = load_collection([*others, form], docs_dir=kb_project.load().docs_dir, cache=self._cache)
+            collection = load_collection([*others, form], docs_dir=self.project.docs_dir, cache=self._cache)
             form.unlink()
         return collection, [p for p in collection.problems if Path(p.file).name == name and p.severity == "error"], form
 

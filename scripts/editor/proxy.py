@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts import project as kb_project
 from scripts.editor import preview as cms_preview
 from scripts.editor import yaml_writer as cms_yaml
 from scripts.editor.config import FICHES_FOLDER, PREVIEW_PATH
@@ -288,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--origin", action="append", default=None,
                         help="origin of the editor's page (default: http://$KB_ADDR, else http://127.0.0.1:8000)")
     args = parser.parse_args(argv)
+    config = args.repo / "mkdocs.yml"
+    kb_project.load(config if config.is_file() else None)  # the languages the editor's messages are in
     server = serve(args.repo, args.port, frozenset(args.origin) if args.origin else None)
     print(f"web editor proxy on http://{HOST}:{server.server_address[1]}/api/v1 for {args.repo}", flush=True)
     try:
