@@ -13,6 +13,7 @@ import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -42,7 +43,8 @@ log = logging.getLogger("mkdocs.plugin")
 
 PREVIEW_ENV = "KB_PREVIEW"  # mkdocs.yml's override of the plugin's `preview` option
 PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z-]+)\s*-->")
-BLOCK_MARK = re.compile(r'<div data-kb-block="(\d+)"></div>')
+BLOCK_ATTRIBUTE = "data-kb-block"  # stash_html's mark, where on_page_content puts a generated part back
+BLOCK_MARK = re.compile(rf'<div {BLOCK_ATTRIBUTE}="(\d+)"></div>')
 
 
 class Session:
@@ -175,7 +177,8 @@ def stash_html(rendered: str, blocks: list[str]) -> str:
     """Keep the finished HTML of a generated part away from Markdown: it is inserted whole after Markdown ran
     (on_page_content), so no fiche text is parsed twice and blank lines in templates mean nothing."""
     blocks.append(rendered)
-    return f'\n\n<div data-kb-block="{len(blocks) - 1}"></div>\n\n'
+    mark = ElementTree.Element("div", {BLOCK_ATTRIBUTE: str(len(blocks) - 1)})  # an empty raw-HTML block to Markdown
+    return "\n\n" + ElementTree.tostring(mark, encoding="unicode", short_empty_elements=False) + "\n\n"
 
 
 def on_page_content(session: Session, html: str, page, config, files) -> str:
