@@ -196,10 +196,10 @@ def test_map_labels_are_placed_as_against_every_box():
 
 
 def test_compiled_templates_follow_the_source_and_the_environment(tmp_path, monkeypatch):
-    from scripts.site import render
+    from scripts.site import templates
 
     (tmp_path / "t.html").write_text("{{ x }}", encoding="utf-8")
-    compiled = render.CompiledTemplates()
+    compiled = templates.CompiledTemplates()
     compiles = []
     original = jinja2.Environment.compile
     monkeypatch.setattr(jinja2.Environment, "compile",

@@ -23,7 +23,7 @@ from scripts.fiche import glossary
 from scripts.fiche import schema as fiche_schema
 from scripts.fiche.collection import FICHE_SUFFIXES, load_collection
 from scripts.lang import languages, ui_text
-from scripts.site import render, urls
+from scripts.site import render, templates, urls
 from scripts.site.site_data import SiteData
 
 FICHE_SUFFIX = ".yml"  # what the editor writes (cms_config: extension yml)
@@ -34,7 +34,7 @@ def _template_env(config_file: Path):
     """The theme's Jinja environment as the build has it (overrides/ first), loaded once per proxy."""
     from mkdocs.config import load_config
 
-    return render.template_env(load_config(str(config_file)))
+    return templates.template_env(load_config(str(config_file)))
 
 
 def file_name(path: str, data: dict) -> str:

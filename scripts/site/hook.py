@@ -36,6 +36,7 @@ from scripts.site import (
     search_data,
     search_index,
     site_data,
+    templates,
     urls,
 )
 
@@ -67,14 +68,14 @@ class Session:
         self.tracker = incremental.Tracker()
         self.fingerprints: dict[str, str] = {}
         self.unindexed: set[str] = set()  # dest_uri of every page left out of the search index (all languages)
-        self.compiled = render.CompiledTemplates()  # compiled once per run, not per language and rebuild
+        self.compiled = templates.CompiledTemplates()  # compiled once per run, not per language and rebuild
         self.envs: dict[int, object] = {}  # the theme's environment with our filters, per theme object
         self.indexer = _Indexer()
 
     def template_env(self, config):
         key = id(config.theme)
         if key not in self.envs:
-            self.envs = {key: render.template_env(config, self.compiled)}
+            self.envs = {key: templates.template_env(config, self.compiled)}
         return self.envs[key]
 
 
