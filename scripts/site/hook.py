@@ -79,7 +79,7 @@ class Session:
         return self.envs[key]
 
 
-def _nested_language_build(config) -> bool:
+def nested_language_build(config) -> bool:
     """static-i18n builds the other languages from inside the first build's post-build."""
     i18n = config.plugins.get("i18n")
     return bool(i18n and i18n.building)
@@ -104,7 +104,7 @@ def on_serve(session: Session, server, config, builder):
 
 
 def on_files(session: Session, files: Files, config) -> Files:
-    if not _nested_language_build(config) or session.site is None:
+    if not nested_language_build(config) or session.site is None:
         site = site_data.load(preview=session.preview, fiches_dir=session.fiches_dir,
                               docs_dir=Path(config.docs_dir), tolerant=session.serving,
                               cache=session.fiche_cache if session.serving else None,

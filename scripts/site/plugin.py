@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from scripts.editor import hook as editor
@@ -67,14 +68,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         self.session = None  # made in on_config, from this run's options
 
     def on_config(self, config):
-        if hook._nested_language_build(config):  # static-i18n builds another language inside this build
+        if hook.nested_language_build(config):  # static-i18n builds another language inside this build
             return config
         docs_dir = Path(config.docs_dir)
         data_dir = Path(self.config.data_) if self.config.data_ else docs_dir / "_data"
         i18n = config.plugins.get("i18n")
         if i18n is None:
-            raise ValidationError("the kennisbank plugin needs the i18n plugin before it: the languages come "
-                                  "from there")
+            raise PluginError("the kennisbank plugin needs the i18n plugin before it: the languages come from there")
         languages.use(languages.from_entries(i18n.config.languages, data_dir))
         serving, dirty = self._command
         if self.session is None or not serving:
@@ -114,7 +114,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
 
     @event_priority(-1000)  # after static-i18n has built every language
     def on_post_build(self, config) -> None:
-        if hook._nested_language_build(config):
+        if hook.nested_language_build(config):
             return
         hook.on_post_build(self.session, config)
         if self.config.editor:  # after Pagefind: the editor is not indexed
