@@ -27,9 +27,10 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
+from scripts import project as kb_project
 from scripts.fiche import json_schema as fiche_jsonschema
 from scripts.fiche import schema as s
-from scripts.fiche.collection import FICHES_DIR, display_path
+from scripts.fiche.collection import display_path
 from scripts.lang import wording
 
 WIDTH = 116  # comment lines stay within ruff's and most editors' 120 columns
@@ -220,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         epilog="exit codes: 0 written, 1 refused (the fiche already exists), 2 usage error (bad arguments, "
                "invalid id, missing folder)")
     parser.add_argument("id", help="fiche id in kebab-case, e.g. ocmw-gent-interactief (also the file name)")
-    parser.add_argument("--dir", type=Path, default=FICHES_DIR, help="folder of fiches (default: fiches/)")
+    parser.add_argument("--dir", type=Path, default=None, help="folder of fiches (default: fiches/)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -232,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {fiche_id!r} is not a valid fiche id: use kebab-case, at most {ID_MAX} characters of "
               f"lowercase letters a-z, digits and single hyphens, e.g. ocmw-gent-interactief{hint}", file=sys.stderr)
         return 2
+    args.dir = args.dir or kb_project.load().fiches_dir
     if not args.dir.is_dir():
         print(f"error: no folder {display_path(args.dir)}", file=sys.stderr)
         return 2

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from scripts import local_servers
-from scripts.lang.languages import LANGS
+from scripts.lang import languages
 from scripts.site import urls
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,8 +102,8 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
         unknown = set(entry) - {"lang", "query", "fiche", "section", "kind"}
         if unknown:
             raise QueryFileError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-        if entry.get("lang") not in LANGS:
-            raise QueryFileError(f"{where}: lang must be one of {', '.join(LANGS)}")
+        if entry.get("lang") not in languages.codes():
+            raise QueryFileError(f"{where}: lang must be one of {', '.join(languages.codes())}")
         for key in ("query", "fiche"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise QueryFileError(f"{where}: '{key}' must be a non-empty string")
@@ -160,7 +160,7 @@ def evaluate(browser, base_url: str, site: Path, queries: list[Query]) -> Report
     report = Report()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        for lang in LANGS:
+        for lang in languages.codes():
             page = context.new_page()
             page.goto(base_url + urls.lang_prefix(lang))
             for query in (q for q in queries if q.lang == lang):
@@ -230,7 +230,7 @@ def print_report(report: Report, out=sys.stdout) -> None:
         kinds.setdefault(o.query.kind, []).append(o)
     print("\nby kind: " + ", ".join(f"{kind} {sum(o.rank == 1 for o in items)}/{len(items)}"
                                     for kind, items in sorted(kinds.items())), file=out)
-    for lang in LANGS:
+    for lang in languages.codes():
         part = Report([o for o in report.outcomes if o.query.lang == lang])
         print(f"{lang}: {len(part.outcomes)} queries, success@1 {part.success_at_1:.1%}, MRR@5 {part.mrr_at_5:.3f}",
               file=out)
@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
                 print_report(report)
             if args.payload or args.payload_only:
                 print()
-                for lang in LANGS:
+                for lang in languages.codes():
                     print_payload(lang, PAYLOAD_QUERY[lang],
                                   measure_payload(browser, base_url, lang, PAYLOAD_QUERY[lang]))
         finally:

@@ -51,15 +51,13 @@ from pathlib import Path
 
 import yaml
 
+from scripts import project as kb_project
 from scripts.fiche import schema as s
-from scripts.fiche.collection import FICHES_DIR, ROOT, discover, display_path
+from scripts.fiche.collection import discover, display_path
 from scripts.fiche.loader import load_nodes
 from scripts.fiche.nodes import YAML_NULL
 from scripts.lang.translation_pages import ONLY_IN, page_records
 from scripts.lang.untranslated import english_name, join_and, language_of, normal, record, worth_translating
-
-DOCS_DIR = ROOT / "docs"
-
 
 # --- fiches ---------------------------------------------------------------------------------------------------------
 
@@ -155,7 +153,7 @@ def collect(fiches_dir: Path, docs_dir: Path | None, cache: dict | None = None) 
     return records, unreadable
 
 
-def report(fiches_dir: Path = FICHES_DIR, docs_dir: Path | None = DOCS_DIR, cache: dict | None = None) -> list[dict]:
+def report(fiches_dir: Path, docs_dir: Path | None, cache: dict | None = None) -> list[dict]:
     """Every pending translation of the fiches in `fiches_dir` and the hand-written pages in `docs_dir`.
 
     Returns records {kind, path, line, field, problem, detail} (see the module docstring), fiches first,
@@ -192,12 +190,14 @@ def main(argv: list[str] | None = None) -> int:
                "2 on a usage error")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON records")
     parser.add_argument("--strict", action="store_true", help="exit 1 when any translation is pending")
-    parser.add_argument("--fiches", type=Path, default=FICHES_DIR, help="folder of fiches (default: fiches/)")
-    parser.add_argument("--docs", type=Path, default=DOCS_DIR, help="folder of pages (default: docs/)")
+    parser.add_argument("--fiches", type=Path, default=None, help="folder of fiches (default: fiches/)")
+    parser.add_argument("--docs", type=Path, default=None, help="folder of pages (default: docs/)")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
+    project = kb_project.load()
+    args.fiches, args.docs = args.fiches or project.fiches_dir, args.docs or project.docs_dir
     for folder in (args.fiches, args.docs):
         if not folder.is_dir():
             print(f"error: no folder {display_path(folder)}", file=sys.stderr)

@@ -15,7 +15,8 @@ from pathlib import Path
 if not __package__:  # run as `python scripts/validate.py` (the command coordinators know): the repo is importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.fiche.collection import FICHES_DIR, ROOT, load_collection  # noqa: E402
+from scripts import project as kb_project  # noqa: E402
+from scripts.fiche.collection import load_collection  # noqa: E402
 from scripts.fiche.glossary import load_glossary  # noqa: E402
 from scripts.fiche.problems import MESSAGE_LANGS, escape_controls, format_problems, msg  # noqa: E402
 from scripts.fiche.thesaurus import load_thesaurus  # noqa: E402
@@ -25,13 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Validate fiche YAML files against the schema.")
     parser.add_argument("paths", nargs="*", type=Path, help="fiche files or folders (default: fiches/)")
     parser.add_argument("--json", action="store_true", help="print the problems as JSON records")
+    parser.add_argument("-f", "--config-file", type=Path, default=None,
+                        help="the site's mkdocs.yml: its fiche folder, pages and languages (default: ./mkdocs.yml)")
     parser.add_argument("--lang", choices=MESSAGE_LANGS, default="en",
                         help="language of the messages: en (default), nl or fr")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
-    collection = load_collection(args.paths or [FICHES_DIR], docs_dir=ROOT / "docs")
+    project = kb_project.load(args.config_file)
+    collection = load_collection(args.paths or [project.fiches_dir], docs_dir=project.docs_dir)
     problems = list(collection.problems)
     if not args.paths:  # the whole repository: the glossary and the thesaurus are checked like the fiches
         entries, glossary_problems = load_glossary()

@@ -11,12 +11,16 @@ import contextlib
 import copy
 import fcntl
 import functools
+import io
 import json
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import traceback
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,6 +28,7 @@ import pytest
 import yaml
 
 from scripts import local_servers
+from scripts.site import history
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -46,6 +51,9 @@ PORT_ENV = "KB_TEST_PORT"
 def fiches_dir() -> Path:
     """The fiches folder the build reads (KB_FICHES_DIR, as in the hook), so expectations follow the content."""
     return Path(os.environ.get("KB_FICHES_DIR") or ROOT / "fiches")
+
+
+content_fiches = fiches_dir  # under another name where a parameter is called fiches_dir
 
 
 def _content_folder(shared: Path, source: Path) -> Path:
@@ -80,6 +88,10 @@ def pytest_configure(config) -> None:
     config._kb_shared = stack
     if (ROOT / "fiches").is_dir():
         os.environ["KB_FICHES_DIR"] = str(_content_folder(shared, fiches_dir()))
+    if "SOURCE_DATE_EPOCH" not in os.environ:  # every build of the run, fixture projects too, dated by this commit
+        epoch = history.last_commit_epoch(ROOT)
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
     url = stack.enter_context(local_servers.serve_static(shared / "site"))
     os.environ[SHARED_ENV] = str(shared)
     os.environ[PORT_ENV] = url.rsplit(":", 1)[1].strip("/")
@@ -140,20 +152,91 @@ def seed_facts(key: str) -> list:
     return params
 
 
+@dataclass
+class Built:
+    """What a build left: 0 or 1 like the `mkdocs build` command, and its log (and any traceback) as `stderr`."""
+
+    returncode: int
+    stderr: str
+
+
+class _Env(list):
+    """mkdocs.yml's `!ENV [VAR, default]`, kept as written when a fixture copies the configuration."""
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: _Env(
+    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]))
+_ConfigDumper.add_representer(_Env, lambda dumper, value: dumper.represent_sequence("!ENV", list(value),
+                                                                                  flow_style=True))
+
+
+def read_config(path: Path) -> dict:
+    """A mkdocs.yml as data (its `!ENV` overrides kept), for a fixture to change and write_config to write."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def write_config(path: Path, config: dict) -> Path:
+    path.write_text(yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def plugin_options(config: dict, name: str) -> dict:
+    """The options of one plugin in a configuration read by read_config (changing them changes the config)."""
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and name in entry:
+            return entry[name]
+    raise KeyError(name)
+
+
 def build_site(site_dir: Path, *, fiches_dir: Path | None = None, site_url: str = "http://127.0.0.1:8000/",
-               preview: bool = False, config: Path | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
-    env.pop("KB_PREVIEW", None)
-    if preview:
-        env["KB_PREVIEW"] = "1"
-    if fiches_dir is not None:  # a fixture folder has no git history to require
-        env["KB_FICHES_DIR"] = str(fiches_dir)
-        env.pop("KB_REQUIRE_GIT_HISTORY", None)
-    if config is not None:  # the fixture's languages (scripts/lang/languages.py reads them from its mkdocs.yml)
-        env["KB_MKDOCS_CONFIG"] = str(config)
-    command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir),
-               "-f", str(config or ROOT / "mkdocs.yml")]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+               preview: bool = False, config: Path | None = None) -> Built:
+    """A strict build in this process, as `mkdocs build --strict` runs it (startup, build, shutdown), with the
+    plugin's options given as configuration: the fiches, drafts or not, and no git history required (a fixture
+    folder has none)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from scripts.lang import languages
+
+    before = languages.current()  # the build puts its own in use; the tests after it read the repository's
+    source = read_config(config or ROOT / "mkdocs.yml")
+    plugin_options(source, "kennisbank").update(fiches=str(fiches_dir or content_fiches()), preview=preview,
+                                                require_git_history=False)
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        text = io.StringIO(yaml.dump(source, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False))
+        # relative paths are resolved from the original file's folder, as `mkdocs build -f` does
+        settings = load_config(text, config_file_path=str(config or ROOT / "mkdocs.yml"), site_dir=str(site_dir),
+                               site_url=site_url, strict=True)
+        settings.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(settings)
+        finally:
+            settings.plugins.on_shutdown()
+        return Built(0, log.getvalue())
+    except (Abort, ConfigurationError, PluginError) as exc:
+        return Built(1, f"{log.getvalue()}Error: {exc}\n")
+    except Exception:
+        return Built(1, log.getvalue() + traceback.format_exc())
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        languages.use(before)
 
 
 def fixture_project(tmp_path: Path) -> Path:
@@ -161,17 +244,31 @@ def fixture_project(tmp_path: Path) -> Path:
     docs = tmp_path / "docs"
     (docs / "fiches").mkdir(parents=True)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "_data").mkdir()  # the plugin's data folder: the map outline only (no glossary, no thesaurus)
+    shutil.copy(ROOT / "docs" / "_data" / "belgium.geojson", docs / "_data")
     for lang, title in (("nl", "Start"), ("fr", "Accueil")):
         (docs / f"index.{lang}.md").write_text(f"# {title}\n\n<!-- kb:recent-fiches -->\n", encoding="utf-8")
         shutil.copy(ROOT / "docs" / "fiches" / f"index.{lang}.md", docs / "fiches" / f"index.{lang}.md")
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
-    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = text.replace("  - scripts/", f"  - {ROOT / 'scripts'}/")  # every hook
-    text = text.split("\nnav:", 1)[0] + "\nnav:\n  - Start: index.md\n  - Fiches:\n      - Catalogus: fiches/index.md\n"
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
+    config = read_config(ROOT / "mkdocs.yml")
+    config["docs_dir"] = str(docs)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    own = plugin_options(config, "kennisbank")
+    own["decap_dir"] = str(ROOT / own["decap_dir"])
+    own["data"] = str(docs / "_data")
+    config["nav"] = [{"Start": "index.md"}, {"Fiches": [{"Catalogus": "fiches/index.md"}]}]
+    return write_config(tmp_path / "mkdocs.yml", config)
+
+
+@pytest.fixture
+def use_languages():
+    """Put other languages in use for one test, as a build of a site in those languages does (the plugin sets
+    them from its i18n configuration); the repository's again afterwards."""
+    from scripts.lang import languages
+
+    before = languages.current()
+    yield lambda codes: languages.use(languages.Languages(tuple(codes), codes[0], {c: c for c in codes},
+                                                          before.data_dir))
+    languages.use(before)
 
 
 @pytest.hookimpl(tryfirst=True)

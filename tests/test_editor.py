@@ -28,7 +28,7 @@ from scripts.editor import yaml_writer as cms_yaml
 from scripts.editor.config import SCHEMA as s
 from scripts.fiche import problems
 from scripts.fiche.collection import load_collection
-from scripts.lang import ui_text
+from scripts.lang import languages, ui_text
 from scripts.site import urls
 
 FICHES = sorted((ROOT / "fiches").glob("*.yml"))
@@ -135,7 +135,7 @@ def test_build_ships_the_editor_from_the_site(site):
     assert config["collections"] == [cms_config.collection()]
     assert config["local_backend"]["url"].startswith("http://127.0.0.1:")
     bundle = admin / cms_hook.BUNDLE
-    assert bundle.stat().st_size == (cms_hook.BUNDLE_DIR / cms_hook.BUNDLE).stat().st_size
+    assert bundle.stat().st_size == (ROOT / "node_modules" / "decap-cms" / "dist" / cms_hook.BUNDLE).stat().st_size
     html = (admin / "index.html").read_text(encoding="utf-8")
     assert '<script src="decap-cms.js"></script>' in html and "http" not in html.split("<body>")[1]
 
@@ -290,11 +290,11 @@ def test_live_preview_renders_the_unsaved_form_with_the_site_templates(preview_p
     before = snapshot(repo / "fiches")
     path = sorted((repo / "fiches").glob("*.yml"))[0]
     data = form_data(path)
-    for lang in cms_config.LANGS:
+    for lang in languages.codes():
         data["title"][lang] = f"Ongezien {lang} *nadruk*"
     status, result = ask_preview(address, f"fiches/{path.name}", data)
     assert status == 200 and "problems" not in result, result
-    for lang in cms_config.LANGS:
+    for lang in languages.codes():
         page = result["pages"][lang]
         assert page["url"] == urls.url_for("fiche", data["id"], lang)
         heading = page["html"].split("<h1", 1)[1].split("</h1>", 1)[0]
@@ -309,13 +309,13 @@ def test_live_preview_of_a_new_fiche_and_of_a_refused_one(preview_proxy):
     data = form_data(sorted((repo / "fiches").glob("*.yml"))[0])
     data["id"] = "nieuw-in-de-editor"
     status, result = ask_preview(address, "", data)
-    assert status == 200 and set(result["pages"]) == set(cms_config.LANGS), result.get("problems")
-    data["title"] = {lang: "" for lang in cms_config.LANGS}
-    data["staffing"] = {"roles": [{"role": {lang: "x" for lang in cms_config.LANGS}, "fte": "halftijds"}]}
+    assert status == 200 and set(result["pages"]) == set(languages.codes()), result.get("problems")
+    data["title"] = {lang: "" for lang in languages.codes()}
+    data["staffing"] = {"roles": [{"role": {lang: "x" for lang in languages.codes()}, "fte": "halftijds"}]}
     status, result = ask_preview(address, "", data)
     assert status == 200 and "pages" not in result
     form_title = find(form_fields(), "title")["kb_label"]
-    for lang in cms_config.LANGS:  # the validator's messages in each language, with the form's label of the field
+    for lang in languages.codes():  # the validator's messages in each language, with the form's label of the field
         messages = result["problems"][lang]
         title = [m for m in messages if "(title)" in m]
         assert title and title[0].split(" (title)")[0] == form_title[lang], messages
@@ -325,7 +325,7 @@ def test_live_preview_of_a_new_fiche_and_of_a_refused_one(preview_proxy):
     for path in sorted((repo / "fiches").glob("*.yml")):  # one fiche after another: each its own page
         data = form_data(path)
         status, result = ask_preview(address, f"fiches/{path.name}", data)
-        assert status == 200 and data["id"] in result["pages"][cms_config.LANGS[0]]["url"], result.get("problems")
+        assert status == 200 and data["id"] in result["pages"][languages.codes()[0]]["url"], result.get("problems")
 
 
 def test_live_preview_checks_the_form_against_the_other_fiches(preview_proxy):
@@ -351,12 +351,12 @@ def test_live_preview_keeps_fiche_text_inert_and_answers_only_this_machine(previ
     path = sorted((repo / "fiches").glob("*.yml"))[0]
     data = form_data(path)
     data["summary"] = {lang: '*Tekst*{: onclick="alert(1)" }\n\n    code\n\n    *x*{: onfocus=alert(1) }'
-                       for lang in cms_config.LANGS}
+                       for lang in languages.codes()}
     status, result = ask_preview(address, f"fiches/{path.name}", data)
-    assert status == 200 and set(result["pages"]) == set(cms_config.LANGS), result.get("problems")
+    assert status == 200 and set(result["pages"]) == set(languages.codes()), result.get("problems")
     for page in result["pages"].values():  # rendered once, through the allowlist: text, never attributes
         assert "onclick" in page["html"] and not re.search(r"<[^>]+\son(click|focus)=", page["html"])
-    data["summary"] = {lang: "Tekst <b onmouseover=alert(1)>x</b>" for lang in cms_config.LANGS}
+    data["summary"] = {lang: "Tekst <b onmouseover=alert(1)>x</b>" for lang in languages.codes()}
     status, result = ask_preview(address, f"fiches/{path.name}", data)
     assert status == 200 and "pages" not in result and result["problems"]  # the validator refuses HTML
     assert ask_preview(address, f"fiches/{path.name}", data, {"Origin": "https://evil.example"})[0] == 403
@@ -590,20 +590,20 @@ def test_the_preview_shows_the_unsaved_form_in_each_language(editor):
     page, repo, _ = editor
     path = sorted((repo / "fiches").glob("*.yml"))[0]
     page.goto(page.url.split("#")[0] + f"#/collections/fiches/entries/{path.stem}")
-    title = control(page, "title").locator(f'[id^="{cms_config.LANGS[0]}-field-"]').first
+    title = control(page, "title").locator(f'[id^="{languages.codes()[0]}-field-"]').first
     expect(title).not_to_have_value("", timeout=WAIT)
     title.fill("Voorbeeld zonder opslaan")
     pane = preview_pane(page)
     # a typing pause, the proxy's rendering, the stylesheets: awaited on the rendered heading itself
-    first = pane.frame_locator(f'iframe[lang="{cms_config.LANGS[0]}"]').locator(".md-typeset h1")
+    first = pane.frame_locator(f'iframe[lang="{languages.codes()[0]}"]').locator(".md-typeset h1")
     expect(first).to_contain_text("Voorbeeld zonder opslaan", timeout=WAIT)
-    for lang in cms_config.LANGS:  # every language rendered, with the site's stylesheets
+    for lang in languages.codes():  # every language rendered, with the site's stylesheets
         heading = pane.frame_locator(f'iframe[lang="{lang}"]').locator(".md-typeset h1")
         expect(heading).not_to_be_empty()
         expect(heading).to_have_css("font-weight", "300")
     assert git(repo, "status", "--porcelain") == ""  # nothing saved
     title.fill("")
     problems_box = pane.locator("[data-kb-preview-problems]")
-    expect(problems_box).to_contain_text(ui_text.t("editor_preview_problems", cms_config.LANGS[0]), timeout=WAIT)
+    expect(problems_box).to_contain_text(ui_text.t("editor_preview_problems", languages.codes()[0]), timeout=WAIT)
     shown = problems_box.inner_text()
     assert "title" in shown, shown

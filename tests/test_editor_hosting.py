@@ -20,6 +20,7 @@ from scripts.editor import hook as cms_hook
 from scripts.lang.languages import LANGS
 
 TEMPLATES = ROOT / "ci-template" / "editor"
+DECAP = ROOT / "node_modules" / "decap-cms" / "dist"  # the plugin's decap_dir in mkdocs.yml
 GUIDE = ROOT / "docs" / "bijdragen"
 
 
@@ -33,7 +34,7 @@ def published_config(tmp_path: Path, monkeypatch, env: dict[str, str]) -> dict:
         monkeypatch.delenv(key)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    admin = cms_hook.write_admin(tmp_path, "https://kennisbank.example.be/")
+    admin = cms_hook.write_admin(tmp_path, DECAP, "https://kennisbank.example.be/")
     assert admin is not None, "node_modules/decap-cms is missing"
     text = (admin / "config.yml").read_text(encoding="utf-8")
     return json.loads(re.sub(r"^#.*$", "", text, flags=re.M))

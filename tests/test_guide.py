@@ -9,7 +9,7 @@ import html as htmllib
 import re
 
 import pytest
-from conftest import axe_violations, load_fiches
+from conftest import ROOT, axe_violations, load_fiches
 
 from scripts.lang import ui_text
 from scripts.site import guide, history, urls
@@ -57,7 +57,7 @@ def test_the_guide_has_unique_anchors_that_all_resolve_and_states_the_build_date
     ids = collections.Counter(re.findall(r' id="([^"]+)"', page))
     assert [name for name, count in ids.items() if count > 1] == []
     assert {href for href in re.findall(r'href="#([^"]*)"', page) if href} <= set(ids)
-    built = dt.datetime.fromtimestamp(int(history.last_commit_epoch()), tz=dt.UTC).date().isoformat()
+    built = dt.datetime.fromtimestamp(int(history.last_commit_epoch(ROOT)), tz=dt.UTC).date().isoformat()
     assert ui_text.date(built, lang) in htmllib.unescape(page)
     assert "data-pagefind-body" not in page  # it repeats the fiches: search finds them on their own pages
     catalogue = read(site, "page", "fiches/", lang)

@@ -10,16 +10,16 @@ import pytest
 import yaml
 from test_statements import template_env
 
-from scripts.fiche.collection import load_collection
 from scripts.site import render, site_data
 from tests.conftest import ROOT
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
+DOCS = ROOT / "docs"
 PAGE = "fiches/gids/"
 
 
 @pytest.fixture
-def fiches(tmp_path, monkeypatch):
+def fiches(tmp_path):
     folder = tmp_path / "fiches"
     folder.mkdir()
     for path in sorted(VALID.glob("*.yml")):
@@ -27,9 +27,6 @@ def fiches(tmp_path, monkeypatch):
     copy = (folder / "minimal.yml").read_text(encoding="utf-8").replace("id: minimal\n", "id: minimal-twee\n", 1)
     assert "id: minimal-twee" in copy
     (folder / "minimal-twee.yml").write_text(copy, encoding="utf-8")
-    monkeypatch.setattr(site_data, "FICHES_DIR", folder)
-    monkeypatch.setattr(site_data, "load_collection", lambda docs_dir=None, cache=None: load_collection(
-        [folder], docs_dir=docs_dir, cache=cache))
     return folder
 
 
@@ -40,7 +37,7 @@ def parts(site, env) -> dict[str, str]:
 def test_the_guide_keeps_unchanged_fiches_and_renews_an_edited_one_and_those_relating_to_it(fiches):
     env = template_env()
     cache, memo = {}, site_data.FicheMemo()
-    first = site_data.load(preview=True, tolerant=True, cache=cache, memo=memo)
+    first = site_data.load(preview=True, fiches_dir=fiches, docs_dir=DOCS, tolerant=True, cache=cache, memo=memo)
     ids = [f.id for f in first.fiches]
     assert len(ids) >= 3
     edited, relating, other = ids[0], ids[1], ids[2]
@@ -48,7 +45,7 @@ def test_the_guide_keeps_unchanged_fiches_and_renews_an_edited_one_and_those_rel
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["related"] = [edited]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    first = site_data.load(preview=True, tolerant=True, cache=cache, memo=memo)
+    first = site_data.load(preview=True, fiches_dir=fiches, docs_dir=DOCS, tolerant=True, cache=cache, memo=memo)
     before = parts(first, env)
 
     path = fiches / f"{edited}.yml"
@@ -57,9 +54,9 @@ def test_the_guide_keeps_unchanged_fiches_and_renews_an_edited_one_and_those_rel
                                  lambda m: (m.group(1) or m.group(2)) + "Titel na bewerking", text, count=1)
     assert count == 1
     path.write_text(edited_text, encoding="utf-8")
-    second = site_data.load(preview=True, tolerant=True, cache=cache, memo=memo)
+    second = site_data.load(preview=True, fiches_dir=fiches, docs_dir=DOCS, tolerant=True, cache=cache, memo=memo)
     after = parts(second, env)
-    fresh = parts(site_data.load(preview=True, tolerant=True), env)  # nothing kept: the reference
+    fresh = parts(site_data.load(preview=True, fiches_dir=fiches, docs_dir=DOCS, tolerant=True), env)  # the reference
     assert after == fresh
     assert "Titel na bewerking" in after[edited] and "Titel na bewerking" in after[relating]
     assert "Titel na bewerking" not in before[relating]

@@ -350,9 +350,9 @@ def test_translation_status_pages(tmp_path):
     }
 
 
-def test_translation_status_works_for_any_number_of_languages(tmp_path, monkeypatch):
+def test_translation_status_works_for_any_number_of_languages(tmp_path, use_languages):
     """A third language is data: texts and pages are checked in every language of the site."""
-    monkeypatch.setattr(translation_status.s, "LANGS", ("nl", "fr", "de"))
+    use_languages(("nl", "fr", "de"))
     dutch = "Een korte samenvatting van het project voor de lezer van de site."
     fiches = tmp_path / "fiches"
     fiches.mkdir()

@@ -29,7 +29,7 @@ from scripts.editor import proxy as cms_proxy
 from scripts.editor import yaml_writer as cms_yaml
 from scripts.editor.config import SCHEMA as s
 from scripts.fiche.collection import load_collection
-from scripts.lang import ui_text
+from scripts.lang import languages, ui_text
 from scripts.lang.languages import LANGS
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
@@ -195,7 +195,7 @@ def test_the_preview_says_why_a_save_would_be_refused(proxy):
     data = dict(minimal(), summary={"nl": TEXTS["first line indented"], "fr": "x"})
     (repo / "fiches" / "minimal.yml").write_bytes((VALID / "minimal.yml").read_bytes())
     status, body, _ = post(address, cms_config.PREVIEW_PATH, {"path": "fiches/minimal.yml", "data": data})
-    assert status == 200 and set(body["pages"]) == set(cms_config.LANGS), body.get("problems")
+    assert status == 200 and set(body["pages"]) == set(languages.codes()), body.get("problems")
 
 
 def raw_request(address, head: str, body: bytes = b"", wait: float = FAST_S) -> bytes:

@@ -64,7 +64,7 @@ def hostile_project(tmp_path: Path) -> tuple[Path, Path]:
     docs = config.parent / "docs"
     for lang in ("nl", "fr"):
         (docs / f"index.{lang}.md").write_text(PAGE_TEXT, encoding="utf-8")
-    (docs / "_data").mkdir()
+    (docs / "_data").mkdir(exist_ok=True)  # fixture_project gives it the map outline
     text, _ = glossary_yaml()
     (docs / "_data" / "glossary.yml").write_text(text, encoding="utf-8")
     fiches = tmp_path / "fiches"
@@ -90,9 +90,9 @@ def test_the_strict_build_refuses_a_hostile_glossary_with_the_validator_messages
 @pytest.mark.parametrize("lang, words", [("nl", "is niet toegelaten"), ("fr", "n'est pas admis")])
 def test_the_validator_names_file_line_and_column_of_every_hostile_part_in_nl_and_fr(tmp_path, lang, words):
     config, fiches = hostile_project(tmp_path)
-    env = cli_env(dict(os.environ, KB_MKDOCS_CONFIG=str(config), KB_FICHES_DIR=str(fiches)))
-    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--lang", lang, "--json"], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=120)
+    env = cli_env(dict(os.environ, KB_FICHES_DIR=str(fiches)))
+    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--lang", lang, "--json", "-f", str(config)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
     records = [r for r in json.loads(result.stdout) if r["file"].endswith("glossary.yml")]
     _, where = glossary_yaml()

@@ -19,22 +19,20 @@ from scripts.site import charts, open_data, search_index, site_data
 from tests.conftest import ROOT
 
 VALID = ROOT / "tests" / "fixtures" / "valid"
+DOCS = ROOT / "docs"
 
 
 @pytest.fixture
-def fiches(tmp_path, monkeypatch) -> Path:
+def fiches(tmp_path) -> Path:
     folder = tmp_path / "fiches"
     folder.mkdir()
     for path in sorted(VALID.glob("*.yml")):
         shutil.copy(path, folder / path.name)
-    monkeypatch.setattr(site_data, "FICHES_DIR", folder)
-    monkeypatch.setattr(site_data, "load_collection", lambda docs_dir=None, cache=None: load_collection(
-        [folder], docs_dir=docs_dir, cache=cache))
     return folder
 
 
-def _load(cache: dict, memo: site_data.FicheMemo) -> site_data.SiteData:
-    return site_data.load(preview=True, tolerant=True, cache=cache, memo=memo)
+def _load(fiches: Path, cache: dict, memo: site_data.FicheMemo) -> site_data.SiteData:
+    return site_data.load(preview=True, fiches_dir=fiches, docs_dir=DOCS, tolerant=True, cache=cache, memo=memo)
 
 
 def _edit_title(path: Path, title: str) -> None:
@@ -47,7 +45,7 @@ def _edit_title(path: Path, title: str) -> None:
 
 def test_memo_keeps_unchanged_fiches_and_renews_an_edited_one(fiches):
     cache, memo = {}, site_data.FicheMemo()
-    first = _load(cache, memo)
+    first = _load(fiches, cache, memo)
     ids = [f.id for f in first.fiches]
     assert len(ids) >= 2
     edited, kept = ids[0], ids[1]
@@ -56,8 +54,8 @@ def test_memo_keeps_unchanged_fiches_and_renews_an_edited_one(fiches):
     modules_before = {i["id"]: i for i in first.module_items("nl")}
 
     _edit_title(fiches / f"{edited}.yml", "Titel na bewerking")
-    second = _load(cache, memo)
-    fresh = site_data.load(preview=True, tolerant=True)  # no cache: the reference
+    second = _load(fiches, cache, memo)
+    fresh = site_data.load(preview=True, fiches_dir=fiches, docs_dir=DOCS, tolerant=True)  # no cache: the reference
     for lang in ("nl", "fr"):
         assert second.items(lang) == fresh.items(lang)
         assert second.module_items(lang) == fresh.module_items(lang)
@@ -77,13 +75,13 @@ def test_memo_keeps_unchanged_fiches_and_renews_an_edited_one(fiches):
 
 def test_memo_drops_the_results_of_changed_and_removed_files(fiches):
     cache, memo = {}, site_data.FicheMemo()
-    first = _load(cache, memo)
+    first = _load(fiches, cache, memo)
     for fiche in first.fiches:
         first.items("nl"), first.view(fiche.id, "nl")
     assert len(memo.by_file) == len(first.fiches)
     removed = first.fiches[0]
     (fiches / removed.path.name).unlink()
-    second = _load(cache, memo)
+    second = _load(fiches, cache, memo)
     second.items("nl")
     assert len(memo.by_file) == len(second.fiches) == len(first.fiches) - 1
 
@@ -198,10 +196,10 @@ def test_map_labels_are_placed_as_against_every_box():
 
 
 def test_compiled_templates_follow_the_source_and_the_environment(tmp_path, monkeypatch):
-    from scripts.site import render
+    from scripts.site import templates
 
     (tmp_path / "t.html").write_text("{{ x }}", encoding="utf-8")
-    compiled = render.CompiledTemplates()
+    compiled = templates.CompiledTemplates()
     compiles = []
     original = jinja2.Environment.compile
     monkeypatch.setattr(jinja2.Environment, "compile",

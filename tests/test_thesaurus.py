@@ -7,9 +7,10 @@ import json
 
 from conftest import ROOT, load_fiches
 
-from scripts.fiche import thesaurus
+from scripts.fiche import glossary, thesaurus
 from scripts.fiche.glossary import load_glossary
 from scripts.fiche.problems import format_problems
+from scripts.lang import languages
 from scripts.site import catalogue_text, search_data
 
 
@@ -94,5 +95,5 @@ def test_the_built_catalogue_words_find_a_fiche_by_what_only_its_modules_say(sit
 
 
 def test_the_thesaurus_file_sits_with_the_glossary():
-    assert thesaurus.THESAURUS_FILE.parent == ROOT / "docs" / "_data"
-    assert (ROOT / "docs" / "_data" / "glossary.yml").is_file()
+    data = languages.from_mkdocs_yml(ROOT / "mkdocs.yml").data_dir  # what the plugin and the commands read
+    assert (data / thesaurus.THESAURUS_NAME).is_file() and (data / glossary.GLOSSARY_NAME).is_file()

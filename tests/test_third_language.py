@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -17,18 +16,13 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, build_site, cli_env, fixture_project
+from conftest import ROOT, build_site, cli_env, fixture_project, plugin_options, read_config, write_config
 
 from scripts.fiche import schema as s
 from scripts.lang import ui_text
 
-DE = """        - locale: de
-          name: Deutsch
-          build: true
-          site_name: Wissensdatenbank soziale Aktivierung
-          theme:
-            language: de
-"""
+DE = {"locale": "de", "name": "Deutsch", "build": True, "site_name": "Wissensdatenbank soziale Aktivierung",
+      "theme": {"language": "de"}}
 
 
 def german(text: str) -> str:
@@ -61,10 +55,10 @@ def german_interface() -> dict:
 def german_project(tmp_path: Path) -> tuple[Path, Path, dict]:
     """The fixture site in nl, fr and de: (mkdocs.yml, fiches folder, the German fiche)."""
     config = fixture_project(tmp_path)
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("        - locale: fr\n", DE + "        - locale: fr\n", 1)
-    text = text.replace("      lang: fr\n", "      lang: fr\n    - name: Deutsch\n      link: de/\n      lang: de\n", 1)
-    config.write_text(text, encoding="utf-8")
+    settings = read_config(config)
+    plugin_options(settings, "i18n")["languages"][1:1] = [DE]  # before fr, as a coordinator would add it
+    settings["extra"]["alternate"].append({"name": "Deutsch", "link": "de/", "lang": "de"})
+    write_config(config, settings)
     docs = tmp_path / "docs"
     for page in (docs / "index.nl.md", docs / "fiches" / "index.nl.md"):
         shutil.copy(page, page.with_name(page.name.replace(".nl.", ".de.")))
@@ -73,7 +67,7 @@ def german_project(tmp_path: Path) -> tuple[Path, Path, dict]:
     interface = german_interface()
     interface["choices"] = {name: {code: german(labels["nl"]) for code, labels in values.items()}
                             for name, values in lists.items()}
-    (docs / "_data").mkdir()
+    (docs / "_data").mkdir(exist_ok=True)  # fixture_project gives it the map outline
     (docs / "_data" / "interface.de.yml").write_text(yaml.safe_dump(interface, allow_unicode=True), encoding="utf-8")
     fiches = tmp_path / "fiches"
     fiches.mkdir()
@@ -112,8 +106,8 @@ def test_the_validator_speaks_the_third_language_from_its_data(tmp_path):
     config, fiches, fiche = german_project(tmp_path)
     path = fiches / f"{fiche['id']}.yml"
     path.write_text(path.read_text(encoding="utf-8").replace(f"id: {fiche['id']}", "id: Not-Kebab"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--lang", "de", str(path)], cwd=ROOT,
-                            env=cli_env(dict(os.environ, KB_MKDOCS_CONFIG=str(config))), capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "scripts.validate", "-f", str(config), "--lang", "de", str(path)],
+                            cwd=ROOT, env=cli_env(), capture_output=True,
                             text=True)
     dutch = yaml.safe_load((ROOT / "docs" / "_data" / "interface.nl.yml").read_text(encoding="utf-8"))
     summary = re.escape(german(dutch["messages"]["summary_errors"]))

@@ -17,4 +17,4 @@ def test_a_postal_address_is_written_as_it_is_outside_bilingual_brussels(fiche):
     """Place names follow the reader's language in texts, but not inside a postal address (2000 Antwerpen)."""
     address = fiche.data.get("contact", {}).get("address")
     if address and fiche.data["region"] != BILINGUAL_REGION:
-        assert len({address[lang] for lang in languages.LANGS if lang in address}) == 1, address
+        assert len({address[lang] for lang in languages.codes() if lang in address}) == 1, address

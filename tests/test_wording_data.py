@@ -6,6 +6,7 @@ keep the Dutch and French texts out of the code and the data files complete."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def test_no_python_module_holds_a_dutch_or_french_wording_table():
         name = path.relative_to(ROOT).as_posix()
         if name.startswith(LEFT_OUT):
             continue
-        tables = wording_tables(path.read_text(encoding="utf-8"), languages.LANGS)
+        tables = wording_tables(path.read_text(encoding="utf-8"), languages.codes())
         found += [f"{name}:{line}: {target or 'a table'} gives texts per language; move them to "
                   f"docs/_data/interface.<lang>.yml" for line, target in tables if (name, target) not in NOT_WORDING]
     assert not found, "\n".join(found)
@@ -77,7 +78,7 @@ def test_no_python_module_holds_a_dutch_or_french_wording_table():
 
 def test_no_script_of_the_site_picks_a_locale_by_language_code():
     """The browser's number and date formats come from the page (data-locale), not from a branch in JS."""
-    codes = "|".join(re.escape(code) for code in languages.LANGS)
+    codes = "|".join(re.escape(code) for code in languages.codes())
     branch = re.compile(rf"""===?\s*["']({codes})["']|["']({codes})-[A-Z]{{2}}["']""")
     found = [f"{path.name}:{number}: {line.strip()}" for path in sorted((ROOT / "docs" / "assets").glob("*.js"))
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if branch.search(line)]
@@ -89,8 +90,8 @@ def _sections(lang: str) -> dict:
 
 
 def test_every_language_file_has_the_same_keys():
-    files = {lang: _sections(lang) for lang in languages.LANGS}
-    default = files[languages.DEFAULT_LANG]
+    files = {lang: _sections(lang) for lang in languages.codes()}
+    default = files[languages.current().default]
     for lang, data in files.items():
         assert re.fullmatch(r"[a-z]{2,3}-[A-Z]{2}", data.get("locale") or ""), (lang, data.get("locale"))
         for name, section in default.items():
@@ -110,18 +111,27 @@ def test_a_language_without_a_file_is_an_error_naming_the_file_not_a_fallback():
 
 
 def test_the_page_ships_its_locale_for_the_browser(site):
-    for lang in languages.LANGS:
-        folder = site if lang == languages.DEFAULT_LANG else site / lang
+    for lang in languages.codes():
+        folder = site if lang == languages.current().default else site / lang
         page = (folder / "fiches" / "index.html").read_text(encoding="utf-8")
         assert f'data-locale="{_sections(lang)["locale"]}"' in page, lang
 
 
-def test_an_edited_wording_file_is_read_again(tmp_path, monkeypatch):
+@pytest.fixture
+def data_dir_in_use():
+    """Put another data folder in use for one test (as a site configured with `data:` does), then the project's."""
+    before = languages.current()
+    yield lambda folder: languages.use(dataclasses.replace(before, data_dir=folder))
+    languages.use(before)
+    wording.clear()
+
+
+def test_an_edited_wording_file_is_read_again(tmp_path, data_dir_in_use):
     """Serving: each rebuild asks wording.refresh(), so a changed file counts without a restart."""
-    for lang in (*languages.LANGS, problems.DEVELOPER_LANG):
+    for lang in (*languages.codes(), problems.DEVELOPER_LANG):
         (tmp_path / f"interface.{lang}.yml").write_bytes((DATA / f"interface.{lang}.yml").read_bytes())
-    monkeypatch.setattr(languages, "DATA_DIR", tmp_path)
-    lang = languages.DEFAULT_LANG
+    data_dir_in_use(tmp_path)
+    lang = languages.current().default
     before = ui_text.t("overview", lang)
     edited = tmp_path / f"interface.{lang}.yml"
     edited.write_text(edited.read_text(encoding="utf-8").replace(f"overview: {before}\n", "overview: Anders\n", 1),
@@ -130,17 +140,14 @@ def test_an_edited_wording_file_is_read_again(tmp_path, monkeypatch):
     assert ui_text.t("overview", lang) == "Anders"
 
 
-def test_word_lists_are_lists_of_words_or_an_error_naming_the_file(tmp_path, monkeypatch):
+def test_word_lists_are_lists_of_words_or_an_error_naming_the_file(tmp_path, data_dir_in_use):
     """Word lists (search stopwords, plural endings …) are read from the language's file; a list that is not one is
     an error naming the file and the list, and a language without lists goes without."""
     (tmp_path / "interface.nl.yml").write_text("locale: nl-BE\nwords:\n  plural_endings: [s, en]\n"
                                                "  common: de het\n", encoding="utf-8")
-    monkeypatch.setattr(languages, "DATA_DIR", tmp_path)
+    data_dir_in_use(tmp_path)
     wording.clear()
-    try:
-        assert wording.words("nl", "plural_endings") == ("s", "en")
-        assert wording.words("nl", "search_stopwords") == ()
-        with pytest.raises(wording.WordingError, match=r"interface\.nl\.yml: words\.common is a list of words"):
-            wording.words("nl", "common")
-    finally:
-        wording.clear()
+    assert wording.words("nl", "plural_endings") == ("s", "en")
+    assert wording.words("nl", "search_stopwords") == ()
+    with pytest.raises(wording.WordingError, match=r"interface\.nl\.yml: words\.common is a list of words"):
+        wording.words("nl", "common")

@@ -42,7 +42,8 @@ import yaml
 
 from scripts import local_servers, search_quality
 from scripts.bench import synthetic
-from scripts.fiche.collection import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: its fiches, docs and mkdocs.yml are the baseline
 
 FICHES = ROOT / "fiches"
 PYTHON = sys.executable
@@ -136,12 +137,14 @@ def _keep_nav(nav: list, pages: set[str]) -> list:
 
 
 def site_config(docs: Path, pages: set[str]) -> str:
-    """The repository's mkdocs.yml with docs_dir, custom_dir and hooks pointing back, nav cut to `pages`."""
+    """The repository's mkdocs.yml with docs_dir, custom_dir, the data folder and the editor's bundle pointing
+    back, nav cut to `pages`."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     checks = [
         (r"(?m)^docs_dir:.*$", f"docs_dir: {docs}"),
         (r"(?m)^(\s+custom_dir:\s*)(\S+)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),
-        (r"(?m)^(\s*-\s+)(scripts/[\w./-]+\.py)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),
+        (r"(?m)^(\s+decap_dir:\s*)(\S+)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),
+        (r"(?m)^(\s+data:\s*)(\S+)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),  # glossary, thesaurus
     ]
     for pattern, replacement in checks:
         text, count = re.subn(pattern, replacement, text)

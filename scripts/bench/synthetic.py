@@ -24,7 +24,8 @@ from pathlib import Path
 import yaml
 
 from scripts.fiche import schema as s
-from scripts.fiche.collection import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: its fiches, docs and mkdocs.yml are the baseline
 
 MIN_BYTES = 20_000  # AMIE-sized: ≈ 20-30 KB of YAML per fiche
 MAX_BYTES = 30_000

@@ -19,8 +19,6 @@ from scripts.site import urls
 
 SCHEMA = s
 FICHE = s.FICHE
-LANGS = s.LANGS
-LANG_LABELS = languages.NAMES
 FICHES_FOLDER = "fiches"
 LABEL_MAX = 48  # characters: a longer first clause of a description is a hint, not a label
 PREVIEW_PATH = "/preview"  # on the local proxy: the form's unsaved fiche, rendered (cms_preview.py)
@@ -44,7 +42,7 @@ def first_clause(text: str) -> str:
 def _in_each_language(texts: dict[str, str]) -> list[str]:
     """The texts in the site's languages, once each; a language the schema has no text for yet is skipped."""
     out: list[str] = []
-    for lang in LANGS:
+    for lang in languages.codes():
         if texts.get(lang) and texts[lang] not in out:
             out.append(texts[lang])
     return out
@@ -52,8 +50,8 @@ def _in_each_language(texts: dict[str, str]) -> list[str]:
 
 def own_labels(name: str, node: s.Node) -> dict[str, str]:
     """The labels the schema gives a field: its short name (FIELD_LABELS), else the description's first clause."""
-    out = {lang: text for lang, text in (s.FIELD_LABELS.get(name) or {}).items() if lang in LANGS}
-    for lang in LANGS:
+    out = {lang: text for lang, text in (s.FIELD_LABELS.get(name) or {}).items() if lang in languages.codes()}
+    for lang in languages.codes():
         clause = first_clause((node.description or {}).get(lang, ""))
         if lang not in out and clause and len(clause) <= LABEL_MAX:
             out[lang] = clause
@@ -64,43 +62,43 @@ def labels(name: str, node: s.Node) -> dict[str, str]:
     """The field's label in each language. A field without one in the site's first language is a schema error,
     never a raw key such as "As of" in the form; a language the schema has no text for yet borrows that one."""
     out = own_labels(name, node)
-    if LANGS[0] not in out:
-        raise ValueError(f"{name}: no label in {LANGS[0]}; add one to fiche_schema.FIELD_LABELS")
-    return {lang: ui_text.typeset(out.get(lang, out[LANGS[0]]), lang) for lang in LANGS}
+    if languages.codes()[0] not in out:
+        raise ValueError(f"{name}: no label in {languages.codes()[0]}; add one to fiche_schema.FIELD_LABELS")
+    return {lang: ui_text.typeset(out.get(lang, out[languages.codes()[0]]), lang) for lang in languages.codes()}
 
 
 def label(name: str, node: s.Node) -> str:
-    return labels(name, node)[LANGS[0]]
+    return labels(name, node)[languages.codes()[0]]
 
 
 def hints(node: s.Node) -> dict[str, str]:
     """The whole description in each language (the editor shows the one of its interface)."""
-    return {lang: text for lang, text in (node.description or {}).items() if lang in LANGS and text}
+    return {lang: text for lang, text in (node.description or {}).items() if lang in languages.codes() and text}
 
 
 def hint(node: s.Node) -> str:
-    return hints(node).get(LANGS[0], "")
+    return hints(node).get(languages.codes()[0], "")
 
 
 def enum_options(values: dict[str, dict[str, str]]) -> list[dict[str, str]]:
-    return [{"label": names[LANGS[0]], "value": code,
-             "kb_label": {lang: names.get(lang, names[LANGS[0]]) for lang in LANGS}}
+    return [{"label": names[languages.codes()[0]], "value": code,
+             "kb_label": {lang: names.get(lang, names[languages.codes()[0]]) for lang in languages.codes()}}
             for code, names in values.items()]
 
 
 def _form_messages(key: str, **values) -> dict[str, str]:
-    return {lang: ui_text.t(key, lang, **values) for lang in LANGS}
+    return {lang: ui_text.t(key, lang, **values) for lang in languages.codes()}
 
 
 def _pattern(regex: str, messages: dict[str, str]) -> dict:
     """Decap's [regex, message] in the first language, and the message in each (kb-admin.js picks one)."""
-    return {"pattern": [regex, messages[LANGS[0]]], "kb_pattern": messages}
+    return {"pattern": [regex, messages[languages.codes()[0]]], "kb_pattern": messages}
 
 
 def widget(name: str, node: s.Node, required: bool, named: dict[str, str] | None = None) -> dict:
     """One Decap field for one schema field (`named`: the labels of a list whose item this is)."""
     named = named or labels(name, node)
-    out: dict = {"name": name, "label": named[LANGS[0]], "kb_label": named, "required": required}
+    out: dict = {"name": name, "label": named[languages.codes()[0]], "kb_label": named, "required": required}
     if hint(node):
         out["hint"] = hint(node)
         out["kb_hint"] = hints(node)
@@ -114,22 +112,23 @@ def widget(name: str, node: s.Node, required: bool, named: dict[str, str] | None
 def _text_widget(out: dict, node: s.Text, required: bool) -> None:
     out.update(widget="object", collapsed=False,
                kb_text=True,  # marker for the tests and the admin script; Decap ignores unknown keys
-               fields=[{"name": lang, "label": LANG_LABELS[lang], "required": required,
-                        "widget": "string" if node.inline else "text"} for lang in LANGS])
+               fields=[{"name": lang, "label": languages.current().names[lang], "required": required,
+                        "widget": "string" if node.inline else "text"} for lang in languages.codes()])
 
 
 def _str_widget(out: dict, node: s.Str, required: bool) -> None:
     out["widget"] = "string"
     if node.pattern:
         example = {lang: ui_text.t("editor_form_example", lang, example=node.example) if node.example else ""
-                   for lang in LANGS}
+                   for lang in languages.codes()}
         out.update(_pattern(node.pattern, {lang: ui_text.t("editor_form_pattern", lang, example=example[lang])
-                                           for lang in LANGS}))
+                                           for lang in languages.codes()}))
 
 
 def _ref_widget(out: dict, node: s.FicheRef, required: bool) -> None:
     out.update(widget="relation", collection=COLLECTION, value_field="id",
-               search_fields=["id", *(f"title.{lang}" for lang in LANGS)], display_fields=[f"title.{LANGS[0]}"])
+               search_fields=["id", *(f"title.{lang}" for lang in languages.codes())],
+               display_fields=[f"title.{languages.codes()[0]}"])
 
 
 def _number_widget(out: dict, node: s.Number, required: bool) -> None:
@@ -147,7 +146,7 @@ def _enum_widget(out: dict, node: s.Enum, required: bool) -> None:
 def _date_widget(out: dict, node: s.Date, required: bool) -> None:
     wanted = MESSAGES["forms_partial" if node.partial else "forms_full"]
     out.update(widget="string", **_pattern(f"^{check.date_form(node)}$", {
-        lang: ui_text.t("editor_form_date", lang, forms=wanted.get(lang, wanted["en"])) for lang in LANGS}))
+        lang: ui_text.t("editor_form_date", lang, forms=wanted.get(lang, wanted["en"])) for lang in languages.codes()}))
 
 
 def _url_widget(out: dict, node: s.Url, required: bool) -> None:
@@ -181,14 +180,14 @@ def _list_widget(out: dict, node: s.List, required: bool) -> None:
         out.update(widget="list", collapsed=True, fields=fields(item, True), **bounds)
         summary = next((f.name for f in item.fields if isinstance(f.node, s.Text)), None)
         if summary:
-            out["summary"] = "{{fields." + summary + "." + LANGS[0] + "}}"
+            out["summary"] = "{{fields." + summary + "." + languages.codes()[0] + "}}"
     elif not isinstance(item, s.Text):  # a list of codes written once (Str, Date, Url …): one field per item
         out.update(widget="list", collapsed=False, field=widget("item", item, True, out["kb_label"]), **bounds)
     else:  # a list of texts (pros, cons, goals …): each item a {nl, fr} pair, both languages side by side
         out.update(widget="list", collapsed=False, fields=widget("item", item, True, out["kb_label"])["fields"],
                    kb_text=True,
                    **bounds)
-        out["summary"] = "{{fields." + LANGS[0] + "}}"
+        out["summary"] = "{{fields." + languages.codes()[0] + "}}"
 
 
 # One builder per schema node type: the validator's rules for that type, as Decap's widget options.
@@ -221,7 +220,7 @@ def collection() -> dict:
         "delete": False,
         "slug": "{{fields.id}}",
         "identifier_field": "id",
-        "summary": " · ".join(f"{{{{fields.title.{lang}}}}}" for lang in LANGS),
+        "summary": " · ".join(f"{{{{fields.title.{lang}}}}}" for lang in languages.codes()),
         "sortable_fields": ["id"],
         "editor": {"preview": True},
         "fields": fiche_fields(),
@@ -237,7 +236,7 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
         "local_backend": {"url": f"http://127.0.0.1:{local_proxy_port}/api/v1",
                           "allowed_hosts": ["127.0.0.1", "localhost"]},
         "publish_mode": "editorial_workflow",
-        "locale": LANGS[0],
+        "locale": languages.codes()[0],
         "site_url": site_url,
         "display_url": site_url,
         "media_folder": "docs/assets/uploads",
@@ -248,7 +247,7 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
         "kb_messages": {"required": REQUIRED_MESSAGE, "number": number_messages(),
                         "toolbar": {lang: {key: ui_text.t(f"editor_{key}", lang)
                                            for key in ("save", "save_now", "saving", "saved", "save_refused")}
-                                    for lang in LANGS}},
+                                    for lang in languages.codes()}},
         "kb_preview": preview_settings(local_proxy_port),
         # Read by admin/kb-admin.js and removed before Decap starts: the validator's own forms the number box checks.
         "kb_forms": {"thousands": THOUSANDS.pattern},
@@ -266,11 +265,12 @@ def preview_settings(local_proxy_port: int) -> dict:
     """Languages as data for the preview pane: each with its name, fiche URL pattern and wording."""
     return {
         "live_url": f"http://127.0.0.1:{local_proxy_port}{PREVIEW_PATH}",
-        "languages": [{"code": lang, "label": LANG_LABELS[lang], "fiche_url": urls.url_for("fiche", "{id}", lang),
+        "languages": [{"code": lang, "label": languages.current().names[lang],
+                       "fiche_url": urls.url_for("fiche", "{id}", lang),
                        "texts": {key: ui_text.t(f"editor_preview_{key}", lang)
                                  for key in ("live", "published", "problems", "unavailable")}
                                 | {"colon": ui_text.t("colon", lang)}}
-                      for lang in LANGS],
+                      for lang in languages.codes()],
     }
 
 

@@ -16,25 +16,25 @@ import tempfile
 import threading
 from pathlib import Path
 
+from scripts import project as kb_project
 from scripts.editor import config as cms_config
 from scripts.editor import yaml_writer as cms_yaml
 from scripts.fiche import glossary
 from scripts.fiche import schema as fiche_schema
-from scripts.fiche.collection import FICHE_SUFFIXES, ROOT, load_collection
-from scripts.lang import ui_text
-from scripts.lang.languages import LANGS
-from scripts.site import render, urls
+from scripts.fiche.collection import FICHE_SUFFIXES, load_collection
+from scripts.lang import languages, ui_text
+from scripts.site import render, templates, urls
 from scripts.site.site_data import SiteData
 
 FICHE_SUFFIX = ".yml"  # what the editor writes (cms_config: extension yml)
 
 
 @functools.lru_cache(maxsize=1)
-def _template_env():
+def _template_env(config_file: Path):
     """The theme's Jinja environment as the build has it (overrides/ first), loaded once per proxy."""
     from mkdocs.config import load_config
 
-    return render.template_env(load_config(str(ROOT / "mkdocs.yml")))
+    return templates.template_env(load_config(str(config_file)))
 
 
 def file_name(path: str, data: dict) -> str:
@@ -53,8 +53,9 @@ class Previewer:
     are read where they are (the validator follows no symbolic link), and its per-file cache spares the
     unchanged ones between previews."""
 
-    def __init__(self, fiches_dir: Path):
+    def __init__(self, fiches_dir: Path, project: kb_project.Project | None = None):
         self.fiches_dir = fiches_dir
+        self.project = project or kb_project.load()  # the pages, templates and languages of the site
         self._scratch = tempfile.TemporaryDirectory(prefix="kb-preview-")
         self._cache: dict = {}
         self._lock = threading.Lock()
@@ -67,19 +68,19 @@ class Previewer:
         try:
             text = cms_yaml.save(saved.read_text(encoding="utf-8") if saved.is_file() else None, _as_yaml(data))
         except cms_yaml.SaveRefused as refused:  # what a save would refuse: said in the preview pane too
-            return {"problems": {lang: [refused.message(lang)] for lang in LANGS}}
+            return {"problems": {lang: [refused.message(lang)] for lang in languages.codes()}}
         collection, own, form = self._check(name, text)
         if own:
-            return {"problems": {lang: [worded(p, lang) for p in own] for lang in LANGS}}
+            return {"problems": {lang: [worded(p, lang) for p in own] for lang in languages.codes()}}
         with self._lock:
             fiche = next(f for f in collection.fiches if f.path == form)
             entries, glossary_problems = glossary.load_glossary()
             site = SiteData(collection=collection, fiches=sorted(collection.fiches, key=lambda f: f.id),
                             drafts_left_out=0, glossary=entries, glossary_problems=glossary_problems,
                             preview=True, collection_dir=self.fiches_dir)
-            env = _template_env()
+            env = _template_env(self.project.config_file)
             pages = {}
-            for lang in LANGS:
+            for lang in languages.codes():
                 url = urls.url_for("fiche", fiche.id, lang)
                 pages[lang] = {"url": url, "html": render.fiche_page(site, env, lang, fiche.id, url)}
             return {"pages": pages}
@@ -91,7 +92,7 @@ class Previewer:
             form = Path(self._scratch.name) / name
             form.write_text(text, encoding="utf-8")
             others = [p for p in sorted(self.fiches_dir.iterdir()) if p.suffix in FICHE_SUFFIXES and p.name != name]
-            collection = load_collection([*others, form], docs_dir=ROOT / "docs", cache=self._cache)
+            collection = load_collection([*others, form], docs_dir=self.project.docs_dir, cache=self._cache)
             form.unlink()
         return collection, [p for p in collection.problems if Path(p.file).name == name and p.severity == "error"], form
 

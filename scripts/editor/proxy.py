@@ -35,10 +35,11 @@ from pathlib import Path
 
 import yaml
 
+from scripts import project as kb_project
 from scripts.editor import preview as cms_preview
 from scripts.editor import yaml_writer as cms_yaml
 from scripts.editor.config import FICHES_FOLDER, PREVIEW_PATH
-from scripts.lang.languages import LANGS
+from scripts.lang import languages
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8081
@@ -199,9 +200,9 @@ def reader_language(accept: str) -> str:
     """The first of the site's languages the browser asks for (Accept-Language), else the site's first."""
     for part in accept.split(","):
         code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGS:
+        if code in languages.codes():
             return code
-    return LANGS[0]
+    return languages.codes()[0]
 
 
 def make_handler(repo: Repo, port: int, origins: frozenset[str]):
@@ -305,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--origin", action="append", default=None,
                         help="origin of the editor's page (default: http://$KB_ADDR, else http://127.0.0.1:8000)")
     args = parser.parse_args(argv)
+    config = args.repo / "mkdocs.yml"
+    kb_project.load(config if config.is_file() else None)  # the languages the editor's messages are in
     server = serve(args.repo, args.port, frozenset(args.origin) if args.origin else None)
     print(f"web editor proxy on http://{HOST}:{server.server_address[1]}/api/v1 for {args.repo}", flush=True)
     try:

@@ -12,8 +12,7 @@ import yaml
 
 from scripts.editor.config import SCHEMA as s
 from scripts.fiche.loader import MAX_BYTES
-from scripts.lang import ui_text
-from scripts.lang.languages import LANGS
+from scripts.lang import languages, ui_text
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -40,14 +39,14 @@ class SaveRefused(ValueError):
 
     def __init__(self, code: str, detail: str = ""):
         self.code, self.detail = code, " ".join(detail.split())[:200]
-        super().__init__(self.message(LANGS[0]))
+        super().__init__(self.message(languages.codes()[0]))
 
     def message(self, lang: str) -> str:
         return ui_text.t(f"editor_refused_{self.code}", lang, detail=self.detail)
 
     def messages(self) -> str:
         """One line for the editor's notice: the reason in each language of the site."""
-        return " / ".join(self.message(lang) for lang in LANGS)
+        return " / ".join(self.message(lang) for lang in languages.codes())
 
 
 def _has_alias(text: str) -> bool:

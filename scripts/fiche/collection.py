@@ -19,10 +19,6 @@ from scripts.fiche.check import Checker
 from scripts.fiche.loader import ABSENCE, read_file
 from scripts.fiche.problems import Problem, did_you_mean, has_errors, msg
 
-ROOT = Path(__file__).resolve().parents[2]
-# KB_FICHES_DIR lets tests and the benchmark build the site from another folder of fiches.
-FICHES_DIR = Path(os.environ.get("KB_FICHES_DIR") or ROOT / "fiches").resolve()
-
 
 @dataclass
 class Fiche:
@@ -190,12 +186,12 @@ def fill_missing_translations(schema: s.Node, value) -> None:
                 fill_missing_translations(schema.item, item)
 
 
-def load_collection(paths: list[Path] | None = None, docs_dir: Path | None = None,
+def load_collection(paths: list[Path], docs_dir: Path | None = None,
                     cache: dict | None = None) -> Collection:
     """`cache` (a dict kept by the caller, `mkdocs serve` between rebuilds): each file's own checks are
     reused while its bytes stay the same (a hash, not the modification time, which an editor may keep);
     the checks between files always run."""
-    files, problems = discover(paths or [FICHES_DIR])
+    files, problems = discover(paths)
     fiches: list[Fiche] = []
     claimed: set[str] = set()
     for path in files:

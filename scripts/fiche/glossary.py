@@ -21,9 +21,9 @@ from scripts.fiche import schema as s
 from scripts.fiche.collection import display_path
 from scripts.fiche.loader import read_file
 from scripts.fiche.problems import Msg, Problem, msg
-from scripts.lang.languages import DATA_DIR
+from scripts.lang import languages
 
-GLOSSARY_FILE = DATA_DIR / "glossary.yml"
+GLOSSARY_NAME = "glossary.yml"  # in the data folder (languages.current().data_dir)
 PARTS = ("term", "expansion", "definition")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -80,8 +80,9 @@ def _problem(name: str, node, field: str, text: Msg, offset: int | None = None) 
     return Problem.of(name, line, col, field, text)
 
 
-def load_glossary(path: Path = GLOSSARY_FILE) -> tuple[list[dict], list[Problem]]:
+def load_glossary(path: Path | None = None) -> tuple[list[dict], list[Problem]]:
     """The entries and every problem found (entries with problems are left out)."""
+    path = path or languages.current().data_dir / GLOSSARY_NAME
     if not path.is_file():
         return [], []
     name = display_path(path)

@@ -18,7 +18,7 @@ import sys
 
 from scripts.fiche import schema as s
 from scripts.fiche.check_values import EMAIL, FICHE_ID
-from scripts.lang.languages import LANGS
+from scripts.lang import languages
 
 PATH = "schema/fiche.schema.json"  # site-root-relative address of the published schema
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -38,7 +38,7 @@ def modeline(site_url: str | None = None) -> str:
 
 
 def _described(node: s.Node, out: dict) -> dict:
-    texts = {lang: node.description[lang] for lang in LANGS if node.description.get(lang)}
+    texts = {lang: node.description[lang] for lang in languages.codes() if node.description.get(lang)}
     if texts:
         out["description"] = "\n\n".join(f"{lang.upper()}: {text}" for lang, text in texts.items())
         out["markdownDescription"] = "\n\n".join(f"**{lang.upper()}** {text}" for lang, text in texts.items())
@@ -61,7 +61,7 @@ def _text(node: s.Text) -> dict:
     text: dict = {"type": "string", "maxLength": node.max_len}
     if node.inline:
         text["pattern"] = r"^[^\n\r]*$"
-    return {"type": "object", "properties": {lang: dict(text) for lang in LANGS},
+    return {"type": "object", "properties": {lang: dict(text) for lang in languages.codes()},
             "additionalProperties": False, "minProperties": 1}
 
 
@@ -86,7 +86,8 @@ def _number(node: s.Number) -> dict:
 
 def _enum(node: s.Enum) -> dict:
     codes: list = list(node.values)
-    labels = [" / ".join(labels[lang] for lang in LANGS if labels.get(lang)) for labels in node.values.values()]
+    labels = [" / ".join(labels[lang] for lang in languages.codes() if labels.get(lang))
+              for labels in node.values.values()]
     if node.values is s.YES:  # what YAML 1.1 reads as a boolean, and what dumpers and editors write
         codes, labels = codes + [True, False], labels + labels[:1] + ["—"]
     return {"enum": codes, "enumDescriptions": labels, "markdownEnumDescriptions": labels}

@@ -7,10 +7,10 @@ description.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from scripts.lang import languages
-from scripts.lang.languages import LANGS  # noqa: F401  (the site's languages, from mkdocs.yml)
 from scripts.lang.typography import LABELS as TYPOGRAPHY  # each language's rules, defined once there
 from scripts.lang.typography import TEXTS as TEXT_TYPOGRAPHY  # noqa: F401  (check.py reads it here)
 
@@ -19,6 +19,36 @@ ID_MAX_LEN = 60  # fiche and module ids: the file name and the page address
 # TYPOGRAPHY: applied once to every label of a language (French: no-break spaces before : ; ! ?). TEXT_TYPOGRAPHY:
 # the same rules applied to the texts of a fiche when it is read (the checker's data), so that every view and the
 # open data carry them and a contributor never has to type a no-break space.
+
+
+def __getattr__(name: str):
+    """`LANGS`: the site's languages (mkdocs.yml), read when used, not when the schema is imported."""
+    if name == "LANGS":
+        return languages.codes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class SiteLanguages(Mapping):
+    """The codes of the site's languages as an Enum's values (code → {lang: code in capitals}), looked up when
+    used: a document's languages are those the site is built in."""
+
+    def __getitem__(self, code: str) -> dict[str, str]:
+        codes = languages.codes()
+        if code not in codes:
+            raise KeyError(code)
+        return {lang: code.upper() for lang in codes}
+
+    def __iter__(self):
+        return iter(languages.codes())
+
+    def __len__(self) -> int:
+        return len(languages.codes())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, SiteLanguages)
+
+    def __hash__(self) -> int:
+        return hash(SiteLanguages)
 
 
 def d(**texts: str) -> dict[str, str]:
@@ -684,7 +714,7 @@ FICHE = Obj(
                                         "afleidde (zeg waaruit in `note`).",
                                         "`yes` si le document n'est pas daté et que la rédaction a déduit la date "
                                         "(dites d'où dans `note`).")),
-                F("languages", List(item=Enum(values={lang: {code: lang.upper() for code in LANGS} for lang in LANGS}),
+                F("languages", List(item=Enum(values=SiteLanguages()),
                                     unique=True, min_items=1,
                                     description=d(nl="Talen waarin het document bestaat; een titel in een andere "
                                                   "taal is een vertaling van de redactie.",
@@ -750,8 +780,9 @@ FICHE = Obj(
 )
 
 
-languages.add_choices({name: value for name, value in globals().items() if name.isupper() and
-                       isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())})
+# value lists whose labels a language may bring as data: filled in when the languages are known (languages.use)
+languages.register_choices({name: value for name, value in globals().items() if name.isupper() and
+                            isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())})
 
 # Short field names for forms (the web editor), by field name, where a description's first clause is too long for a
 # label; every other field is named by that first clause (scripts/editor/config.py). Each in every language.

@@ -18,9 +18,9 @@ import yaml
 
 from scripts.fiche.collection import display_path
 from scripts.fiche.problems import Joined, Problem, msg
-from scripts.lang.languages import DATA_DIR, LANGS
+from scripts.lang import languages
 
-THESAURUS_FILE = DATA_DIR / "thesaurus.yml"
+THESAURUS_NAME = "thesaurus.yml"  # in the data folder (languages.current().data_dir)
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_WORD = 60
 MARKUP = "<>[]{}*`|\\\""  # a word is shown as text in the search box; markup characters are refused outright
@@ -50,10 +50,11 @@ def _problem(name: str, node, field: str, text) -> Problem:
     return Problem.of(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, field, text)
 
 
-def load_thesaurus(path: Path = THESAURUS_FILE, glossary_ids: set[str] | None = None) -> tuple[list[dict],
+def load_thesaurus(path: Path | None = None, glossary_ids: set[str] | None = None) -> tuple[list[dict],
                                                                                              list[Problem]]:
     """The groups and every problem found (a group with a problem is left out). `glossary_ids`: when given,
     a group's `glossary:` must name one of them."""
+    path = path or languages.current().data_dir / THESAURUS_NAME
     if not path.is_file():
         return [], []
     name = display_path(path)
@@ -68,13 +69,13 @@ def load_thesaurus(path: Path = THESAURUS_FILE, glossary_ids: set[str] | None = 
         return [], [_problem(name, root, "", msg("thesaurus_list"))]
     groups, problems = [], []
     ids: set[str] = set()
-    owners: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}  # folded word → id of its group
+    owners: dict[str, dict[str, str]] = {lang: {} for lang in languages.codes()}  # folded word → id of its group
     for index, node in enumerate(root.value):
         group, found = _group(name, node, f"[{index}]", ids, owners, glossary_ids)
         problems.extend(found)
         if group is not None:
             ids.add(group["id"])
-            for lang in LANGS:  # a group left out still owns its words: a second use is named, too
+            for lang in languages.codes():  # a group left out still owns its words: a second use is named, too
                 for word in group[lang]:
                     owners[lang].setdefault(fold(word), group["id"] or f"[{index}]")
             if not found:
@@ -91,18 +92,20 @@ def _group(name, node, where, ids, owners, glossary_ids) -> tuple[dict | None, l
     group: dict = {"id": group_id}
     if "glossary" in fields:
         group["glossary"] = _glossary(name, fields["glossary"][1], where, glossary_ids, found)
-    for lang in LANGS:
+    for lang in languages.codes():
         group[lang] = []
         if lang in fields:
             group[lang] = _words(name, fields[lang][1], f"{where}.{lang}", group_id, owners[lang], found)
-    if not any(fields.get(lang) for lang in LANGS):
-        found.append(_problem(name, node, where, msg("thesaurus_no_words", langs=Joined(tuple(LANGS), "or"))))
+    if not any(fields.get(lang) for lang in languages.codes()):
+        found.append(_problem(name, node, where,
+                              msg("thesaurus_no_words", langs=Joined(tuple(languages.codes()), "or"))))
     return group, found
 
 
 def _unknown_keys(name, fields, where) -> list[Problem]:
-    return [_problem(name, key_node, f"{where}.{key}", msg("thesaurus_key", key=key, langs=Joined(tuple(LANGS), "and")))
-            for key, (key_node, _value) in fields.items() if key not in ("id", "glossary", *LANGS)]
+    langs = Joined(tuple(languages.codes()), "and")
+    return [_problem(name, key_node, f"{where}.{key}", msg("thesaurus_key", key=key, langs=langs))
+            for key, (key_node, _value) in fields.items() if key not in ("id", "glossary", *languages.codes())]
 
 
 def _group_id(name, node, fields, where, ids, found) -> str:

@@ -39,7 +39,7 @@ def language_of(text: str) -> str | None:
     """The language whose common words (`words.common` of its wording file) the text clearly uses, else None."""
     words = [w.lower() for w in WORD.findall(text.replace("’", "'"))]
     words = [w.split("'")[-1] if "'" in w else w for w in words]  # l'équipe → équipe, d'un → un
-    common = {lang: set(wording.words(lang, "common")) for lang in languages.LANGS}
+    common = {lang: set(wording.words(lang, "common")) for lang in languages.codes()}
     counts = {lang: sum(w in stop for w in words) for lang, stop in common.items()}
     best = max(counts, key=counts.get)
     others = [n for lang, n in counts.items() if lang != best]

@@ -30,17 +30,17 @@ class MissingText(WordingError, KeyError):
 
 
 def site_langs() -> tuple[str, ...]:
-    return tuple(languages.LANGS)
+    return tuple(languages.codes())
 
 
 def path(lang: str, data_dir: Path | None = None) -> Path:
     """The file that holds a language's texts: the site's own, else the project's."""
-    for folder in dict.fromkeys((Path(data_dir or languages.DATA_DIR), PROJECT_DATA)):
+    for folder in dict.fromkeys((Path(data_dir or languages.current().data_dir), PROJECT_DATA)):
         candidate = folder / FILE.format(lang=lang)
         if candidate.is_file():
             return candidate
-    raise WordingError(f"{Path(data_dir or languages.DATA_DIR) / FILE.format(lang=lang)}: no such file; every "
-                       f"language brings its texts there")
+    wanted = Path(data_dir or languages.current().data_dir) / FILE.format(lang=lang)
+    raise WordingError(f"{wanted}: no such file; every language brings its texts there")
 
 
 _READ: dict[Path, int] = {}  # each file read → its modification time then (refresh)
@@ -61,7 +61,7 @@ def _file(data_dir: Path, lang: str) -> tuple[Path, dict]:
 
 def value(lang: str, key: str) -> str:
     """A top-level value of a language's file (its `locale`), required."""
-    found, data = _file(Path(languages.DATA_DIR), lang)
+    found, data = _file(Path(languages.current().data_dir), lang)
     if not isinstance(data.get(key), str) or not data[key]:
         raise WordingError(f"{found}: `{key}` is missing")
     return data[key]
@@ -71,7 +71,7 @@ def words(lang: str, key: str) -> tuple[str, ...]:
     """A word list of a language's file (`words.<key>`: stopwords, plural endings …). Lists tune behaviour, they
     are never shown: a language without one simply goes without (it highlights every word, says nothing of
     untranslated texts)."""
-    found, data = _file(Path(languages.DATA_DIR), lang)
+    found, data = _file(Path(languages.current().data_dir), lang)
     listed = (data.get("words") or {}).get(key) or []
     if not isinstance(listed, list) or not all(isinstance(word, str) for word in listed):
         raise WordingError(f"{found}: words.{key} is a list of words")
@@ -81,7 +81,7 @@ def words(lang: str, key: str) -> tuple[str, ...]:
 def section(name: str, langs: tuple[str, ...] | None = None, rules: dict | None = None) -> dict[str, dict[str, str]]:
     """key → {lang: text} of one section, for `langs` (default: the site's). `rules`: lang → the function that
     sets that language's typography (scripts/lang/typography.py), applied once as the file is read."""
-    data_dir = languages.DATA_DIR
+    data_dir = languages.current().data_dir
     key = (name, id(data_dir), tuple(langs or site_langs()), id(rules))
     kept = _KEPT.get(key)  # the hot path (every label of every page): no Path hashing
     if kept is None or kept[0] is not data_dir or kept[1] is not rules:

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from scripts.fiche.thesaurus import fold
-from scripts.lang.languages import LANGS
+from scripts.lang import languages
 
 FOLDER = "assets/catalogue"
 _WORD = re.compile(r"[^\W_]+")
@@ -44,7 +44,7 @@ def texts(node, lang: str) -> list[str]:
             value = item.get(lang)
             if isinstance(value, str):
                 found.append(_LINK_TARGET.sub(" ", value))
-            stack.extend(v for k, v in item.items() if k not in LANGS)
+            stack.extend(v for k, v in item.items() if k not in languages.codes())
         elif isinstance(item, list):
             stack.extend(item)
     return found
@@ -111,7 +111,7 @@ def language_words(site, lang: str) -> dict[str, dict[str, str]]:
 def write(site_dir: Path, site) -> None:
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
+    for lang in languages.codes():
         for kind, data in language_words(site, lang).items():
             (site_dir / url(kind, lang)).write_text(
                 json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")

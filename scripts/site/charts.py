@@ -13,10 +13,9 @@ import json
 import math
 from functools import lru_cache
 
-from scripts.fiche.collection import ROOT
-from scripts.lang import ui_text
+from scripts.lang import languages, ui_text
 
-BELGIUM = ROOT / "docs" / "_data" / "belgium.geojson"
+BELGIUM = "belgium.geojson"  # in the data folder (languages.current().data_dir)
 BAR_ROW, BAR_LABEL_WIDTH, BAR_CHART_WIDTH = 26, 260, 720  # SVG user units
 LABEL_MAX = 38  # characters of a bar label before it is cut (the full label is the bar's tooltip)
 MAP_WIDTH, MAP_HEIGHT = 640, 520
@@ -75,9 +74,13 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[dict], uni
             "narrow": narrow, "bar_height": 16 if narrow else BAR_ROW - 8}
 
 
-@lru_cache(maxsize=1)
 def _outline() -> list[tuple[float, float]]:
-    data = json.loads(BELGIUM.read_text(encoding="utf-8"))
+    return _outline_of(languages.current().data_dir / BELGIUM)
+
+
+@lru_cache(maxsize=4)
+def _outline_of(path) -> list[tuple[float, float]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     return [tuple(point) for point in data["features"][0]["geometry"]["coordinates"][0]]
 
 

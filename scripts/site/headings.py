@@ -17,6 +17,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from scripts.fiche import richtext
 
+TEMPLATE = "partials/kb-heading.html"  # the finished heading (the theme's environment, autoescaping on)
 MARK = " data-kb-heading"  # set by the heading macro, replaced here by the permalink
 OURS = re.compile(r'<h([1-6]) id="([^"<>]+)" data-kb-heading>(.*?)</h\1>', re.S)  # what the macro writes
 ANY = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"<>]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -28,19 +29,20 @@ def slug(text: str) -> str:
     return slugify(str(text), "-")
 
 
-def finish(html: str, toc_config: dict, glossary: dict[str, str] | None = None, title: str | None = None) -> str:
+def finish(html: str, toc_config: dict, template, glossary: dict[str, str] | None = None,
+           title: str | None = None) -> str:
     """Glossary tooltips and the permalink Markdown's toc extension adds (same class and symbol; the title in
-    the page's language when given, see `retitle`)."""
+    the page's language when given, see `retitle`), written by `template` (TEMPLATE, from the theme's
+    environment)."""
     symbol = toc_config.get("permalink")
-    symbol = "&para;" if symbol is True else symbol
+    symbol = Markup("&para;" if symbol is True else symbol or "")  # mkdocs.yml's, written as Markdown writes it
     css = toc_config.get("permalink_class", "headerlink")
-    title = escape(title if title is not None else toc_config.get("permalink_title", "Permanent link"))
+    title = title if title is not None else toc_config.get("permalink_title", "Permanent link")
 
     def link(match: re.Match) -> str:
         level, anchor, inner = match.groups()
-        inner = richtext.abbreviate(Markup(inner), glossary)
-        permalink = f'<a class="{css}" href="#{anchor}" title="{title}">{symbol}</a>' if symbol else ""
-        return f'<h{level} id="{anchor}">{inner}{permalink}</h{level}>'
+        return template.render(level=level, anchor=Markup(anchor), css=css, title=title, symbol=symbol,
+                               inner=richtext.abbreviate(Markup(inner), glossary))
 
     return OURS.sub(link, html)
 

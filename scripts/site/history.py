@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from scripts.fiche.collection import ROOT, Fiche
+from scripts.fiche.collection import Fiche
 
 HISTORY_LIMIT = 10  # changes shown per fiche
 
 
-def last_commit_epoch() -> str | None:
+def last_commit_epoch(folder: Path) -> str | None:
+    """The last commit's time in the checkout holding `folder` (the project's mkdocs.yml)."""
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True,
                                 timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
@@ -24,10 +24,11 @@ def last_commit_epoch() -> str | None:
     return value if result.returncode == 0 and value.isdigit() else None
 
 
-def load_changes(fiches: list[Fiche]) -> list[tuple[str, str]]:
+def load_changes(fiches: list[Fiche], require: bool = False) -> list[tuple[str, str]]:
     """(committer time in ISO 8601 with its offset, fiche id) of every commit that changed a fiche's file, newest
     first, from one `git log`: the change history and the feeds' dates both read it. Empty outside a git
-    checkout; a missing or shallow history is said once, here."""
+    checkout; a missing or shallow history is said once, here (and stops the build when `require`d: the
+    plugin's `require_git_history`)."""
     if not fiches:
         return []
     folder = fiches[0].path.parent
@@ -35,14 +36,16 @@ def load_changes(fiches: list[Fiche]) -> list[tuple[str, str]]:
         result = subprocess.run(["git", "log", "--format=@@%cI", "--name-only", "--", "."], cwd=folder,
                                 capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
-        return _history_unavailable(folder, f"git could not run ({exc})")
+        return _history_unavailable(folder, f"git could not run ({exc})", require=require)
     if result.returncode != 0:
         reason = (result.stderr.strip().splitlines() or ["git log failed"])[0]
-        return _history_unavailable(folder, reason, refused="not a git repository" not in result.stderr)
+        return _history_unavailable(folder, reason, refused="not a git repository" not in result.stderr,
+                                    require=require)
     shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=folder, capture_output=True,
                              text=True, timeout=30, check=False).stdout.strip()
     if shallow == "true":
-        _history_unavailable(folder, "the clone is shallow (fetch-depth 1): every fiche shows one commit at most")
+        _history_unavailable(folder, "the clone is shallow (fetch-depth 1): every fiche shows one commit at most",
+                             require=require)
     wanted = {f.path.name: f.id for f in fiches}
     found: list[tuple[str, str]] = []
     when = None
@@ -74,14 +77,15 @@ def commit_times(changes: list[tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return {fiche_id: (first[fiche_id], last[fiche_id]) for fiche_id in last}
 
 
-def _history_unavailable(folder: Path, reason: str, refused: bool = False) -> list:
-    """History missing or cut short: fatal when KB_REQUIRE_GIT_HISTORY=1 (the CI templates set it); otherwise a
+def _history_unavailable(folder: Path, reason: str, refused: bool = False, require: bool = False) -> list:
+    """History missing or cut short: fatal when required (KB_REQUIRE_GIT_HISTORY=1, which the CI templates set,
+    turns on the plugin's `require_git_history`); otherwise a
     warning (which stops a strict build) when git refuses a checkout, e.g. "dubious ownership" in a container
     running as root, a note for a shallow clone, and nothing outside a git checkout (a fixture folder)."""
     message = (f"change history of {folder} unavailable: {reason}. In CI: check out the full history "
                "(fetch-depth: 0 / GIT_DEPTH: 0) and, in a container running as root, "
                'run git config --global --add safe.directory "$PWD" first')
-    if os.environ.get("KB_REQUIRE_GIT_HISTORY") == "1":
+    if require:
         raise PluginError(message)
     if refused:
         logging.getLogger("mkdocs.plugin").warning(message)

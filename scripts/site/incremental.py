@@ -142,3 +142,9 @@ class DirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+def template_folders(env) -> list[Path]:
+    """The project's template folders (the theme's custom_dir), not the installed theme's: what a rendered
+    fiche depends on besides its data."""
+    return [Path(d) for d in getattr(env.loader, "searchpath", []) if "site-packages" not in d]

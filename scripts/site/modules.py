@@ -12,6 +12,7 @@ and the page says what the two share. No link rather than a weak one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from scripts.fiche import richtext
@@ -30,13 +31,28 @@ UNKNOWN = "unknown"  # the band of a module whose source gives no figure
 CONTRADICTED = "contradicted"  # the band of a module whose source gives two figures: never bucketed as one
 
 
-def _bands(prefix: str, codes: tuple[str, ...]) -> dict[str, dict[str, str]]:
+class _Bands(Mapping):
     """Band code → label per language: the wording is interface text (ui_text `<prefix>_<code>`), so a language
-    added as data brings its own; a band without a figure reads "not given"."""
-    keys = {code: f"{prefix}_{code}" for code in codes} | {UNKNOWN: "not_given"}
-    if prefix == "intensity":  # a module may give a frequency without hours: it is the hours that are unknown
-        keys |= {UNKNOWN: "intensity_unknown", CONTRADICTED: "source_contradicts"}
-    return {code: {lang: ui_text.t(key, lang) for lang in languages.LANGS} for code, key in keys.items()}
+    added as data brings its own, looked up when used (the languages of the build); a band without a figure
+    reads "not given"."""
+
+    def __init__(self, prefix: str, codes: tuple[str, ...]) -> None:
+        self.keys_by_code = {code: f"{prefix}_{code}" for code in codes} | {UNKNOWN: "not_given"}
+        if prefix == "intensity":  # a module may give a frequency without hours: it is the hours that are unknown
+            self.keys_by_code |= {UNKNOWN: "intensity_unknown", CONTRADICTED: "source_contradicts"}
+
+    def __getitem__(self, code: str) -> dict[str, str]:
+        return {lang: ui_text.t(self.keys_by_code[code], lang) for lang in languages.codes()}
+
+    def __iter__(self):
+        return iter(self.keys_by_code)
+
+    def __len__(self) -> int:
+        return len(self.keys_by_code)
+
+
+def _bands(prefix: str, codes: tuple[str, ...]) -> _Bands:
+    return _Bands(prefix, codes)
 
 
 # Bands of the module facets (codes as intensity_bucket and group_bucket give them).
@@ -76,8 +92,9 @@ def all_modules(fiches: list[Fiche]) -> list[Module]:
     return [Module(f, m) for f in fiches for m in f.data.get("modules", [])]
 
 
-def hours_record(module: Module, lang: str = languages.LANGS[0]) -> dict:
+def hours_record(module: Module, lang: str | None = None) -> dict:
     """The module's weekly hours from the fact record, with their basis and the source's contradictions."""
+    lang = lang or languages.current().default
     return module_setup.module_hours_facts(module.data.get("setup", {}), lang, _conflicts(module, lang))
 
 
@@ -172,7 +189,7 @@ def _stems(text: str, general: frozenset[str]) -> set[str]:
 
 def goal_topics(module: Module) -> set[str]:
     """The topics a module's goals name (stems of their words, in the site's first language)."""
-    lang = languages.LANGS[0]
+    lang = languages.codes()[0]
     general = frozenset(wording.words(lang, "general_goal_words"))
     return {stem for goal in module.data.get("goals", [])
             for stem in _stems(richtext.plain(goal.get(lang, "")), general)}
@@ -231,7 +248,7 @@ def shared(a: Module, b: Module, lang: str) -> list[str]:
     if frequency and f"per:{frequency['per']}" in format_features(b):
         out.append(f"{ui_text.t('shared_frequency', lang)} ({s.FREQUENCY_UNITS[frequency['per']][lang]})")
     topics_b = goal_topics(b)
-    first = languages.LANGS[0]
+    first = languages.codes()[0]
     general = frozenset(wording.words(first, "general_goal_words"))
     names = [richtext.plain(g[lang]) for g in a.data.get("goals", [])
              if _stems(richtext.plain(g.get(first, "")), general) & topics_b]

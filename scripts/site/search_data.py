@@ -24,8 +24,7 @@ from pathlib import Path
 from babel import Locale
 
 from scripts.fiche.thesaurus import fold
-from scripts.lang import ui_text, wording
-from scripts.lang.languages import LANGS
+from scripts.lang import languages, ui_text, wording
 from scripts.site import urls
 
 FOLDER = "assets/search"
@@ -101,9 +100,10 @@ def synonyms(thesaurus: list[dict], lang: str) -> list[list[dict]]:
             for group in thesaurus if len(group.get(lang) or []) > 1]
 
 
-def browser_data(lang: str, glossary: list[dict], fiches: list, langs: tuple[str, ...] = LANGS,
+def browser_data(lang: str, glossary: list[dict], fiches: list, langs: tuple[str, ...] | None = None,
                  thesaurus: list[dict] = ()) -> dict:
     """The JSON the search box of `lang` pages reads (see the module docstring)."""
+    langs = langs or languages.codes()
     others = [code for code in langs if code != lang]
     return {
         "lang": lang,
@@ -123,7 +123,7 @@ def write(site_dir: Path, glossary: list[dict], fiches: list, thesaurus: list[di
     """One `assets/search/<lang>.json` per language."""
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
+    for lang in languages.codes():
         data = browser_data(lang, glossary, fiches, thesaurus=thesaurus)
         (folder / f"{lang}.json").write_text(
             json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")

@@ -11,12 +11,10 @@ from pathlib import Path
 
 from scripts import translation_status
 from scripts.fiche import glossary, thesaurus
-from scripts.fiche.collection import FICHES_DIR, ROOT, Collection, Fiche, load_collection, reserved_ids
+from scripts.fiche.collection import Collection, Fiche, load_collection, reserved_ids
 from scripts.fiche.problems import Problem
 from scripts.site import catalogue, facts, fiche_view, history, pages, preview_errors, urls
 from scripts.site import modules as mod
-
-DATA_DIR = ROOT / "docs" / "_data"
 
 
 @dataclass(eq=False)  # identity hash: the cached lookups below are per build
@@ -27,7 +25,8 @@ class SiteData:
     glossary: list[dict]
     preview: bool
     changes: list = field(default_factory=list)  # history.load_changes: (commit time, fiche id), newest first
-    collection_dir: Path = FICHES_DIR
+    collection_dir: Path | None = None  # the folder of fiches (the plugin's `fiches`)
+    docs_dir: Path | None = None  # the pages (translation status compares them too)
     glossary_problems: list[Problem] = field(default_factory=list)  # the glossary's and the thesaurus's
     thesaurus: list[dict] = field(default_factory=list)
     # Serving with errors: fiche source path → file shown at that URL with its messages (preview_errors).
@@ -174,32 +173,42 @@ class FicheMemo:
         return found[what]
 
 
-def load(preview: bool, docs_dir: Path | None = None, tolerant: bool = False, cache: dict | None = None,
-         memo: FicheMemo | None = None) -> SiteData:
+def load(preview: bool, fiches_dir: Path, docs_dir: Path, tolerant: bool = False, cache: dict | None = None,
+         memo: FicheMemo | None = None, require_history: bool = False) -> SiteData:
     """`tolerant` (serving): a fiche file with errors is left out and shown as an error page instead of
     stopping the build; `cache` keeps each file's validation between rebuilds (see load_collection), `memo`
-    what is computed from each file (FicheMemo; only with `cache`)."""
-    docs_dir = docs_dir or ROOT / "docs"
-    collection = load_collection(docs_dir=docs_dir, cache=cache)
-    fiches = sorted(collection.fiches, key=lambda f: f.id)
-    error_pages = {}
-    if tolerant and not collection.ok:
-        broken = preview_errors.error_files(collection.problems)
-        fiches = [f for f in fiches if f.display not in broken]
-        error_pages = preview_errors.fiche_error_pages(collection.problems, {f.id for f in fiches},
-                                                       set(reserved_ids(docs_dir)))
-    drafts = [f for f in fiches if f.is_draft]
+    what is computed from each file (FicheMemo; only with `cache`); `require_history`: no git history of the
+    fiches stops the build."""
+    collection = load_collection([fiches_dir], docs_dir=docs_dir, cache=cache)
+    fiches, error_pages = _shown(collection, docs_dir, tolerant)
+    drafts = sum(f.is_draft for f in fiches)
     if not preview:
-        fiches = [f for f in fiches if not f.is_draft]
-        published = {f.id for f in fiches}
-        for fiche in fiches:  # a published fiche must not link to a draft that is left out
-            fiche.data["related"] = [r for r in fiche.data.get("related", []) if r in published]
+        fiches = _published(fiches)
     entries, glossary_problems = glossary.load_glossary()
     groups, thesaurus_problems = thesaurus.load_thesaurus(glossary_ids={e["id"] for e in entries})
     if memo is not None and cache is not None:
         memo.start(fiches, cache)
-    return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else len(drafts),
+    return SiteData(collection=collection, fiches=fiches, drafts_left_out=0 if preview else drafts,
                     glossary=entries, glossary_problems=glossary_problems + thesaurus_problems, thesaurus=groups,
-                    preview=preview,
-                    changes=history.load_changes(fiches), collection_dir=FICHES_DIR, error_pages=error_pages,
-                    memo=memo if cache is not None else None)
+                    preview=preview, changes=history.load_changes(fiches, require_history), collection_dir=fiches_dir,
+                    docs_dir=docs_dir, error_pages=error_pages, memo=memo if cache is not None else None)
+
+
+def _shown(collection: Collection, docs_dir: Path, tolerant: bool) -> tuple[list[Fiche], dict[str, str]]:
+    """The valid fiches by id and, serving with errors, the error page of each file left out."""
+    fiches = sorted(collection.fiches, key=lambda f: f.id)
+    if not tolerant or collection.ok:
+        return fiches, {}
+    broken = preview_errors.error_files(collection.problems)
+    fiches = [f for f in fiches if f.display not in broken]
+    return fiches, preview_errors.fiche_error_pages(collection.problems, {f.id for f in fiches},
+                                                    set(reserved_ids(docs_dir)))
+
+
+def _published(fiches: list[Fiche]) -> list[Fiche]:
+    """Drafts left out; a published fiche must not link to a draft that is left out."""
+    fiches = [f for f in fiches if not f.is_draft]
+    published = {f.id for f in fiches}
+    for fiche in fiches:
+        fiche.data["related"] = [r for r in fiche.data.get("related", []) if r in published]
+    return fiches

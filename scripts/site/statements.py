@@ -15,18 +15,18 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from scripts.fiche.collection import ROOT
-from scripts.lang import ui_text
-from scripts.lang.languages import DATA_DIR, LANGS
+from scripts.lang import languages, ui_text
 
-STATEMENTS_FILE = DATA_DIR / "statements.yml"
+STATEMENTS_NAME = "statements.yml"  # in the data folder (languages.current().data_dir)
 STATUSES = ("full", "partial", "none")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-PACKAGE_LOCK = ROOT / "package-lock.json"
+# the checkout this code runs from: its pinned npm packages are what the tests run
+PACKAGE_LOCK = Path(__file__).resolve().parents[2] / "package-lock.json"
 
 
-def load(path: Path = STATEMENTS_FILE) -> dict:
+def load(path: Path | None = None) -> dict:
     """The statements' facts; a missing or malformed file stops the build (a statement must not go out half)."""
+    path = path or languages.current().data_dir / STATEMENTS_NAME
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -38,7 +38,7 @@ def load(path: Path = STATEMENTS_FILE) -> dict:
         a11y[key] = _iso_date(path, key, a11y.get(key))
     for key in ("automated", "manual", "exceptions"):
         for entry in a11y.get(key) or []:
-            missing = [lang for lang in LANGS if not (isinstance(entry, dict) and entry.get(lang))]
+            missing = [lang for lang in languages.codes() if not (isinstance(entry, dict) and entry.get(lang))]
             if missing:
                 raise PluginError(f"{path}: accessibility.{key}: an entry lacks {', '.join(missing)}: {entry!r}")
     a11y["checker"] = axe_version()
@@ -49,7 +49,7 @@ def _typeset(value):
     """Each language's typographic rules (French no-break spaces) on the texts given per language, as ui_text
     does for its own wording."""
     if isinstance(value, dict):
-        if value and set(value) <= set(LANGS):
+        if value and set(value) <= set(languages.codes()):
             return {lang: ui_text.typeset(text, lang) if isinstance(text, str) else text
                     for lang, text in value.items()}
         return {key: _typeset(item) for key, item in value.items()}

@@ -7,7 +7,17 @@ root" is written once.
 
 from __future__ import annotations
 
-from scripts.lang.languages import DEFAULT_LANG, LANGS
+from scripts.lang import languages
+
+
+def __getattr__(name: str):
+    """`urls.LANGS`, `urls.DEFAULT_LANG`: the languages of the build (languages.current()), read when used."""
+    if name == "LANGS":
+        return languages.codes()
+    if name == "DEFAULT_LANG":
+        return languages.current().default
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # kind → language-free path; {key} is the fiche id, theme code or page path; a module's key is (fiche, module).
 PATHS = {
@@ -28,7 +38,7 @@ GENERATED_KINDS = ("fiche", "module", "theme")  # page kinds made from data (a v
 
 def lang_prefix(lang: str) -> str:
     """The default language lives at the site root, the others in a folder named after them."""
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
+    return "" if lang == languages.current().default else f"{lang}/"
 
 
 def path_for(kind: str, key: str | tuple[str, str] = "") -> str:
@@ -56,7 +66,7 @@ def source_for(kind: str, key: str | tuple[str, str]) -> str:
 
 def strip_lang(src_uri: str) -> str:
     """`fiches/x.nl.md` → `fiches/x.md` (static-i18n already strips it on its own File objects)."""
-    for lang in LANGS:
+    for lang in languages.codes():
         if src_uri.endswith(f".{lang}.md"):
             return src_uri[: -len(lang) - 4] + ".md"
     return src_uri
