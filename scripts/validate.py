@@ -18,7 +18,7 @@ if not __package__:  # run as `python scripts/validate.py` (the command coordina
 from scripts import project as kb_project  # noqa: E402
 from scripts.fiche.collection import load_collection  # noqa: E402
 from scripts.fiche.glossary import load_glossary  # noqa: E402
-from scripts.fiche.problems import MESSAGE_LANGS, escape_controls, format_problems, msg  # noqa: E402
+from scripts.fiche.problems import escape_controls, format_problems, message_langs, msg  # noqa: E402
 from scripts.fiche.thesaurus import load_thesaurus  # noqa: E402
 
 
@@ -28,13 +28,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the problems as JSON records")
     parser.add_argument("-f", "--config-file", type=Path, default=None,
                         help="the site's mkdocs.yml: its fiche folder, pages and languages (default: ./mkdocs.yml)")
-    parser.add_argument("--lang", choices=MESSAGE_LANGS, default="en",
-                        help="language of the messages: en (default), nl or fr")
+    parser.add_argument("--lang", default="en",
+                        help="language of the messages: en (default) or one of the site's languages")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return 2 if exc.code else 0
     project = kb_project.load(args.config_file)
+    if args.lang not in message_langs():  # the site's languages are known once its mkdocs.yml is read
+        parser.print_usage(sys.stderr)
+        print(f"validate.py: error: argument --lang: invalid choice: {args.lang!r} "
+              f"(choose from {', '.join(map(repr, message_langs()))})", file=sys.stderr)
+        return 2
     collection = load_collection(args.paths or [project.fiches_dir], docs_dir=project.docs_dir)
     problems = list(collection.problems)
     if not args.paths:  # the whole repository: the glossary and the thesaurus are checked like the fiches

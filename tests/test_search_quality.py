@@ -8,12 +8,13 @@ import pytest
 from conftest import ROOT
 
 from scripts import search_quality as sq
+from scripts.lang import languages
 
 
 def test_the_judged_set_is_large_and_covers_both_languages_and_every_kind_of_query():
     queries = sq.load_queries()
     assert len(queries) >= 40
-    for lang in sq.LANGS:
+    for lang in languages.codes():
         assert sum(q.lang == lang for q in queries) >= 15, lang
     assert {q.kind for q in queries} == sq.KINDS
     assert len({(q.lang, q.query) for q in queries}) == len(queries)  # no query judged twice

@@ -126,5 +126,7 @@ def test_a_wording_file_that_lacks_a_key_stops_the_build_naming_file_and_key(tmp
     wording.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = build_site(tmp_path / "site", fiches_dir=fiches, config=config)
     assert result.returncode != 0
+    # both missing keys in one run, each with its file
     assert f"{wording}: labels.overview is missing" in result.stderr, result.stderr[-3000:]
+    assert f"{wording}: messages.required_empty is missing" in result.stderr, result.stderr[-3000:]
     assert not (tmp_path / "site" / "de" / "fiches" / "index.html").exists()

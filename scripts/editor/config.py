@@ -1,7 +1,7 @@
 """The web editor's (Decap CMS) configuration, derived from the one fiche schema.
 
-Written into site/admin/config.yml by cms_hook.py at build time and never edited by hand:
-a field added to fiche_schema.py appears in the form with its widget, enum labels, range,
+Written into site/admin/config.yml by scripts/editor/hook.py at build time and never edited by hand:
+a field added to scripts/fiche/schema.py appears in the form with its widget, enum labels, range,
 pattern and NL/FR hint. Texts stay `{nl:, fr:}` objects (the house style), not the CMS's
 own per-file i18n, which would split a fiche into language blocks.
 """
@@ -21,7 +21,7 @@ SCHEMA = s
 FICHE = s.FICHE
 FICHES_FOLDER = "fiches"
 LABEL_MAX = 48  # characters: a longer first clause of a description is a hint, not a label
-PREVIEW_PATH = "/preview"  # on the local proxy: the form's unsaved fiche, rendered (cms_preview.py)
+PREVIEW_PATH = "/preview"  # on the local proxy: the form's unsaved fiche, rendered (editor/preview.py)
 COLLECTION = "fiches"
 
 # The validator's own wording (scripts/fiche/problems.py) and forms (scripts/fiche/check_values.py: dates, links and
@@ -243,7 +243,7 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
         "public_folder": "/assets/uploads",
         "collections": [collection()],
         # Read by admin/kb-admin.js (Decap ignores both): the validator's words for an empty required field,
-        # and the preview pane's languages, wording and, in local mode, the proxy's live preview (cms_preview.py).
+        # and the preview pane's languages, wording and, in local mode, the proxy's live preview (editor/preview.py).
         "kb_messages": {"required": REQUIRED_MESSAGE, "number": number_messages(),
                         "toolbar": {lang: {key: ui_text.t(f"editor_{key}", lang)
                                            for key in ("save", "save_now", "saving", "saved", "save_refused")}

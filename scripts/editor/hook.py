@@ -1,6 +1,6 @@
 """The web editor at /admin/ (Decap CMS), built with the site when the plugin's `editor` option is on.
 
-After the build the plugin (scripts/site/plugin.py) writes admin/config.yml from the schema (cms_config.py),
+After the build the plugin (scripts/site/plugin.py) writes admin/config.yml from the schema (editor/config.py),
 the admin page and script (scripts/editor/admin/, package data), and copies the pinned Decap bundle from the
 plugin's `decap_dir` (node_modules), so the editor is served from the site itself: no CDN. The git host comes
 from KB_CMS_* variables (ci-template/ sets them), read when the editor is written; without them the editor talks

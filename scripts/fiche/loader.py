@@ -26,7 +26,7 @@ MAX_CONTROL_REPORTS = 10
 # Characters YAML refuses in a file (outside its printable set); reported, then replaced by a space.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 # Characters that reverse or hide text without being seen (bidi embeddings, overrides and isolates, zero-width
-# characters, a byte order mark inside the text): refused in every value (fiche_check), found once per file here.
+# characters, a byte order mark inside the text): refused in every value (check_text.py), found once per file here.
 INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Problems that say something is absent: meaningless when only the lines before a syntax error were read.
 ABSENCE = {"required_missing", "required_empty", "empty_value", "text_missing", "text_missing_both",

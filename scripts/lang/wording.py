@@ -70,8 +70,15 @@ def value(lang: str, key: str) -> str:
 def words(lang: str, key: str) -> tuple[str, ...]:
     """A word list of a language's file (`words.<key>`: stopwords, plural endings …). Lists tune behaviour, they
     are never shown: a language without one simply goes without (it highlights every word, says nothing of
-    untranslated texts)."""
-    found, data = _file(Path(languages.current().data_dir), lang)
+    untranslated texts). A language without a wording file has no lists either: the texts it must show are what
+    stops a build (`section`), not a word list a report only consults."""
+    try:
+        found, data = _file(Path(languages.current().data_dir), lang)
+    except WordingError:
+        if any(folder.joinpath(FILE.format(lang=lang)).is_file()
+               for folder in (Path(languages.current().data_dir), PROJECT_DATA)):
+            raise  # there is a file, and it cannot be read
+        return ()
     listed = (data.get("words") or {}).get(key) or []
     if not isinstance(listed, list) or not all(isinstance(word, str) for word in listed):
         raise WordingError(f"{found}: words.{key} is a list of words")
@@ -115,6 +122,22 @@ def _section(data_dir: Path, name: str, langs: tuple[str, ...], rules: tuple) ->
     if errors:
         raise WordingError("\n".join(errors))
     return texts
+
+
+SECTIONS = ("labels", "messages", "item_nouns", "preview", "scaffold")  # the texts every language gives
+
+
+def check(langs: tuple[str, ...] | None = None) -> None:
+    """Every section of every language at once, before a build starts: one error that names each missing or
+    unreadable file and key, rather than the first one a page happens to ask for."""
+    errors: list[str] = []
+    for name in SECTIONS:
+        try:
+            _section(Path(languages.current().data_dir), name, tuple(langs or site_langs()), ())
+        except WordingError as exc:
+            errors.extend(line for line in str(exc).split("\n") if line not in errors)
+    if errors:
+        raise WordingError("\n".join(errors))
 
 
 def text(name: str, key: str, lang: str, table: dict[str, dict[str, str]]) -> str:

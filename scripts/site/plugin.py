@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from scripts.editor import hook as editor
-from scripts.lang import languages
+from scripts.lang import languages, wording
 from scripts.site import hook
 
 
@@ -76,6 +76,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if i18n is None:
             raise PluginError("the kennisbank plugin needs the i18n plugin before it: the languages come from there")
         languages.use(languages.from_entries(i18n.config.languages, data_dir))
+        wording.check()  # every language's texts complete, or one error naming each file and key
         serving, dirty = self._command
         if self.session is None or not serving:
             self.session = hook.Session(Path(self.config.fiches).resolve(), data_dir, preview=self.config.preview,
