@@ -22,7 +22,7 @@ import jinja2
 
 from scripts.bench import switches
 from scripts.fiche import collection
-from scripts.site import hook, pagefind_stable, render, search_index, site_data
+from scripts.site import hook, incremental, pagefind_stable, render, search_index, site_data
 
 tmp = Path(tempfile.mkdtemp())
 out = {}
@@ -101,6 +101,14 @@ def background():
     return threads[0] == threading.current_thread().name
 
 
+def tracked():
+    file = types.SimpleNamespace(src_uri="fiches/x.md", dest_uri="fiches/x/index.html", abs_src_path=None)
+    files = types.SimpleNamespace(documentation_pages=lambda: [file])
+    site = types.SimpleNamespace(page_kind=lambda src_uri: "fiche", is_generated=lambda src_uri: True)
+    incremental.Tracker().mark(files, {incremental.GLOBAL: "g", incremental.BANNER: "b"}, site)
+    return hasattr(file, "is_modified")
+
+
 def free():
     page = types.SimpleNamespace(markdown="m", content="c", meta={}, file=types.SimpleNamespace(src_uri="x.md"))
     hook.State.site = types.SimpleNamespace(is_generated=lambda src_uri: True)
@@ -117,6 +125,7 @@ measured("glob", pagefind_runs)
 measured("search", pagefind_runs)
 measured("background", background)
 measured("free", free)
+measured("incremental", tracked)
 print(json.dumps(out))
 """
 
@@ -130,6 +139,7 @@ EXPECTED = {
     "search": (False, None),  # Pagefind run, or not at all
     "background": (False, True),  # Pagefind in another thread, or in the caller's before the reload
     "free": (None, "c"),  # a written generated page freed, or kept
+    "incremental": (True, False),  # each page told whether it changed, or MkDocs' own guess
 }
 
 

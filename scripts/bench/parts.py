@@ -6,13 +6,14 @@ The fiches and the project are made once in DIR (kept: a second run reuses them)
 by scripts/bench/switches.py, never by a setting of the product. Measured, each as the median of `--runs`
 alternated runs (so that a burst of load from other processes falls on every variant):
 
-- build: `mkdocs build --strict` with every part, without the compiled-template cache, without freeing the
-  generated pages once written: wall, CPU (Pagefind included) and peak RSS;
+- build: `mkdocs build --strict` with every part and without the compiled-template cache: wall, CPU (Pagefind
+  included) and peak RSS; then without Pagefind, with and without freeing the generated pages once written;
 - pagefind: Pagefind on the built site given only the indexed pages (pages_glob) against every page; the CPU of
   the re-encoder (pagefind_stable) and how many bundle files differ between two runs of the same site without it;
 - serve: `mkdocs serve --dirty` as serve.sh starts it, then one fiche's title edited `--edits` times: time to
-  the page showing it, with every part, without --dirty (MkDocs' full rebuild), without the per-fiche memo,
-  without the validation cache, without the compiled-template cache, without background indexing;
+  the page showing it (and whether the catalogues show it once the rebuild is over), with every part, without
+  --dirty (MkDocs' full rebuild), with --dirty but without incremental.py (MkDocs alone decides), without the
+  per-fiche memo, the validation cache, the compiled-template cache, background indexing;
 - editor: the lines of `git diff` after a one-title save through Decap's own YAML serialiser (the `yaml` package
   Decap uses, run with node) against the same save through scripts/editor/yaml_writer.py.
 
@@ -36,9 +37,11 @@ from scripts.bench import synthetic
 from scripts.bench.projects import ROOT, build, make_site_project
 from scripts.bench.serving import serve_edit
 
-BUILD_VARIANTS = [(), ("templates",), ("free",)]
-SERVE_VARIANTS = [("dirty", ()), ("full", ()), ("dirty", ("memo",)), ("dirty", ("validation-cache",)),
-                  ("dirty", ("templates",)), ("dirty", ("background",))]
+# Pagefind's process is the build's peak memory: freeing written pages is measured on the MkDocs process alone.
+BUILD_VARIANTS = [(), ("templates",), ("search",), ("search", "free")]
+SERVE_VARIANTS = [("dirty", ()), ("full", ()), ("dirty", ("incremental",)), ("dirty", ("memo",)),
+                  ("dirty", ("validation-cache",)), ("dirty", ("templates",)), ("dirty", ("background",))]
+SHOWS_EVERY_TITLE = ("fiches/", "fr/fiches/")  # the catalogues: a rebuild that leaves them stale is wrong
 # What Decap CMS does to save an entry (decap-cms-core/src/formats/yaml.ts toFile): a YAML node from the form's
 # data, printed by the `yaml` package. The collection's field order is the schema's, as the fiche's own.
 DECAP_SAVE = r"""
@@ -144,13 +147,15 @@ def measure_pagefind(work: Path, runs: int, say) -> dict:
     return out
 
 
-def measure_serve(work: Path, config: Path, fiches: Path, edits: int, say) -> dict:
+def measure_serve(work: Path, config: Path, fiches: Path, edits: int, say, only: set[str] | None = None) -> dict:
     out = {}
     for mode, without in SERVE_VARIANTS:
+        if only and (",".join(without) or mode) not in only:
+            continue
         name = mode if not without else f"without {','.join(without)}"
         say(f"serve: {name}, {edits} edit(s)")
         out[name] = serve_edit(config, fiches, work / "logs" / f"serve-{name.replace(' ', '-')}.log",
-                               edits=edits, dirty=mode == "dirty", without=without)
+                               edits=edits, dirty=mode == "dirty", without=without, also=SHOWS_EVERY_TITLE)
     return out
 
 
@@ -201,9 +206,10 @@ def report(result: dict) -> str:
                      f"{pf['differing_without_stable']} of {pf['bundle_files']} without it, "
                      f"{pf['differing_with_stable']} with it")
     if "serve" in result:
-        lines += ["", "serve: edit one title -> page shows it   wall s   CPU s   first build s"]
+        lines += ["", "serve: edit one title -> page shows it   wall s   CPU s   first build s   stale pages"]
         for name, r in result["serve"].items():
-            lines.append(f"  {name:<37} {r['edit_wall_s']:7.1f} {r['edit_cpu_s']:7.1f} {r['first_build_s']:9.0f}")
+            lines.append(f"  {name:<37} {r['edit_wall_s']:7.1f} {r['edit_cpu_s']:7.1f} {r['first_build_s']:9.0f}"
+                         f"   {' '.join(r.get('stale', [])) or '-'}")
     if "editor" in result:
         e = result["editor"]
         lines += ["", f"editor: one-title save of {e['fiches']} fiches ({e['lines_per_fiche']:.0f} lines each): "
@@ -222,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--only", default="build,pagefind,serve,editor")
+    parser.add_argument("--serve-variants", help="only these serve variants (dirty, full or a part's name)")
     parser.add_argument("--editor-fiches", type=Path, help="fiches for the editor rows (default: the synthetic ones)")
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
@@ -243,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         result["editor"] = measure_editor(args.editor_fiches or fiches, 20, say)
         out.write_text(json.dumps(result, indent=1), encoding="utf-8")
     if "serve" in parts:
-        result["serve"] = measure_serve(work, config, fiches, args.edits, say)
+        result["serve"] = measure_serve(work, config, fiches, args.edits, say,
+                                        set(args.serve_variants.split(",")) if args.serve_variants else None)
         out.write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(report(result))
     return 0

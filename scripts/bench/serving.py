@@ -39,10 +39,11 @@ def _tree_cpu(pid: int) -> float:
 
 
 def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600, edits: int = 1,
-               dirty: bool = True, without: tuple[str, ...] = ()) -> dict:
+               dirty: bool = True, without: tuple[str, ...] = (), also: tuple[str, ...] = ()) -> dict:
     """`mkdocs serve --dirty` (as scripts/serve.sh starts it) on a copy of the fiches: after the first build, one
     fiche's Dutch title is edited `edits` times; the time (wall and the server's CPU) until its page serves the
-    new title, the median of the edits. `without`: custom parts switched off (scripts/bench/switches.py)."""
+    new title, the median of the edits. `without`: custom parts switched off (scripts/bench/switches.py); `also`:
+    other pages that show the title, each checked once the rebuild is over (`stale`: those that did not show it)."""
     folder = fiches_dir.parent / (fiches_dir.name + "-serve")
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(fiches_dir, folder)
@@ -63,7 +64,7 @@ def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600,
             start = time.perf_counter()
             wait(f"fiches/{target.stem}/", "<h1")
             first_s = time.perf_counter() - start
-            walls, cpus = [], []
+            walls, cpus, stale = [], [], set()
             for _ in range(edits):
                 _settle(server.pid)
                 title = f"Bewerkte titel {time.time_ns()}"
@@ -73,9 +74,12 @@ def serve_edit(config: Path, fiches_dir: Path, log: Path, timeout: float = 3600,
                 wait(f"fiches/{target.stem}/", title)
                 walls.append(time.perf_counter() - start)
                 cpus.append(_proc_cpu(server.pid) - cpu)
+                if also:
+                    _settle(server.pid)
+                    stale |= {path for path in also if title not in local_servers.fetch(base + path)[1]}
             return {"first_build_s": first_s, "edit_wall_s": statistics.median(walls),
                     "edit_cpu_s": statistics.median(cpus), "edit_walls_s": walls, "edit_cpus_s": cpus,
-                    "fiche": target.stem}
+                    "fiche": target.stem, "stale": sorted(stale)}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -17,6 +17,14 @@ def _replace(owner, name: str, new) -> None:
     setattr(owner, name, new)
 
 
+def _no_incremental() -> None:
+    """Incremental serving (incremental.Tracker): `mkdocs serve --dirty` as MkDocs alone decides what to rebuild."""
+    from scripts.site import incremental
+
+    _replace(incremental.Tracker, "mark", lambda self, files, fingerprints, site: None)
+    _replace(incremental.Tracker, "finish", lambda self, site_dir: [])
+
+
 def _no_memo() -> None:
     """Per-fiche memo (site_data.FicheMemo): serving recomputes every fiche's facts, cards and view."""
     from scripts.site import site_data
@@ -83,6 +91,7 @@ def _no_free() -> None:
 
 
 SWITCHES = {
+    "incremental": _no_incremental,
     "memo": _no_memo,
     "validation-cache": _no_validation_cache,
     "templates": _no_templates,
