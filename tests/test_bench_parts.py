@@ -18,8 +18,6 @@ CHECKS = r"""
 import json, shutil, subprocess, sys, tempfile, threading, types
 from pathlib import Path
 
-import jinja2
-
 from scripts.bench import switches
 from scripts.fiche import collection
 from scripts.site import hook, incremental, pagefind_stable, render, search_index, site_data
@@ -41,17 +39,6 @@ def memo():
     for _ in range(2):
         memo.get(fiche, ("facts",), lambda: calls.append(1))
     return len(calls)
-
-
-def templates():
-    (tmp / "t.html").write_text("{{ x }}", encoding="utf-8")
-    compiled, compiles = render.CompiledTemplates(), []
-    for _ in range(2):
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp), bytecode_cache=compiled)
-        real = env.compile
-        env.compile = lambda *a, real=real, **kw: compiles.append(1) or real(*a, **kw)
-        env.get_template("t.html").render(x=1)
-    return len(compiles)
 
 
 def validation_cache():
@@ -118,7 +105,6 @@ def free():
 
 
 measured("memo", memo)
-measured("templates", templates)
 measured("validation-cache", validation_cache)
 measured("stable", stable)
 measured("glob", pagefind_runs)
@@ -132,7 +118,6 @@ print(json.dumps(out))
 # part -> (what its own code does, what it does switched off)
 EXPECTED = {
     "memo": (1, 2),  # computed once and kept, or computed on every call
-    "templates": (1, 2),  # compiled once for two environments, or once each
     "validation-cache": (1, 2),  # an unchanged file validated once, or on every load
     "stable": ('{"languages":{},"version":"x"}', '{"languages": {}, "version": "x"}'),  # rewritten, or untouched
     "glob": (True, False),  # Pagefind given the glob of indexed pages, or every page

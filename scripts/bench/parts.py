@@ -6,14 +6,14 @@ The fiches and the project are made once in DIR (kept: a second run reuses them)
 by scripts/bench/switches.py, never by a setting of the product. Measured, each as the median of `--runs`
 alternated runs (so that a burst of load from other processes falls on every variant):
 
-- build: `mkdocs build --strict` with every part and without the compiled-template cache: wall, CPU (Pagefind
-  included) and peak RSS; then without Pagefind, with and without freeing the generated pages once written;
+- build: `mkdocs build --strict` with every part: wall, CPU (Pagefind included) and peak RSS; then without
+  Pagefind, with and without freeing the generated pages once written;
 - pagefind: Pagefind on the built site given only the indexed pages (pages_glob) against every page; the CPU of
   the re-encoder (pagefind_stable) and how many bundle files differ between two runs of the same site without it;
 - serve: `mkdocs serve --dirty` as serve.sh starts it, then one fiche's title edited `--edits` times: time to
   the page showing it (and whether the catalogues show it once the rebuild is over), with every part, without
   --dirty (MkDocs' full rebuild), with --dirty but without incremental.py (MkDocs alone decides), without the
-  per-fiche memo, the validation cache, the compiled-template cache, background indexing;
+  per-fiche memo, the validation cache, background indexing;
 - editor: the lines of `git diff` after a one-title save through Decap's own YAML serialiser (the `yaml` package
   Decap uses, run with node) against the same save through scripts/editor/yaml_writer.py.
 
@@ -38,10 +38,10 @@ from scripts.bench.projects import ROOT, build, make_site_project
 from scripts.bench.serving import serve_edit
 
 # Pagefind's process is the build's peak memory: freeing written pages is measured on the MkDocs process alone.
-BUILD_VARIANTS = [(), ("templates",), ("search",), ("search", "free")]
+BUILD_VARIANTS = [(), ("search",), ("search", "free")]
 SERVE_VARIANTS = [("dirty", ()), ("full", ()), ("dirty", ("incremental",)), ("dirty", ("memo",)),
-                  ("dirty", ("validation-cache",)), ("dirty", ("templates",)), ("dirty", ("background",))]
-SHOWS_EVERY_TITLE = ("fiches/", "fr/fiches/")  # the catalogues: a rebuild that leaves them stale is wrong
+                  ("dirty", ("validation-cache",)), ("dirty", ("background",))]
+SHOWS_EVERY_TITLE = ("fiches/",)  # the Dutch catalogue (the Dutch title is edited): stale after a rebuild is wrong
 # What Decap CMS does to save an entry (decap-cms-core/src/formats/yaml.ts toFile): a YAML node from the form's
 # data, printed by the `yaml` package. The collection's field order is the schema's, as the fiche's own.
 DECAP_SAVE = r"""

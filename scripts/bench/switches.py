@@ -1,5 +1,5 @@
 """MkDocs with some of the site's custom parts switched off, so that the parts benchmark (scripts/bench/parts.py)
-can measure what each buys: `python -m scripts.bench.switches memo,templates -- build -f mkdocs.yml …`.
+can measure what each buys: `python -m scripts.bench.switches memo,background -- build -f mkdocs.yml …`.
 
 The product has no switch for any of them (a switch a reader never flips is one more branch to keep): this launcher
 replaces the part with the plain behaviour it stands for, in this process only, before MkDocs loads the hook. A
@@ -47,13 +47,6 @@ def _no_validation_cache() -> None:
     _replace(site_data, "load_collection", load_collection)
 
 
-def _no_templates() -> None:
-    """Compiled-template cache (render.CompiledTemplates): each Jinja environment compiles its templates again."""
-    from scripts.site import render
-
-    _replace(render.CompiledTemplates, "load_bytecode", lambda self, bucket: None)
-
-
 def _no_background() -> None:
     """Background indexing while serving: Pagefind runs before the reload, as in a build."""
     from scripts.site import hook, search_index
@@ -94,7 +87,6 @@ SWITCHES = {
     "incremental": _no_incremental,
     "memo": _no_memo,
     "validation-cache": _no_validation_cache,
-    "templates": _no_templates,
     "background": _no_background,
     "glob": _no_glob,
     "stable": _no_stable,

@@ -221,7 +221,6 @@ def _build_lang(config) -> str:
 def on_env(env, config, files):
     """Theme templates (main.html, 404.html) get the interface wording of the language being built."""
     lang = _build_lang(config)
-    env.bytecode_cache = render.COMPILED  # compiled once per process, not per language and rebuild
     env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
     root = urlsplit(config.site_url or "/").path or "/"
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
