@@ -14,6 +14,7 @@ alternated runs (so that a burst of load from other processes falls on every var
   the page showing it (and whether the catalogues show it once the rebuild is over), with every part, without
   --dirty (MkDocs' full rebuild), with --dirty but without incremental.py (MkDocs alone decides), without the
   per-fiche memo, the validation cache, background indexing;
+- map: the map's label placement for the fiches' places with its grid and over every box (in-process);
 - editor: the lines of `git diff` after a one-title save through Decap's own YAML serialiser (the `yaml` package
   Decap uses, run with node) against the same save through scripts/editor/yaml_writer.py.
 
@@ -159,6 +160,36 @@ def measure_serve(work: Path, config: Path, fiches: Path, edits: int, say, only:
     return out
 
 
+def measure_map(fiches: Path, runs: int, say) -> dict:
+    """The map's label placement for the fiches' places (charts._Boxes: a grid of the reserved boxes) against the
+    sum over every box it stands for; one map per language per build. CPU of this process, best of `runs`."""
+    from scripts.fiche.collection import load_collection
+    from scripts.site import charts
+
+    say("map: label placement with the grid and over every box")
+    places = [{"label": f.data["municipality"]["nl"], "short": None, "href": "#", "lon": f.data["coordinates"]["lon"],
+               "lat": f.data["coordinates"]["lat"]} for f in load_collection([fiches]).fiches]
+
+    def best() -> float:
+        found = []
+        for _ in range(runs):
+            charts._label_positions.cache_clear()
+            start = time.process_time()
+            charts.belgium_map("m", "t", "d", places)
+            found.append(time.process_time() - start)
+        return min(found)
+
+    grid = best()
+    near = charts._Boxes.near
+    charts._Boxes.near = lambda self, box: self.boxes
+    try:
+        every = best()
+    finally:
+        charts._Boxes.near = near
+    return {"places": len(places), "spots": len({(p["lon"], p["lat"]) for p in places}), "grid_cpu_s": grid,
+            "every_box_cpu_s": every}
+
+
 def _changed_lines(old: str, new: str) -> int:
     return sum(1 for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
                if line[:1] in "+-" and not line.startswith(("+++", "---")))
@@ -211,6 +242,10 @@ def report(result: dict) -> str:
         for name, r in result["serve"].items():
             lines.append(f"  {name:<37} {r['edit_wall_s']:7.1f} {r['edit_cpu_s']:7.1f} {r['first_build_s']:9.0f}"
                          f"   {' '.join(r.get('stale', [])) or '-'}")
+    if "map" in result:
+        m = result["map"]
+        lines += ["", f"map labels, {m['places']} places ({m['spots']} spots): {m['grid_cpu_s']:.2f} s CPU with "
+                  f"the grid, {m['every_box_cpu_s']:.2f} s over every box (one map per language)"]
     if "editor" in result:
         e = result["editor"]
         lines += ["", f"editor: one-title save of {e['fiches']} fiches ({e['lines_per_fiche']:.0f} lines each): "
@@ -228,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, required=True, help="folder for fiches, project, sites (reused)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--edits", type=int, default=3)
-    parser.add_argument("--only", default="build,pagefind,serve,editor")
+    parser.add_argument("--only", default="build,pagefind,map,serve,editor")
     parser.add_argument("--serve-variants", help="only these serve variants (dirty, full or a part's name)")
     parser.add_argument("--editor-fiches", type=Path, help="fiches for the editor rows (default: the synthetic ones)")
     args = parser.parse_args(argv)
@@ -246,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
         out.write_text(json.dumps(result, indent=1), encoding="utf-8")
     if "pagefind" in parts:
         result["pagefind"] = measure_pagefind(work, args.runs, say)
+        out.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    if "map" in parts:
+        result["map"] = measure_map(fiches, args.runs, say)
         out.write_text(json.dumps(result, indent=1), encoding="utf-8")
     if "editor" in parts:
         result["editor"] = measure_editor(args.editor_fiches or fiches, 20, say)
