@@ -1,6 +1,6 @@
 """What the build keeps or skips for speed gives the same results as computing everything (issue 16, "Preview stays
 fast at scale" and "The build itself"): the serve memo per fiche file, the translation records cache, fiches.json
-assembled per fiche, the pages Pagefind is given, the map's label placement and the compiled templates kept."""
+assembled per fiche, the pages Pagefind is given, the map's label placement."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import re
 import shutil
 from pathlib import Path
 
-import jinja2
 import pytest
 
 from scripts import translation_status
@@ -192,28 +191,3 @@ def test_map_labels_are_placed_as_against_every_box():
         places += places[: count // 3]  # places on the same spot, as copies of a fiche would be
         found = charts.belgium_map("m", "t", "d", places)["places"]
         assert [(p["name_x"], p["name_y"], p["anchor"]) for p in found] == brute_force(places)
-
-
-
-def test_compiled_templates_follow_the_source_and_the_environment(tmp_path, monkeypatch):
-    from scripts.site import templates
-
-    (tmp_path / "t.html").write_text("{{ x }}", encoding="utf-8")
-    compiled = templates.CompiledTemplates()
-    compiles = []
-    original = jinja2.Environment.compile
-    monkeypatch.setattr(jinja2.Environment, "compile",
-                        lambda self, *a, **kw: compiles.append(a[0]) or original(self, *a, **kw))
-
-    def env(autoescape: bool) -> jinja2.Environment:
-        return jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=compiled,
-                                  autoescape=autoescape)
-
-    assert env(True).get_template("t.html").render(x="<b>") == "&lt;b&gt;"
-    assert env(False).get_template("t.html").render(x="<b>") == "<b>"  # its own entry, not the escaping one
-    assert len(compiles) == 2 and len(compiled.store) == 2
-    assert env(True).get_template("t.html").render(x="<b>") == "&lt;b&gt;"  # a new environment: from the store
-    assert len(compiles) == 2
-    (tmp_path / "t.html").write_text("[{{ x }}]", encoding="utf-8")  # an edited template compiles afresh
-    assert env(True).get_template("t.html").render(x="a") == "[a]"
-    assert len(compiles) == 3

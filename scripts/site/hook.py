@@ -68,14 +68,13 @@ class Session:
         self.tracker = incremental.Tracker()
         self.fingerprints: dict[str, str] = {}
         self.unindexed: set[str] = set()  # dest_uri of every page left out of the search index (all languages)
-        self.compiled = templates.CompiledTemplates()  # compiled once per run, not per language and rebuild
         self.envs: dict[int, object] = {}  # the theme's environment with our filters, per theme object
         self.indexer = _Indexer()
 
     def template_env(self, config):
         key = id(config.theme)
         if key not in self.envs:
-            self.envs = {key: templates.template_env(config, self.compiled)}
+            self.envs = {key: templates.template_env(config)}
         return self.envs[key]
 
 
@@ -235,7 +234,6 @@ def _build_lang(config) -> str:
 def on_env(session: Session, env, config, files):
     """Theme templates (main.html, 404.html) get the interface wording of the language being built."""
     lang = _build_lang(config)
-    env.bytecode_cache = session.compiled  # compiled once per run, not per language and rebuild
     env.globals["kb_t"] = lambda key, **values: ui_text.t(key, lang, **values)
     root = urlsplit(config.site_url or "/").path or "/"
     env.globals["kb_root"] = root + urls.lang_prefix(lang)
