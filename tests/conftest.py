@@ -254,6 +254,7 @@ def fixture_project(tmp_path: Path) -> Path:
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     own = plugin_options(config, "kennisbank")
     own["decap_dir"] = str(ROOT / own["decap_dir"])
+    own["pagefind"] = str(ROOT / own["pagefind"])
     own["data"] = str(docs / "_data")
     config["nav"] = [{"Start": "index.md"}, {"Fiches": [{"Catalogus": "fiches/index.md"}]}]
     return write_config(tmp_path / "mkdocs.yml", config)

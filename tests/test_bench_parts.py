@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scripts.bench import switches
 from scripts.fiche import collection
-from scripts.site import hook, incremental, pagefind_stable, render, search_index, site_data
+from scripts.site import hook, incremental, search_index, site_data
 
 tmp = Path(tempfile.mkdtemp())
 out = {}
@@ -52,14 +52,6 @@ def validation_cache():
         site_data.load_collection([folder], cache=cache)
     collection.load_one = real
     return len(loads)
-
-
-def stable():
-    bundle = tmp / "bundle"
-    bundle.mkdir(exist_ok=True)
-    (bundle / "pagefind-entry.json").write_text('{"languages": {}, "version": "x"}', encoding="utf-8")
-    pagefind_stable.stabilise(bundle)
-    return (bundle / "pagefind-entry.json").read_text(encoding="utf-8")
 
 
 def pagefind_runs():
@@ -105,7 +97,6 @@ def free():
 
 measured("memo", memo)
 measured("validation-cache", validation_cache)
-measured("stable", stable)
 measured("glob", pagefind_runs)
 measured("search", pagefind_runs)
 measured("background", background)
@@ -118,7 +109,6 @@ print(json.dumps(out))
 EXPECTED = {
     "memo": (1, 2),  # computed once and kept, or computed on every call
     "validation-cache": (1, 2),  # an unchanged file validated once, or on every load
-    "stable": ('{"languages":{},"version":"x"}', '{"languages": {}, "version": "x"}'),  # rewritten, or untouched
     "glob": (True, False),  # Pagefind given the glob of indexed pages, or every page
     "search": (False, None),  # Pagefind run, or not at all
     "background": (False, True),  # Pagefind in another thread, or in the caller's before the reload
@@ -150,8 +140,8 @@ def test_an_unknown_or_moved_part_stops_the_launcher():
     result = subprocess.run([sys.executable, "-m", "scripts.bench.switches", "nonsense", "--", "build"], cwd=ROOT,
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode != 0 and "unknown part 'nonsense'" in result.stderr
-    moved = ("from scripts.bench import switches\nfrom scripts.site import pagefind_stable\n"
-             "del pagefind_stable.stabilise\nswitches.switch_off(['stable'])\n")
+    moved = ("from scripts.bench import switches\nfrom scripts.site import site_data\n"
+             "del site_data.FicheMemo.get\nswitches.switch_off(['memo'])\n")
     result = subprocess.run([sys.executable, "-c", moved], cwd=ROOT, capture_output=True, text=True, timeout=60,
                             check=False)
     assert result.returncode != 0 and "update the switch" in result.stderr

@@ -8,8 +8,8 @@ alternated runs (so that a burst of load from other processes falls on every var
 
 - build: `mkdocs build --strict` with every part: wall, CPU (Pagefind included) and peak RSS; then without
   Pagefind, with and without freeing the generated pages once written;
-- pagefind: Pagefind on the built site given only the indexed pages (pages_glob) against every page; the CPU of
-  the re-encoder (pagefind_stable) and how many bundle files differ between two runs of the same site without it;
+- pagefind: Pagefind on the built site given only the indexed pages (pages_glob) against every page; how many
+  bundle files differ between two runs of the same site (none: Pagefind ≥ 1.6 writes the same bytes);
 - serve: `mkdocs serve --dirty` as serve.sh starts it, then one fiche's title edited `--edits` times: time to
   the page showing it (and whether the catalogues show it once the rebuild is over), with every part, without
   --dirty (MkDocs' full rebuild), with --dirty but without incremental.py (MkDocs alone decides), without the
@@ -84,14 +84,13 @@ def measure_builds(work: Path, config: Path, fiches: Path, runs: int, say) -> di
 
 
 def _index(site: Path, skipped: set[str]) -> dict:
-    """Pagefind alone on a built site, in a child process, without the re-encoder: its wall, CPU, peak RSS."""
+    """Pagefind alone on a built site, in a child process: its wall, CPU, peak RSS."""
     from scripts.bench.projects import MEASURE
 
     shutil.rmtree(site / "pagefind", ignore_errors=True)
     skip_file = site.parent / "skipped.txt"
     skip_file.write_text("\n".join(sorted(skipped)), encoding="utf-8")
-    code = ("import sys; from pathlib import Path; from scripts.site import pagefind_stable, search_index;"
-            "pagefind_stable.stabilise = lambda bundle: None;"
+    code = ("import sys; from pathlib import Path; from scripts.site import search_index;"
             "search_index.build_index(Path(sys.argv[1]), frozenset(Path(sys.argv[2]).read_text().split()))")
     log = site.parent / "logs" / "pagefind.log"
     result = subprocess.run([sys.executable, "-c", MEASURE, str(log), sys.executable, "-c", code, str(site),
@@ -110,9 +109,8 @@ def _differing(a: Path, b: Path) -> int:
 
 
 def measure_pagefind(work: Path, runs: int, say) -> dict:
-    """Pagefind with pages_glob and without, on a copy of the built site; then the re-encoder on its bundles."""
-    from scripts.site import pagefind_stable
-
+    """Pagefind with pages_glob and without, on a copy of the built site; and whether two runs write the same
+    bytes (what makes two builds of one commit identical)."""
     site = work / "pf-site"
     shutil.rmtree(site, ignore_errors=True)
     shutil.copytree(work / "site", site)
@@ -131,17 +129,10 @@ def measure_pagefind(work: Path, runs: int, say) -> dict:
     glob_bundles = [b for name, b in bundles if name == "glob"]
     raw_differ = _differing(glob_bundles[0], glob_bundles[1]) if len(glob_bundles) > 1 else None
     total = sum(1 for p in glob_bundles[0].rglob("*") if p.is_file())
-    stable_cpu = []
-    for _, bundle in bundles:
-        start = time.process_time()
-        pagefind_stable.stabilise(bundle)
-        stable_cpu.append(time.process_time() - start)
-    stable_differ = [_differing(bundles[0][1], b) for _, b in bundles[1:]]
     out = {name: {"wall_s": median([r["wall_s"] for r in rs]), "cpu_s": median([r["cpu_s"] for r in rs]),
                   "rss_mib": median([r["maxrss_kib"] / 1024 for r in rs]), "runs": rs} for name, rs in found.items()}
     out.update({"indexed_pages": sum(1 for p in site.rglob("*.html")) - len(skipped), "skipped_pages": len(skipped),
-                "bundle_files": total, "differing_without_stable": raw_differ,
-                "differing_with_stable": stable_differ, "stabilise_cpu_s": median(stable_cpu)})
+                "bundle_files": total, "differing_between_runs": raw_differ})
     for _, bundle in bundles:
         shutil.rmtree(bundle, ignore_errors=True)
     shutil.rmtree(site, ignore_errors=True)
@@ -234,9 +225,8 @@ def report(result: dict) -> str:
         lines += ["", f"pagefind ({pf['indexed_pages']} indexed pages, {pf['skipped_pages']} not indexed)"]
         for name in ("glob", "every page"):
             lines.append(f"  {name:<34} {pf[name]['wall_s']:7.1f} {pf[name]['cpu_s']:7.1f} {pf[name]['rss_mib']:9.0f}")
-        lines.append(f"  re-encoder CPU {pf['stabilise_cpu_s']:.2f} s; bundle files differing between two runs: "
-                     f"{pf['differing_without_stable']} of {pf['bundle_files']} without it, "
-                     f"{pf['differing_with_stable']} with it")
+        lines.append(f"  bundle files differing between two runs: {pf['differing_between_runs']} of "
+                     f"{pf['bundle_files']}")
     if "serve" in result:
         lines += ["", "serve: edit one title -> page shows it   wall s   CPU s   first build s   stale pages"]
         for name, r in result["serve"].items():

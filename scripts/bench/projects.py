@@ -72,6 +72,7 @@ def site_config(docs: Path, pages: set[str]) -> str:
         (r"(?m)^docs_dir:.*$", f"docs_dir: {docs}"),
         (r"(?m)^(\s+custom_dir:\s*)(\S+)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),
         (r"(?m)^(\s+decap_dir:\s*)(\S+)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),
+        (r"(?m)^(\s+pagefind:\s*)(\S+)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),
         (r"(?m)^(\s+data:\s*)(\S+)\s*$", lambda m: m.group(1) + str(ROOT / m.group(2))),  # glossary, thesaurus
     ]
     for pattern, replacement in checks:

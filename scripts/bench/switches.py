@@ -51,7 +51,8 @@ def _no_background() -> None:
     """Background indexing while serving: Pagefind runs before the reload, as in a build."""
     from scripts.site import hook, search_index
 
-    _replace(hook._Indexer, "run", lambda self, site_dir, unindexed: search_index.build_index(site_dir, unindexed))
+    _replace(hook._Indexer, "run", lambda self, site_dir, unindexed, binary=None:
+             search_index.build_index(site_dir, unindexed, binary))
 
 
 def _no_glob() -> None:
@@ -59,21 +60,15 @@ def _no_glob() -> None:
     from scripts.site import search_index
 
     real = search_index.build_index
-    _replace(search_index, "build_index", lambda site_dir, skipped=frozenset(): real(site_dir, frozenset()))
-
-
-def _no_stable() -> None:
-    """Pagefind's files as it writes them (no pagefind_stable re-encoding)."""
-    from scripts.site import pagefind_stable
-
-    _replace(pagefind_stable, "stabilise", lambda bundle: None)
+    _replace(search_index, "build_index", lambda site_dir, skipped=frozenset(), binary=None:
+             real(site_dir, frozenset(), binary))
 
 
 def _no_search() -> None:
     """No Pagefind at all: what the MkDocs process alone takes (Pagefind's process is the build's peak memory)."""
     from scripts.site import search_index
 
-    _replace(search_index, "build_index", lambda site_dir, skipped=frozenset(): None)
+    _replace(search_index, "build_index", lambda site_dir, skipped=frozenset(), binary=None: None)
 
 
 def _no_free() -> None:
@@ -89,7 +84,6 @@ SWITCHES = {
     "validation-cache": _no_validation_cache,
     "background": _no_background,
     "glob": _no_glob,
-    "stable": _no_stable,
     "search": _no_search,
     "free": _no_free,
 }

@@ -53,8 +53,9 @@ class Session:
     rebuilds (the caches are what serving keeps between them). Made by the plugin in on_startup."""
 
     def __init__(self, fiches_dir: Path, data_dir: Path, preview: bool = False, serving: bool = False,
-                 dirty: bool = False, require_history: bool = False) -> None:
+                 dirty: bool = False, require_history: bool = False, pagefind: Path | None = None) -> None:
         self.fiches_dir = fiches_dir
+        self.pagefind = pagefind  # the Pagefind binary (the plugin's `pagefind` option)
         self.require_history = require_history
         self.data_dir = data_dir
         self.serving = serving
@@ -276,9 +277,9 @@ def on_post_build(session: Session, config) -> None:
                               lambda fiche, lang: session.site.fiche_facts(fiche.id, lang), session.site.remembered)
     if session.dirty:
         session.tracker.finish(site_dir)
-        session.indexer.run(site_dir, frozenset(session.unindexed))
+        session.indexer.run(site_dir, frozenset(session.unindexed), session.pagefind)
     else:
-        search_index.build_index(site_dir, session.unindexed)
+        search_index.build_index(site_dir, session.unindexed, session.pagefind)
     search_data.write(site_dir, session.site.glossary, session.site.fiches, session.site.thesaurus)
     catalogue_text.write(site_dir, session.site)
     schema_file = site_dir / fiche_jsonschema.PATH  # what text editors read while a fiche is typed
@@ -297,12 +298,12 @@ class _Indexer:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.pending: tuple[Path, frozenset[str]] | None = None
+        self.pending: tuple[Path, frozenset[str], Path | None] | None = None
         self.running = False
 
-    def run(self, site_dir: Path, unindexed: frozenset[str]) -> None:
+    def run(self, site_dir: Path, unindexed: frozenset[str], binary: Path | None = None) -> None:
         with self.lock:
-            self.pending = (site_dir, unindexed)
+            self.pending = (site_dir, unindexed, binary)
             if self.running:
                 return
             self.running = True

@@ -55,6 +55,7 @@ class KennisbankConfig(base.Config):
     editor = Switch(default=True)  # the web editor at /admin/ (scripts/editor/)
     decap_dir = c.Dir(exists=False, default="node_modules/decap-cms/dist")  # the pinned Decap bundle (npm ci)
     editor_port = c.Type(int, default=8081)  # the local proxy the editor talks to without a git host
+    pagefind = c.File(exists=False, default="node_modules/.bin/pagefind")  # the pinned Pagefind (npm ci)
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):
@@ -81,7 +82,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         if self.session is None or not serving:
             self.session = hook.Session(Path(self.config.fiches).resolve(), data_dir, preview=self.config.preview,
                                         serving=serving, dirty=dirty,
-                                        require_history=self.config.require_git_history)
+                                        require_history=self.config.require_git_history,
+                                        pagefind=Path(self.config.pagefind))
             hook.on_startup(self.session, Path(config.config_file_path or "mkdocs.yml").resolve().parent)
         return config
 

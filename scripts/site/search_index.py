@@ -11,13 +11,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-
-from scripts.site import pagefind_stable
 
 BUNDLE = "pagefind"
 
@@ -78,10 +75,15 @@ def _escape(path: str) -> str:
     return _GLOB_SPECIAL.sub(r"\\\1", path)
 
 
-def build_index(site_dir: Path, skipped: set[str] | frozenset[str] = frozenset()) -> None:
+# The pinned Pagefind (package.json, `npm ci`), when the caller names none: the plugin passes its `pagefind` option.
+DEFAULT_BINARY = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "pagefind"
+
+
+def build_index(site_dir: Path, skipped: set[str] | frozenset[str] = frozenset(), binary: Path | None = None) -> None:
     """Pagefind on the built site; `skipped`: site-relative paths of pages without data-pagefind-body, which
-    Pagefind is not given at all (see pages_glob)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
+    Pagefind is not given at all (see pages_glob). Pagefind ≥ 1.6 writes the same bytes for the same site, so two
+    builds of one commit are byte-identical (tests/test_reproducible.py) with no re-encoding of its files."""
+    command = [str(binary or DEFAULT_BINARY), "--site", str(site_dir), "--output-subdir", BUNDLE,
                "--exclude-selectors", ".headerlink, .kb-filters, .kb-compare-bar, .kb-card__compare", "--silent"]
     try:
         with tempfile.TemporaryDirectory(prefix="kb-pagefind-") as folder:
@@ -95,6 +97,3 @@ def build_index(site_dir: Path, skipped: set[str] | frozenset[str] = frozenset()
         raise PluginError(f"pagefind could not run: {exc}") from None
     if result.returncode != 0:
         raise PluginError(f"pagefind failed ({result.returncode}):\n{result.stderr[-2000:]}")
-    # Pagefind lists the languages, filters and filter values in hash-map order: sort them so that two builds
-    # are byte-identical.
-    pagefind_stable.stabilise(site_dir / BUNDLE)
