@@ -65,13 +65,22 @@ class RootNotFoundHandler(QuietHandler):
             self.wfile.write(body)
 
 
+# How soon a server thread notices shutdown(): serve_forever's default (0.5 s) was paid by every test that stops one.
+POLL_INTERVAL = 0.02
+
+
+def in_thread(server):
+    """Serve `server` from a daemon thread until its shutdown(); returns it."""
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": POLL_INTERVAL}, daemon=True).start()
+    return server
+
+
 @contextlib.contextmanager
 def serve_static(site: Path, port: int = 0, root_not_found: bool = False):
     """A built site over HTTP on a local port (a free one unless given); yields its base URL. `root_not_found`:
     answer every missing address with the root 404.html, as static hosts do."""
     handler = functools.partial(RootNotFoundHandler if root_not_found else QuietHandler, directory=str(site))
-    server = QuietServer((HOST, port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = in_thread(QuietServer((HOST, port), handler))
     try:
         yield f"http://{HOST}:{server.server_address[1]}/"
     finally:

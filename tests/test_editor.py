@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 import subprocess
-import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,6 +20,7 @@ from conftest import PYTHON, ROOT, build_site, fixture_project
 from mkdocs.utils import get_relative_url
 from playwright.sync_api import expect
 
+from scripts import local_servers
 from scripts.editor import config as cms_config
 from scripts.editor import hook as cms_hook
 from scripts.editor import proxy as cms_proxy
@@ -200,7 +200,7 @@ def proxy(tmp_path):
     shutil.copy(FICHES[0], repo / "fiches" / FICHES[0].name)
     (repo / "secret.txt").write_text("no", encoding="utf-8")
     server = cms_proxy.serve(repo, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    local_servers.in_thread(server)
     yield repo, server.server_address
     server.shutdown()
     server.server_close()
@@ -259,7 +259,7 @@ def preview_proxy(tmp_path):
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "tests" / "fixtures" / "valid", repo / "fiches")
     server = cms_proxy.serve(repo, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    local_servers.in_thread(server)
     yield repo, server.server_address
     server.shutdown()
     server.server_close()
@@ -383,7 +383,7 @@ def editor_session(tmp_path_factory, site, base_url):
     git(repo, "add", "-A")
     git(repo, "-c", "user.email=t@example.org", "-c", "user.name=test", "commit", "-qm", "seed")
     server = cms_proxy.serve(repo, 0, origins=frozenset({base_url.rstrip("/")}))  # the editor's page only
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    local_servers.in_thread(server)
     yield repo, server.server_address[1]
     server.shutdown()
     server.server_close()

@@ -8,13 +8,12 @@ from __future__ import annotations
 import http.server
 import json
 import re
-import threading
 
 import pytest
 import yaml
 from conftest import ROOT
 
-from scripts import review_checklist
+from scripts import local_servers, review_checklist
 
 CHECKLISTS = [ROOT / "docs" / "bijdragen" / f"nazicht.{lang}.md" for lang in ("nl", "fr")]
 
@@ -56,7 +55,7 @@ class FakeHost:
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        local_servers.in_thread(self.server)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import base64
 import json
 import shutil
 import socket
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -24,6 +23,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from scripts import local_servers
 from scripts.editor import config as cms_config
 from scripts.editor import proxy as cms_proxy
 from scripts.editor import yaml_writer as cms_yaml
@@ -51,7 +51,7 @@ def proxy(tmp_path, monkeypatch):
     (repo / "scripts").mkdir()
     (repo / "scripts" / "build.py").write_text(f"TOKEN = '{SECRET}'\n", encoding="utf-8")
     server = cms_proxy.serve(repo, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    local_servers.in_thread(server)
     yield repo, server.server_address
     server.shutdown()
     server.server_close()
@@ -232,7 +232,7 @@ def test_cors_answers_only_the_editors_own_origin(proxy):
 def test_another_origin_can_be_configured():
     server = cms_proxy.serve(Path("."), 0, origins=cms_proxy.editor_origins("localhost:8123"))
     try:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        local_servers.in_thread(server)
         address = server.server_address
         assert post(address, "/api/v1", {"action": "info"}, {"Origin": "http://127.0.0.1:8123"})[0] == 200
         assert post(address, "/api/v1", {"action": "info"}, {"Origin": EDITOR_ORIGIN})[0] == 403

@@ -11,10 +11,11 @@ import http.server
 import json
 import subprocess
 import sys
-import threading
 
 import pytest
 from conftest import ROOT
+
+from scripts import local_servers
 
 TOKEN = "t0ken-secret-1234"
 SCRIPT = ROOT / "scripts" / "review_checklist.py"
@@ -47,7 +48,7 @@ class Server:
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        local_servers.in_thread(self.httpd)
 
     def close(self) -> None:
         self.httpd.shutdown()

@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from scripts import local_servers
@@ -39,7 +38,7 @@ def main(argv: list[str]) -> int:
         subprocess.run(["git", "init", "-q", str(repo)], check=True)
         with local_servers.serve_static(site) as site_url, sync_playwright() as playwright:
             proxy = cms_proxy.serve(repo, 0, origins=frozenset({site_url.rstrip("/")}))  # the editor's page
-            threading.Thread(target=proxy.serve_forever, daemon=True).start()
+            local_servers.in_thread(proxy)
             base = site_url + "admin/"
             browser = local_servers.launch_chromium(playwright)
             for lang, (login, publish, publish_now) in BUTTONS.items():
