@@ -89,15 +89,16 @@ def serve_static(site: Path, port: int = 0, root_not_found: bool = False):
 
 
 @contextlib.contextmanager
-def mkdocs_serve(config: Path, fiches_dir: Path, log: Path, dirty: bool = True):
+def mkdocs_serve(config: Path, fiches_dir: Path, log: Path, dirty: bool = True, mkdocs: tuple[str, ...] = ()):
     """`mkdocs serve` of a project from another fiches folder, its output in `log`; yields (base URL, process).
-    `dirty`: only changed pages are rebuilt, as scripts/serve.sh serves; else MkDocs' full rebuilds."""
+    `dirty`: only changed pages are rebuilt, as scripts/serve.sh serves; else MkDocs' full rebuilds. `mkdocs`: the
+    command that starts MkDocs, when not `python -m mkdocs` (the benchmark's launcher with parts switched off)."""
     port = free_port()
     env = dict(os.environ, KB_FICHES_DIR=str(fiches_dir), NO_MKDOCS_2_WARNING="1")
     env.pop("KB_REQUIRE_GIT_HISTORY", None)  # a fixture or benchmark folder has no git history
     env.pop("KB_PREVIEW", None)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{HOST}:{port}", "-f", str(config),
-               *(["--dirty"] if dirty else [])]
+    command = [*(mkdocs or (sys.executable, "-m", "mkdocs")), "serve", "--dev-addr", f"{HOST}:{port}",
+               "-f", str(config), *(["--dirty"] if dirty else [])]
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:

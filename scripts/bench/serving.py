@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -108,24 +107,7 @@ def _edit_title(target: Path, title: str) -> str:
 
 @contextlib.contextmanager
 def _serve(config: Path, fiches_dir: Path, log: Path, dirty: bool, without: tuple[str, ...]):
-    """local_servers.mkdocs_serve, or the same server with custom parts switched off (scripts/bench/switches.py)."""
-    if not without:
-        with local_servers.mkdocs_serve(config, fiches_dir, log, dirty=dirty) as served:
-            yield served
-        return
-    port = local_servers.free_port()
-    env = dict(os.environ, KB_FICHES_DIR=str(fiches_dir), NO_MKDOCS_2_WARNING="1")
-    for name in ("KB_REQUIRE_GIT_HISTORY", "KB_PREVIEW"):
-        env.pop(name, None)
-    command = [sys.executable, "-m", "scripts.bench.switches", ",".join(without), "--", "serve",
-               "--dev-addr", f"{local_servers.HOST}:{port}", "-f", str(config), *(["--dirty"] if dirty else [])]
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=local_servers.ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        yield f"http://{local_servers.HOST}:{port}/", process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    """local_servers.mkdocs_serve, with custom parts switched off when asked (scripts/bench/switches.py)."""
+    launcher = (sys.executable, "-m", "scripts.bench.switches", ",".join(without), "--") if without else ()
+    with local_servers.mkdocs_serve(config, fiches_dir, log, dirty=dirty, mkdocs=launcher) as served:
+        yield served
