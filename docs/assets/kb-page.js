@@ -95,7 +95,7 @@
     const stamp = () => {
       const day = new Intl.DateTimeFormat(style.dataset.locale,
         { day: "numeric", month: "long", year: "numeric" }).format(new Date());
-      const left = style.dataset.url + " \u00b7 " + style.dataset.template.replace("{date}", day);
+      const left = style.dataset.url + " \u00b7 " + window.kbDom.fill(style.dataset.template, { date: day });
       style.textContent = "@media print { @page { @bottom-left { content: " + quote(left) +
         "; } @bottom-right { content: counter(page) \" / \" counter(pages); } } }";
     };
