@@ -158,7 +158,7 @@ def _with_draft(tmp_path: Path) -> Path:
 def test_production_build_leaves_drafts_out(tmp_path):
     result = build_site(tmp_path / "site", fiches_dir=_with_draft(tmp_path), config=fixture_project(tmp_path))
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "left out 1 draft fiche(s)" in result.stderr
+    assert "drafts left out: 1" in result.stderr
     assert not (tmp_path / "site" / "fiches" / "concept").exists()
     data = json.loads((tmp_path / "site" / "fiches.json").read_text(encoding="utf-8"))
     assert [f["id"] for f in data["fiches"]] == ["ocmw-antwerpen-amie"]

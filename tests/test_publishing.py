@@ -16,6 +16,7 @@ from conftest import ROOT, build_site, cli_env, fixture_project
 from markdown.extensions.toc import slugify
 
 from scripts import new_fiche, translation_status
+from scripts.fiche import problems
 from scripts.fiche import schema as s
 from scripts.fiche.problems import worded_path
 
@@ -154,7 +155,7 @@ def test_scaffold_passes_once_filled_with_real_values(tmp_path):
     path.write_text(filled, encoding="utf-8")
     checked = run("validate.py", str(path))
     assert checked.returncode == 0, checked.stdout
-    assert "0 warning(s)" in checked.stderr
+    assert "warnings: 0" in checked.stderr
     published = filled.replace("\nstatus: draft\n", "\nstatus: published\n")
     assert published != filled
     path.write_text(published, encoding="utf-8")
@@ -173,7 +174,7 @@ def test_every_optional_section_switched_on_but_empty_is_refused(tmp_path):
     found = errors(checked)
     assert "YAML" not in checked.stdout  # still valid YAML once uncommented
     # a list whose schema needs several items (a contradiction has two statements) has one in the scaffold
-    several = {f"needs at least {n} item(s)" for n in min_items_above_one(s.FICHE)}
+    several = {problems.msg("min_items", count=n).render("en") for n in min_items_above_one(s.FICHE)}
     assert {message for _, message in found} - several == {"required field is empty",
                                                            "empty value; fill it in or remove the field"}
     # every value of the schema is in the scaffold, at its place

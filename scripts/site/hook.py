@@ -120,7 +120,7 @@ def on_files(session: Session, files: Files, config) -> Files:
         elif warnings:
             log.info("fiche warnings:\n" + format_problems(warnings))
         if site.drafts_left_out:
-            log.info(f"left out {site.drafts_left_out} draft fiche(s); preview them with `mkdocs serve` "
+            log.info(f"drafts left out: {site.drafts_left_out}; preview them with `mkdocs serve` "
                      f"or {PREVIEW_ENV}=1")
         session.site = site
         session.unindexed = set()
