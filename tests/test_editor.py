@@ -569,7 +569,7 @@ def test_an_empty_required_field_is_refused_with_the_validators_words(editor, tm
     fiche.write_text("id: x\nstatus: draft\ntitle:\n", encoding="utf-8")
     found = [p for p in load_collection([fiche]).problems if p.field == "title"]
     words = {p.message_in(s.LANGS[0]) for p in found}
-    assert words == {cms_config.REQUIRED_MESSAGE[s.LANGS[0]]}
+    assert words == {cms_config.required_message()[s.LANGS[0]]}
     page.goto(page.url.split("#")[0] + "#/collections/fiches/new")
     page.locator('input[id^="id-field-"]').fill("ocmw-leeg")
     publish(page, saved=False)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from scripts.fiche import check_values as check
+from scripts.fiche import problems
 from scripts.fiche import schema as s  # the schema's one import in the editor code (the others use SCHEMA)
 from scripts.fiche.hints import THOUSANDS
-from scripts.fiche.problems import MESSAGE_LANGS, MESSAGES
 from scripts.lang import languages, ui_text
 from scripts.site import urls
 
@@ -26,7 +26,6 @@ COLLECTION = "fiches"
 
 # The validator's own wording (scripts/fiche/problems.py) and forms (scripts/fiche/check_values.py: dates, links and
 # e-mail addresses), so the form and validate.py accept and say the same thing.
-REQUIRED_MESSAGE = MESSAGES["required_empty"]
 
 
 # A full stop after an abbreviation (bv., p., p. ex., e.g.) does not end a clause.
@@ -144,7 +143,7 @@ def _enum_widget(out: dict, node: s.Enum, required: bool) -> None:
 
 
 def _date_widget(out: dict, node: s.Date, required: bool) -> None:
-    wanted = MESSAGES["forms_partial" if node.partial else "forms_full"]
+    wanted = problems.messages()["forms_partial" if node.partial else "forms_full"]
     out.update(widget="string", **_pattern(f"^{check.date_form(node)}$", {
         lang: ui_text.t("editor_form_date", lang, forms=wanted.get(lang, wanted["en"])) for lang in languages.codes()}))
 
@@ -244,7 +243,7 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
         "collections": [collection()],
         # Read by admin/kb-admin.js (Decap ignores both): the validator's words for an empty required field,
         # and the preview pane's languages, wording and, in local mode, the proxy's live preview (editor/preview.py).
-        "kb_messages": {"required": REQUIRED_MESSAGE, "number": number_messages(),
+        "kb_messages": {"required": required_message(), "number": number_messages(),
                         "toolbar": {lang: {key: ui_text.t(f"editor_{key}", lang)
                                            for key in ("save", "save_now", "saving", "saved", "save_refused")}
                                     for lang in languages.codes()}},
@@ -254,11 +253,17 @@ def config(*, backend: dict | None = None, site_url: str = "", local_proxy_port:
     }
 
 
+def required_message() -> dict[str, str]:
+    """The validator's words for an empty required field, per language (read when the editor is written)."""
+    return problems.messages()["required_empty"]
+
+
 def number_messages() -> dict[str, dict[str, str]]:
     """The validator's templates for a wrong number (fiche/problems.py), per language, for the kb-number widget."""
-    return {lang: {code: MESSAGES[code][lang] for code in ("number_expected", "not_whole", "out_of_range",
+    table = problems.messages()
+    return {lang: {code: table[code][lang] for code in ("number_expected", "not_whole", "out_of_range",
                                                           "thousands_money")}
-            for lang in MESSAGE_LANGS}
+            for lang in problems.message_langs()}
 
 
 def preview_settings(local_proxy_port: int) -> dict:

@@ -25,7 +25,11 @@ CONFIGURED_PORT = f":{cms_proxy.DEFAULT_PORT}"  # the proxy's port that the buil
 # The interface's own words: log in (Decap's NL and FR locales); save, save now (ui_text: on this machine the
 # editor writes the file, so it never says "publish").
 LOGIN = {"nl": "Inloggen", "fr": "Se connecter"}
-BUTTONS = {lang: (LOGIN[lang], ui_text.t("editor_save", lang), ui_text.t("editor_save_now", lang)) for lang in LOGIN}
+
+
+def buttons() -> dict[str, tuple[str, str, str]]:
+    """Per language: log in, save, save now (read when the screenshots are taken, not when imported)."""
+    return {lang: (LOGIN[lang], ui_text.t("editor_save", lang), ui_text.t("editor_save_now", lang)) for lang in LOGIN}
 
 
 def main(argv: list[str]) -> int:
@@ -41,7 +45,7 @@ def main(argv: list[str]) -> int:
             local_servers.in_thread(proxy)
             base = site_url + "admin/"
             browser = local_servers.launch_chromium(playwright)
-            for lang, (login, publish, publish_now) in BUTTONS.items():
+            for lang, (login, publish, publish_now) in buttons().items():
                 page = browser.new_page(viewport={"width": 1100, "height": 680}, locale=lang)
                 page.route(f"http://{cms_proxy.HOST}{CONFIGURED_PORT}/**", lambda route: route.continue_(
                     url=route.request.url.replace(CONFIGURED_PORT, f":{proxy.server_address[1]}")))

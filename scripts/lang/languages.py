@@ -40,6 +40,11 @@ def _interface(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.is_file() else {}
 
 
+def clear_interface() -> None:
+    """Forget the interface files read (a wording file edited while serving, a test that writes one)."""
+    _interface.cache_clear()
+
+
 def from_entries(entries: list[dict], data_dir: Path) -> Languages:
     """From the i18n plugin's `languages` list (dicts or its config objects), as mkdocs.yml gives it."""
     entries = [entry for entry in entries if _get(entry, "build", True)]
@@ -89,13 +94,14 @@ def from_mkdocs_yml(config_file: Path | None = None) -> Languages:
 
 
 _current: list[Languages] = []
-_choice_lists: list[dict] = []  # the schema's value lists (code → {lang: label}), see register_choices
+_choice_lists: list[tuple[dict, dict]] = []  # the schema's value lists (code → {lang: label}) and their own labels
 
 
 def use(languages: Languages) -> Languages:
     """Set the languages every later call reads (the plugin per build, a command once at its start)."""
     _current[:] = [languages]
-    for lists in _choice_lists:
+    for lists, own in _choice_lists:
+        _restore(lists, own)  # another site's labels (an earlier build in this process) never stay
         add_choices(lists, languages)
     return languages
 
@@ -114,9 +120,17 @@ def default_config_file() -> Path:
 
 def register_choices(lists: dict[str, dict[str, dict[str, str]]]) -> None:
     """Value lists that take labels from a language's data: filled for the languages in use now and later."""
-    _choice_lists.append(lists)
+    own = {name: {code: dict(labels) for code, labels in values.items()} for name, values in lists.items()}
+    _choice_lists.append((lists, own))
     if _current:
         add_choices(lists, _current[0])
+
+
+def _restore(lists: dict[str, dict[str, dict[str, str]]], own: dict[str, dict[str, dict[str, str]]]) -> None:
+    for name, values in own.items():
+        for code, labels in values.items():
+            lists[name][code].clear()
+            lists[name][code].update(labels)
 
 
 def add_choices(lists: dict[str, dict[str, dict[str, str]]], languages: Languages) -> None:

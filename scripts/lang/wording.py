@@ -154,6 +154,7 @@ def clear() -> None:
     _KEPT.clear()
     _file.cache_clear()
     _section.cache_clear()
+    languages.clear_interface()  # the value-list labels a language brings (`choices`)
 
 
 def refresh() -> None:

@@ -62,6 +62,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
     def __init__(self) -> None:
         self.session: hook.Session | None = None
         self._command: tuple[bool, bool] = (False, False)
+        self._shape: tuple | None = None  # the options the session was made from
 
     # -- the run ------------------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -76,11 +77,17 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is None:
             raise PluginError("the kennisbank plugin needs the i18n plugin before it: the languages come from there")
+        wording.refresh()  # serving: a wording file edited since the last rebuild is read again before the check
         languages.use(languages.from_entries(i18n.config.languages, data_dir))
         wording.check()  # every language's texts complete, or one error naming each file and key
         serving, dirty = self._command
-        if self.session is None or not serving:
-            self.session = hook.Session(Path(self.config.fiches).resolve(), data_dir, preview=self.config.preview,
+        # MkDocs keeps this instance for a whole `mkdocs serve` and reads mkdocs.yml again on every rebuild: a
+        # session (and its caches) lasts while the options it is made from stay the same
+        shape = (Path(self.config.fiches).resolve(), data_dir, self.config.preview, self.config.require_git_history,
+                 Path(self.config.pagefind))
+        if self.session is None or not serving or shape != self._shape:
+            self._shape = shape
+            self.session = hook.Session(shape[0], data_dir, preview=self.config.preview,
                                         serving=serving, dirty=dirty,
                                         require_history=self.config.require_git_history,
                                         pagefind=Path(self.config.pagefind))

@@ -17,7 +17,24 @@ from scripts.site import catalogue, facts, fiche_view, history, pages, preview_e
 from scripts.site import modules as mod
 
 
-@dataclass(eq=False)  # identity hash: the cached lookups below are per build
+def per_build(maxsize: int | None = None):
+    """`functools.lru_cache` kept on the SiteData itself: a build's lookups go when its data goes. On the method
+    (the class), functools' cache would keep every build's SiteData alive for the whole process: each rebuild
+    while serving and each in-process test build."""
+    def wrap(method):
+        name = f"_per_build_{method.__name__}"
+
+        @functools.wraps(method)
+        def cached(self, *args):
+            cache = self.__dict__.get(name)
+            if cache is None:
+                cache = self.__dict__[name] = functools.lru_cache(maxsize)(functools.partial(method, self))
+            return cache(*args)
+        return cached
+    return wrap
+
+
+@dataclass(eq=False)  # identity: one SiteData per build
 class SiteData:
     collection: Collection
     fiches: list[Fiche]
@@ -89,7 +106,7 @@ class SiteData:
     def related_modules(self) -> dict[str, list[str]]:
         return mod.related_modules(self.modules)
 
-    # one SiteData per build: the functools caches below are per build (a serve build gets a new one)
+    # one SiteData per build: the lookups below are cached on it (per_build), a serve rebuild gets a new one
     def remembered(self, fiche: Fiche, what: tuple, compute):
         """`compute()`, or its result from an earlier serve build when this fiche's file has not changed: every
         caller's result depends on that file alone (and on `what`: the language, a module's id …)."""
@@ -97,40 +114,40 @@ class SiteData:
             return compute()
         return self.memo.get(fiche, (self.preview, *what), compute)
 
-    @functools.cache  # noqa: B019
+    @per_build()
     def module_items(self, lang: str) -> list[dict]:
         items = [self.remembered(m.fiche, ("module_item", m.data["id"], lang), lambda m=m: mod.module_item(m, lang))
                  for m in self.modules]
         return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
 
-    @functools.cache  # noqa: B019
+    @per_build()
     def module_item_index(self, lang: str) -> dict[str, dict]:
         return {i["id"]: i for i in self.module_items(lang)}
 
-    @functools.cache  # noqa: B019
+    @per_build()
     def fiche_facts(self, fiche_id: str, lang: str) -> dict:
         fiche = self.by_id[fiche_id]
         return self.remembered(fiche, ("facts", lang, facts.build_date()), lambda: facts.fiche_facts(fiche, lang))
 
-    @functools.cache  # noqa: B019
+    @per_build()
     def items(self, lang: str) -> list[dict]:
         items = [self.remembered(f, ("item", lang, facts.build_date()),
                                  lambda f=f: catalogue.catalogue_item(f, self.fiche_facts(f.id, lang), lang))
                  for f in self.fiches]
         return sorted(items, key=lambda i: (i["title"].lower(), i["id"]))
 
-    @functools.lru_cache(maxsize=64)  # noqa: B019  (a fiche's module pages follow its page: see page_sources)
+    @per_build(maxsize=64)  # a fiche's module pages follow its page: see page_sources
     def view(self, fiche_id: str, lang: str) -> dict:
         fiche, terms = self.by_id[fiche_id], self.tooltip_terms(lang)
         return self.remembered(fiche, ("view", lang, tuple(terms.items())),
                                lambda: fiche_view.fiche_view(fiche.data, lang, terms))
 
-    @functools.cache  # noqa: B019
+    @per_build()
     def translation_records(self, docs_dir: Path) -> list[dict]:
         return translation_status.report(self.collection_dir, docs_dir,
                                          cache=self.memo.translation if self.memo is not None else None)
 
-    @functools.cache  # noqa: B019
+    @per_build()
     def tooltip_terms(self, lang: str) -> dict[str, str]:
         """Glossary terms shown as tooltips: the abbreviations (OCMW, VTE, LOI, K&G …), not ordinary words
         such as "nieuwkomers", which would underline half of every page; those stay on the glossary page."""
