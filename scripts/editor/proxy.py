@@ -207,7 +207,10 @@ def reader_language(accept: str) -> str:
 
 def make_handler(repo: Repo, port: int, origins: frozenset[str]):
     hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
-    previewer = functools.cache(lambda: cms_preview.Previewer(repo.root / FICHES_FOLDER))
+    # the site the repository builds (its mkdocs.yml: pages, templates, languages), not the working folder's
+    config = repo.root / "mkdocs.yml"
+    previewer = functools.cache(lambda: cms_preview.Previewer(
+        repo.root / FICHES_FOLDER, kb_project.load(config) if config.is_file() else None))
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
