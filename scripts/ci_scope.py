@@ -29,11 +29,22 @@ def scope(paths: list[str]) -> tuple[str, list[str]]:
     return "full", []
 
 
+USAGE = "usage: python3 -m scripts.ci_scope BASE_COMMIT"
+
+
 def main(argv: list[str]) -> int:
+    if argv in (["-h"], ["--help"]):
+        print(USAGE + "\n\n" + __doc__.splitlines()[0])
+        return 0
     if len(argv) != 1:
-        print("usage: python3 -m scripts.ci_scope BASE_COMMIT", file=sys.stderr)
+        print(USAGE, file=sys.stderr)
         return 2
-    kind, ids = scope(changed_files(argv[0]))
+    try:
+        paths = changed_files(argv[0])
+    except subprocess.CalledProcessError as exc:  # an unknown commit: the caller runs every test
+        print(f"ci_scope: git cannot compare {argv[0]}...HEAD: {exc.stderr.strip()}", file=sys.stderr)
+        return 2
+    kind, ids = scope(paths)
     print(" ".join([kind, *ids]))
     return 0
 

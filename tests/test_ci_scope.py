@@ -51,3 +51,14 @@ def test_changed_files_since_the_merge_base(tmp_path, monkeypatch):
     monkeypatch.chdir(repo)
     assert ci_scope.changed_files("main") == ["fiches/b.yml"]
     assert ci_scope.main(["main"]) == 0
+
+
+def test_help_and_an_unknown_base_are_answers_not_tracebacks():
+    import sys
+
+    helped = subprocess.run([sys.executable, "-m", "scripts.ci_scope", "--help"], capture_output=True, text=True)
+    assert helped.returncode == 0 and helped.stdout.startswith("usage: ")
+    unknown = subprocess.run([sys.executable, "-m", "scripts.ci_scope", "no-such-commit"], capture_output=True,
+                             text=True)
+    assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
+    assert "ci_scope: git cannot compare no-such-commit...HEAD" in unknown.stderr

@@ -186,8 +186,15 @@ def _fix_page(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if not argv or "-h" in argv or "--help" in argv:
+        print("usage: python -m scripts.lang.typography [--fix] FILE...\n\n" + __doc__.splitlines()[0])
+        return 0 if argv else 2
     do_fix = "--fix" in argv
     files = [Path(a) for a in argv if a != "--fix"]
+    missing = [str(path) for path in files if not path.is_file()]
+    if missing:
+        print(f"typography: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
     count = 0
     for path in files:
         if do_fix:
@@ -198,7 +205,7 @@ def main(argv: list[str]) -> int:
         for line, message in file_problems(path):
             print(f"{path}:{line}: {message}")
             count += 1
-    print(f"{count} problem(s)", file=sys.stderr)
+    print(f"problems: {count}", file=sys.stderr)
     return 1 if count else 0
 
 
