@@ -89,14 +89,20 @@ def section(name: str, langs: tuple[str, ...] | None = None, rules: dict | None 
     """key → {lang: text} of one section, for `langs` (default: the site's). `rules`: lang → the function that
     sets that language's typography (scripts/lang/typography.py), applied once as the file is read."""
     data_dir = languages.current().data_dir
-    key = (name, id(data_dir), tuple(langs or site_langs()), id(rules))
+    if data_dir is not _KEPT_FOR[0]:  # another site's or another rebuild's languages: what was kept is theirs
+        _KEPT.clear()
+        _KEPT_FOR[0] = data_dir
+    key = (name, tuple(langs or site_langs()), id(rules))
     kept = _KEPT.get(key)  # the hot path (every label of every page): no Path hashing
-    if kept is None or kept[0] is not data_dir or kept[1] is not rules:
-        kept = _KEPT[key] = (data_dir, rules, _section(Path(data_dir), name, key[2], tuple((rules or {}).items())))
-    return kept[2]
+    if kept is None or kept[0] is not rules:
+        kept = _KEPT[key] = (rules, _section(Path(data_dir), name, key[1], tuple((rules or {}).items())))
+    return kept[1]
 
 
+# What `section` gave for the data folder in use; a new folder (each `languages.use`, e.g. every serve rebuild)
+# starts afresh, so the kept tables do not grow with the rebuilds (the files stay cached in _file/_section).
 _KEPT: dict[tuple, tuple] = {}
+_KEPT_FOR: list = [None]
 
 
 @functools.lru_cache(maxsize=32)
