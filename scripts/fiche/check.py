@@ -77,13 +77,19 @@ class Checker(TextChecks, ValueChecks):
         return None
 
     # -- dispatch ---------------------------------------------------------------
-    def check(self, schema: s.Node, node: yaml.Node, path: str):
+    def admitted(self, node: yaml.Node, path: str) -> bool:
+        """A node read once (a second visit is an alias) and with a tag YAML's safe loader gives; else reported."""
         if id(node) in self.seen:
             self.report(node, path, msg("alias"))
-            return None
+            return False
         self.seen.add(id(node))
         if node.tag not in ALLOWED_TAGS:
             self.report(node, path, msg("tag", tag=repr(node.tag)))
+            return False
+        return True
+
+    def check(self, schema: s.Node, node: yaml.Node, path: str):
+        if not self.admitted(node, path):
             return None
         if self.escapes and isinstance(node, yaml.ScalarNode) and self._unsafe_chars(node, path, node.value):
             return None

@@ -14,7 +14,7 @@ import yaml
 
 from scripts.fiche import richtext
 from scripts.fiche import schema as s
-from scripts.fiche.nodes import ALLOWED_TAGS, YAML_STR, is_null, join
+from scripts.fiche.nodes import YAML_STR, is_null, join
 from scripts.fiche.problems import Joined, did_you_mean, msg
 
 RAW_HTML = re.compile(r"</?[a-zA-Z!?]")
@@ -69,12 +69,7 @@ class TextChecks:
 
     def _language_value(self, value_node: yaml.Node, path: str) -> str | None:
         """The text of one language, or None once what stands there instead is reported."""
-        if id(value_node) in self.seen:
-            self.report(value_node, path, msg("alias"))
-            return None
-        self.seen.add(id(value_node))
-        if value_node.tag not in ALLOWED_TAGS:
-            self.report(value_node, path, msg("tag", tag=repr(value_node.tag)))
+        if not self.admitted(value_node, path):
             return None
         if not isinstance(value_node, yaml.ScalarNode):
             self._expect(value_node, path, msg("want_text"))
